@@ -1,0 +1,22 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '../../../libs/config';
+import { AppModule } from './app.module';
+import { validationPipe } from './common/validation';
+
+/** Builds the API (used by main.ts, the tests and the benchmark alike). */
+export async function createApi(config: AppConfig, options: { logger?: false } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    ...(options.logger === false && { logger: false }),
+  });
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+  const doc = new DocumentBuilder()
+    .setTitle('Ouhai Hundred Master Craftsmen — back office')
+    .setDescription('Nominations, stage decisions, finance tasks and the audit timeline. Amounts are in fen.')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
+  return app;
+}

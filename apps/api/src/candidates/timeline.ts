@@ -1,0 +1,86 @@
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { decodeSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import { tsToDate } from '@temporalio/common/lib/time';
+import { temporal } from '@temporalio/proto';
+import { SA_STAGE, SA_STATUS, type Actor } from '../../../../libs/contract';
+
+type History = temporal.api.history.v1.IHistory;
+const EventType = temporal.api.enums.v1.EventType;
+
+/** One line of the auditor's timeline, read from the workflow's own event history. */
+export interface TimelineEntry {
+  at: string;
+  eventId: number;
+  type:
+    | 'nominated'
+    | 'stage_entered'
+    | 'status_changed'
+    | 'decision'
+    | 'resubmitted'
+    | 'departure_recorded'
+    | 'public_notice_ended'
+    | 'payment_task_created'
+    | 'closed';
+  stage?: string;
+  status?: string;
+  outcome?: string;
+  reason?: string;
+  note?: string;
+  role?: string;
+  userId?: string;
+  payment?: { kind: string; instalment: number; amountFen: number; dueOn: string };
+}
+
+const decode = <T>(p: Payload | null | undefined): T => defaultPayloadConverter.fromPayload<T>(p as Payload);
+const first = (attrs: Record<string, unknown>, key: string) => (attrs[key] as unknown[] | undefined)?.[0] as string | undefined;
+
+export function readTimeline(history: History): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  let stage: string | undefined;
+  let status: string | undefined;
+  for (const e of history.events ?? []) {
+    const at = tsToDate(e.eventTime!).toISOString();
+    const eventId = Number(e.eventId);
+    const base = { at, eventId };
+    switch (e.eventType) {
+      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED: {
+        const input = decode<{ submittedBy: Actor; channel: string }>(e.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]);
+        out.push({ ...base, type: 'nominated', role: input.submittedBy.role, userId: input.submittedBy.userId, note: `channel: ${input.channel}` });
+        break;
+      }
+      case EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES: {
+        const attrs = decodeSearchAttributes(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields);
+        const nextStage = first(attrs, SA_STAGE.name) ?? stage;
+        const nextStatus = first(attrs, SA_STATUS.name) ?? status;
+        if (nextStage !== stage) out.push({ ...base, type: 'stage_entered', stage: nextStage, status: nextStatus });
+        else if (nextStatus !== status) out.push({ ...base, type: 'status_changed', stage: nextStage, status: nextStatus });
+        [stage, status] = [nextStage, nextStatus];
+        break;
+      }
+      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: {
+        const request = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
+        const arg = decode<Record<string, string> & { actor: Actor }>(request?.args?.payloads?.[0]);
+        const who = { role: arg.actor.role, userId: arg.actor.userId };
+        if (request?.name === 'decide') out.push({ ...base, ...who, type: 'decision', stage: arg.stage, outcome: arg.outcome, reason: arg.reason });
+        if (request?.name === 'resubmit') out.push({ ...base, ...who, type: 'resubmitted', stage, note: arg.note });
+        if (request?.name === 'recordDeparture') out.push({ ...base, ...who, type: 'departure_recorded', reason: arg.reason, note: `left on ${arg.leftOn}` });
+        break;
+      }
+      case EventType.EVENT_TYPE_TIMER_FIRED:
+        if (stage === 'public_notice') out.push({ ...base, type: 'public_notice_ended', stage });
+        break;
+      case EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED: {
+        const attrs = e.activityTaskScheduledEventAttributes;
+        if (attrs?.activityType?.name === 'createPaymentTask') {
+          const p = decode<TimelineEntry['payment'] & object>(attrs.input?.payloads?.[0]);
+          out.push({ ...base, type: 'payment_task_created', payment: { kind: p.kind, instalment: p.instalment, amountFen: p.amountFen, dueOn: p.dueOn } });
+        }
+        break;
+      }
+      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED:
+        out.push({ ...base, type: 'closed', stage, status });
+        break;
+    }
+  }
+  return out;
+}

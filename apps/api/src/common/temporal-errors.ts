@@ -1,0 +1,39 @@
+import { BadRequestException, ConflictException, ForbiddenException, HttpException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { FailureType } from '../../../../libs/contract';
+
+/** Turns what the engine says into an HTTP answer a reviewer can act on. */
+export function toHttpError(err: unknown): unknown {
+  if (err instanceof HttpException) return err;
+  if (err instanceof WorkflowNotFoundError) return new NotFoundException('no such candidate');
+  if (err instanceof WorkflowUpdateFailedError || err instanceof ApplicationFailure) {
+    const failure = err instanceof ApplicationFailure ? err : err.cause;
+    if (failure instanceof ApplicationFailure) {
+      const message = failure.message;
+      switch (failure.type) {
+        case FailureType.WrongRole:
+          return new ForbiddenException(message);
+        case FailureType.InvalidRequest:
+          return new BadRequestException(message);
+        case FailureType.WrongStage:
+        case FailureType.NotAwaitingDecision:
+        case FailureType.CandidateClosed:
+          return new ConflictException(message);
+      }
+    }
+  }
+  const text = err instanceof Error ? err.message : String(err);
+  // An Update to a workflow that has finished: the candidacy is closed.
+  if (/workflow execution already completed/i.test(text)) return new ConflictException('the candidacy is closed; no decision can be taken');
+  if (/UNAVAILABLE|ECONNREFUSED|deadline exceeded/i.test(text)) return new ServiceUnavailableException('the workflow engine is unavailable; try again');
+  return err;
+}
+
+export async function engine<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw toHttpError(err);
+  }
+}

@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { createPaymentActivities } from '../../../activities';
+
+import { PaymentTaskRepository } from '../../../libs/db';
+import { ensureSearchAttributes } from '../../../libs/temporal/search-attributes';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config';
+
+/**
+ * Owns the worker's connection and run loop. Shutdown drains: `worker.shutdown()` lets in-flight
+ * activities finish, then the promise `run()` returned settles, then the connection closes.
+ */
+@Injectable()
+export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(WorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { address, namespace, taskQueue } = this.config.temporal;
+    const client = await Connection.connect({ address });
+    await ensureSearchAttributes(client, namespace).finally(() => client.close());
+
+    this.connection = await NativeConnection.connect({ address });
+    const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace,
+      taskQueue,
+      ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../../../workflows') }),
+      activities: createPaymentActivities(new PaymentTaskRepository(this.ds)),
+    });
+    this.running = this.worker.run();
+    // A worker that stops on its own (fatal error) takes the process down, so a supervisor restarts it.
+    this.running.catch((err) => {
+      this.log.error(`worker stopped: ${(err as Error).message}`);
+      process.exit(1);
+    });
+    this.log.log(`worker polling '${taskQueue}' on ${address} (${namespace})`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

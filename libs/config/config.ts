@@ -1,0 +1,85 @@
+import { msToNumber } from '@temporalio/common/lib/time';
+import { TASK_QUEUE } from '../contract/messages';
+
+/** Everything the apps read from the environment, validated once at boot. */
+export interface AppConfig {
+  port: number;
+  databaseUrl: string;
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string | null };
+  authSecret: string;
+  pii: { keys: Map<string, Buffer>; activeKeyId: string; indexKey: Buffer };
+  programme: {
+    publicNoticeMs: number;
+    bonusFen: number;
+    subsidyMonthlyFen: number;
+    subsidyMonths: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const need = (name: string): string => {
+    const v = env[name];
+    if (!v) problems.push(`${name} is required`);
+    return v ?? '';
+  };
+  const int = (name: string, fallback: number, min = 0): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min) problems.push(`${name} must be an integer >= ${min} (got '${raw}')`);
+    return n;
+  };
+  const duration = (name: string, fallback: string): number => {
+    const raw = env[name] || fallback;
+    try {
+      const ms = msToNumber(raw as never);
+      if (!(ms > 0)) throw new Error();
+      return ms;
+    } catch {
+      problems.push(`${name} must be a duration such as '7d' or '5s' (got '${raw}')`);
+      return 0;
+    }
+  };
+
+  const keys = new Map<string, Buffer>();
+  for (const entry of need('PII_KEYS').split(',').filter(Boolean)) {
+    const [id, b64] = entry.split(':');
+    const key = Buffer.from(b64 ?? '', 'base64');
+    if (!id || key.length !== 32) problems.push(`PII_KEYS entry '${id ?? ''}' must be <keyId>:<32 bytes in base64>`);
+    else keys.set(id, key);
+  }
+  const activeKeyId = env.PII_ACTIVE_KEY_ID || [...keys.keys()][0] || '';
+  if (keys.size && !keys.has(activeKeyId)) problems.push(`PII_ACTIVE_KEY_ID '${activeKeyId}' is not among PII_KEYS`);
+  const indexKey = Buffer.from(need('PII_INDEX_KEY'), 'base64');
+  if (env.PII_INDEX_KEY && indexKey.length < 32) problems.push('PII_INDEX_KEY must be at least 32 bytes in base64');
+  const authSecret = need('AUTH_SECRET');
+  if (authSecret && authSecret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
+
+  const config: AppConfig = {
+    port: int('PORT', 3000, 0),
+    databaseUrl: need('DATABASE_URL'),
+    temporal: {
+      address: need('TEMPORAL_ADDRESS'),
+      namespace: env.TEMPORAL_NAMESPACE || 'default',
+      taskQueue: env.TEMPORAL_TASK_QUEUE || TASK_QUEUE,
+      uiUrl: env.TEMPORAL_UI_URL || null,
+    },
+    authSecret,
+    pii: { keys, activeKeyId, indexKey },
+    programme: {
+      publicNoticeMs: duration('PUBLIC_NOTICE_DURATION', '7d'),
+      bonusFen: int('BONUS_FEN', 2_000_000, 1),
+      subsidyMonthlyFen: int('SUBSIDY_MONTHLY_FEN', 80_000, 1),
+      subsidyMonths: int('SUBSIDY_MONTHS', 24, 0),
+    },
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

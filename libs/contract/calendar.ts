@@ -1,0 +1,25 @@
+/**
+ * The programme's calendar is Asia/Shanghai. China has kept UTC+8 without daylight saving since
+ * 1991, so a fixed offset is exact and keeps this pure (it runs inside workflows).
+ */
+const OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The local (Asia/Shanghai) date of an instant, as YYYY-MM-DD. */
+export function shanghaiDate(epochMs: number): string {
+  return new Date(epochMs + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Midnight in Asia/Shanghai at the start of a YYYY-MM-DD date, as epoch ms. */
+export function shanghaiMidnight(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) - OFFSET_MS;
+}
+
+/**
+ * When the n-th monthly subsidy falls due: 00:00 Asia/Shanghai on the first day of the n-th month
+ * after the month of commendation (product decision: the first subsidy month follows commendation).
+ */
+export function subsidyDueAt(commendedAtMs: number, n: number): number {
+  const local = new Date(commendedAtMs + OFFSET_MS);
+  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + n, 1) - OFFSET_MS;
+}

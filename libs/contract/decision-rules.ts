@@ -1,0 +1,52 @@
+import { FailureType } from './failures';
+import type { CandidateStateV1, DecisionRequestV1 } from './messages';
+import { isRole, type Role } from './roles';
+import { isDecisionStage, OUTCOMES, STAGE_OWNER, type DecisionStage } from './stages';
+
+export interface Refusal {
+  type: FailureType;
+  message: string;
+}
+
+/** The rule for a stage decision, shared by the API (early 403) and the workflow's Update validator. */
+export function refuseDecision(state: CandidateStateV1, req: DecisionRequestV1): Refusal | null {
+  if (!isDecisionStage(req.stage)) {
+    return { type: FailureType.InvalidRequest, message: `stage '${String(req.stage)}' takes no decision` };
+  }
+  if (!(OUTCOMES as readonly string[]).includes(req.outcome)) {
+    return { type: FailureType.InvalidRequest, message: `outcome must be one of ${OUTCOMES.join(', ')}` };
+  }
+  if (typeof req.reason !== 'string' || req.reason.trim() === '') {
+    return { type: FailureType.InvalidRequest, message: 'reason is required for every decision' };
+  }
+  const roleRefusal = refuseRole(req.stage, req.actor?.role);
+  if (roleRefusal) return roleRefusal;
+  if (state.status === 'rejected' || state.status === 'completed' || state.status === 'subsidy_stopped') {
+    return { type: FailureType.CandidateClosed, message: `the candidacy is ${state.status}; no decision can be taken` };
+  }
+  if (state.stage !== req.stage) {
+    return {
+      type: FailureType.WrongStage,
+      message: `the candidate is at stage '${state.stage}', not '${req.stage}'`,
+    };
+  }
+  if (state.status === 'returned') {
+    return {
+      type: FailureType.NotAwaitingDecision,
+      message: `the file was returned to its submitter for more material; stage '${state.stage}' resumes when it is resubmitted`,
+    };
+  }
+  return null;
+}
+
+export function refuseRole(stage: DecisionStage | string, role: unknown): Refusal | null {
+  if (!isRole(role)) return { type: FailureType.WrongRole, message: 'no role' };
+  const owner = isDecisionStage(stage) ? STAGE_OWNER[stage] : undefined;
+  if (owner !== role) {
+    return {
+      type: FailureType.WrongRole,
+      message: `role '${role as Role}' does not decide stage '${stage}'; it belongs to '${owner ?? 'nobody'}'`,
+    };
+  }
+  return null;
+}

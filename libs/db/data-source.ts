@@ -1,0 +1,31 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { CandidateEntity } from './entities/candidate.entity';
+import { PaymentTaskEntity } from './entities/payment-task.entity';
+import { Initial1764000000000 } from './migrations/1764000000000-initial';
+
+export const ENTITIES = [CandidateEntity, PaymentTaskEntity];
+export const MIGRATIONS = [Initial1764000000000];
+
+/** Schema changes go through migrations only — never `synchronize`. */
+export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsTransactionMode: 'each',
+    extra: { max: poolSize },
+  };
+}
+
+export async function runMigrations(databaseUrl: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(databaseUrl, 1));
+  await ds.initialize();
+  try {
+    const done = await ds.runMigrations();
+    return done.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}

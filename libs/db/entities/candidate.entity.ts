@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * A nomination as filed. Sensitive fields are stored only sealed (`*Cipher`) with a blind index for
+ * look-ups; the clear values never reach a log, a workflow or a search attribute.
+ */
+@Entity('candidates')
+export class CandidateEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'round_id', nullable: true }) roundId!: string | null;
+  @Column('text') channel!: string;
+  @Column('text') name!: string;
+  @Column('text', { name: 'id_number_cipher' }) idNumberCipher!: string;
+  @Column('text', { name: 'id_number_index' }) idNumberIndex!: string;
+  @Column('text', { name: 'mobile_cipher' }) mobileCipher!: string;
+  @Column('text') employer!: string;
+  @Column('text') industry!: string;
+  @Column('text') trade!: string;
+  @Column('integer', { name: 'years_of_work' }) yearsOfWork!: number;
+  @Column('text', { name: 'skill_level' }) skillLevel!: string;
+  @Column('text', { name: 'submitted_by' }) submittedBy!: string;
+  @Column('text', { name: 'submitted_role' }) submittedRole!: string;
+  @Column('text', { name: 'workflow_id', unique: true }) workflowId!: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}

@@ -1,0 +1,24 @@
+import { temporal } from '@temporalio/proto';
+import type { Connection } from '@temporalio/client';
+import { SEARCH_ATTRIBUTES } from '../contract/messages';
+
+const ALREADY_EXISTS = 6; // gRPC status code
+const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+
+/**
+ * Registers the contract's search attributes on the namespace. Idempotent: a cluster that already
+ * has them answers ALREADY_EXISTS, which is what we want.
+ */
+export async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const missing = SEARCH_ATTRIBUTES.filter((k) => !(k.name in (existing.customAttributes ?? {})));
+  if (!missing.length) return;
+  try {
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(missing.map((k) => [k.name, KEYWORD])),
+    });
+  } catch (err) {
+    if ((err as { code?: number }).code !== ALREADY_EXISTS) throw err;
+  }
+}
