@@ -1,0 +1,42 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createPaymentActivities, type PaymentTaskStore } from '../../activities';
+import { TASK_QUEUE, type CandidateInputV1, type Channel } from '../../libs/contract';
+import { testServerBinary } from '../../libs/dev/temporal-dev-server';
+import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
+
+export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: testServerBinary() } },
+  });
+  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** The workflow bundle, built once per test file. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  return bundle;
+}
+
+const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never;
+
+export async function testWorker(env: TestWorkflowEnvironment, store: PaymentTaskStore, taskQueue = TASK_QUEUE): Promise<Worker> {
+  return Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: createPaymentActivities(store),
+  });
+}
+
+export function candidateInput(candidateId: string, channel: Channel = 'organisational', overrides: Partial<CandidateInputV1['settings']> = {}): CandidateInputV1 {
+  return {
+    candidateId,
+    roundId: null,
+    channel,
+    submittedBy: { userId: 'unit-1', role: 'nominator' },
+    settings: { publicNoticeMs: 7 * 864e5, bonusFen: 2_000_000, subsidyMonthlyFen: 80_000, subsidyMonths: 24, ...overrides },
+  };
+}

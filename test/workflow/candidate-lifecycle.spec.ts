@@ -1,0 +1,130 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { candidateWorkflow } from '../../workflows';
+import { candidateWorkflowId, FailureType, recordDepartureUpdate, resubmitUpdate, stateQuery, subsidyDueAt, TASK_QUEUE } from '../../libs/contract';
+import { approveUntil, decide } from '../support/decide';
+import { FakePaymentStore } from '../support/fake-payment-store';
+import { candidateInput, testWorker, timeSkippingEnv } from '../support/workflow-env';
+
+jest.setTimeout(120_000);
+
+describe('candidateWorkflow (time-skipping server)', () => {
+  let env: TestWorkflowEnvironment;
+  const store = new FakePaymentStore();
+  // A worker serves one runUntil; each test gets its own (the bundle is built once).
+  const worker = { runUntil: async <T>(fn: () => Promise<T>) => (await testWorker(env, store)).runUntil(fn) };
+
+  beforeAll(async () => {
+    env = await timeSkippingEnv();
+  });
+  afterAll(async () => env?.teardown());
+
+  const start = (id: string, channel: Parameters<typeof candidateInput>[1] = 'organisational', settings = {}) =>
+    env.client.workflow.start(candidateWorkflow, {
+      workflowId: candidateWorkflowId(id),
+      taskQueue: TASK_QUEUE,
+      args: [candidateInput(id, channel, settings)],
+    });
+
+  it('runs one candidate from nomination to the 24th subsidy instalment: bonus once, 24 instalments, none twice', async () => {
+    const id = randomUUID();
+    await worker.runUntil(async () => {
+      const handle = await start(id);
+      const atNotice = await approveUntil(handle, 'public_notice');
+      expect(atNotice).toMatchObject({ stage: 'public_notice', status: 'in_public_notice' });
+      expect(atNotice.decisions.map((d) => d.stage)).toEqual(['endorsement', 'qualification', 'inspection', 'expert_review', 'voting', 'leadership']);
+
+      await env.sleep('7 days');
+      expect(await handle.query(stateQuery)).toMatchObject({ stage: 'government_approval', status: 'awaiting_decision' });
+      await decide(handle, 'government_approval');
+      const paying = await decide(handle, 'commendation');
+      expect(paying).toMatchObject({ stage: 'payments', status: 'paying' });
+
+      const final = await handle.result();
+      expect(final.status).toBe('completed');
+      const commendedAt = Date.parse(final.commendedAt!);
+
+      const rows = store.forCandidate(id);
+      const bonus = rows.filter((r) => r.kind === 'bonus');
+      const subsidies = rows.filter((r) => r.kind === 'subsidy').sort((a, b) => a.instalment - b.instalment);
+      expect(bonus).toHaveLength(1);
+      expect(bonus[0].amountFen).toBe(2_000_000);
+      expect(subsidies.map((s) => s.instalment)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+      expect(subsidies.reduce((sum, s) => sum + s.amountFen, 0)).toBe(1_920_000); // 19,200 yuan
+      // Each instalment falls on the first of a month, starting the month after commendation.
+      expect(subsidies.map((s) => s.dueOn)).toEqual(subsidies.map((s) => new Date(subsidyDueAt(commendedAt, s.instalment) + 8 * 3600e3).toISOString().slice(0, 10)));
+      expect(subsidies.every((s) => s.dueOn.endsWith('-01'))).toBe(true);
+      expect(final.payments).toHaveLength(25);
+    });
+  });
+
+  it('skips the sub-district union for the association, self and competition channels', async () => {
+    await worker.runUntil(async () => {
+      for (const channel of ['association', 'self', 'competition'] as const) {
+        const handle = await start(randomUUID(), channel);
+        expect((await handle.query(stateQuery)).stage).toBe('qualification');
+      }
+      const organisational = await start(randomUUID(), 'organisational');
+      expect((await organisational.query(stateQuery)).stage).toBe('endorsement');
+    });
+  });
+
+  it('refuses a decision for another stage or from a role that does not own the stage', async () => {
+    await worker.runUntil(async () => {
+      const handle = await start(randomUUID());
+      await expect(decide(handle, 'qualification')).rejects.toMatchObject({ cause: { type: FailureType.WrongStage } });
+      const wrongRole = handle.executeUpdate('decide', {
+        args: [{ stage: 'endorsement', outcome: 'approve', reason: 'x', actor: { userId: 'u', role: 'expert' } }],
+      });
+      await expect(wrongRole).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await expect(wrongRole).rejects.toMatchObject({ cause: { type: FailureType.WrongRole } });
+      // Refused decisions leave no trace in the state.
+      expect((await handle.query(stateQuery)).decisions).toHaveLength(0);
+    });
+  });
+
+  it('returns a file to its submitter and resumes the same stage on resubmission', async () => {
+    await worker.runUntil(async () => {
+      const handle = await start(randomUUID(), 'self');
+      const returned = await decide(handle, 'qualification', 'return', 'missing skill certificate');
+      expect(returned).toMatchObject({ stage: 'qualification', status: 'returned' });
+      await expect(decide(handle, 'qualification')).rejects.toMatchObject({ cause: { type: FailureType.NotAwaitingDecision } });
+      await expect(
+        handle.executeUpdate(resubmitUpdate, { args: [{ note: 'x', actor: { userId: 'someone-else', role: 'nominator' } }] }),
+      ).rejects.toMatchObject({ cause: { type: FailureType.WrongRole } });
+      const resumed = await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'certificate attached', actor: { userId: 'unit-1', role: 'nominator' } }] });
+      expect(resumed).toMatchObject({ stage: 'qualification', status: 'awaiting_decision' });
+      expect((await decide(handle, 'qualification')).stage).toBe('inspection');
+    });
+  });
+
+  it('ends the candidacy on a rejection', async () => {
+    await worker.runUntil(async () => {
+      const handle = await start(randomUUID(), 'self');
+      await decide(handle, 'qualification');
+      const rejected = await decide(handle, 'inspection', 'reject', 'no longer in a skill post');
+      expect(rejected).toMatchObject({ stage: 'inspection', status: 'rejected' });
+      expect((await handle.result()).status).toBe('rejected');
+    });
+  });
+
+  it('stops the subsidy once the master has left Ouhai, paying only the months before', async () => {
+    const id = randomUUID();
+    await worker.runUntil(async () => {
+      const handle = await start(id, 'competition', { publicNoticeMs: 1000 });
+      await approveUntil(handle, 'public_notice');
+      await env.sleep('2 seconds');
+      await decide(handle, 'government_approval');
+      const paying = await decide(handle, 'commendation');
+      const commendedAt = Date.parse(paying.commendedAt!);
+      // Let three instalments fall due, then record a departure dated the day the 4th falls due.
+      await env.sleep(subsidyDueAt(commendedAt, 3) - commendedAt + 3600e3);
+      const leftOn = new Date(subsidyDueAt(commendedAt, 4) + 8 * 3600e3).toISOString().slice(0, 10);
+      await handle.executeUpdate(recordDepartureUpdate, { args: [{ leftOn, reason: 'moved to Ningbo', actor: { userId: 'o', role: 'union_office' } }] });
+      const final = await handle.result();
+      expect(final.status).toBe('subsidy_stopped');
+      expect(store.forCandidate(id).filter((r) => r.kind === 'subsidy').map((r) => r.instalment)).toEqual([1, 2, 3]);
+    });
+  });
+});
