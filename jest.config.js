@@ -1,8 +1,9 @@
 /** Three sizes of test (see README): unit, workflow (time-skipping server) and integration (real servers). */
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/support/quiet-runtime.ts'],
 };
 
 module.exports = {

@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# One image for the three production processes (see docker-compose.yml):
+#   api     node dist/apps/api/src/main.js      (default CMD)
+#   worker  node dist/apps/worker/src/main.js
+#   migrate node dist/scripts/migrate.js
+
+# --- build: full dependency tree, compile, prebuild the workflow bundle --------------------------
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY apps ./apps
+COPY libs ./libs
+COPY workflows ./workflows
+COPY activities ./activities
+COPY scripts ./scripts
+RUN npx tsc -p tsconfig.build.json \
+ && node dist/scripts/bundle-workflows.js dist/workflow-bundle.js
+
+# --- runtime: production dependencies and compiled output only ----------------------------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+COPY --from=build /app/dist ./dist
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/src/main.js"]

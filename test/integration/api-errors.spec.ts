@@ -1,0 +1,105 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../libs/db';
+import { signToken } from '../../libs/security/token';
+import { client, nomination, startApi, startWorker, token } from '../support/service';
+
+jest.setTimeout(120_000);
+
+describe('refused requests (real Temporal dev server and PostgreSQL)', () => {
+  const env = { TEMPORAL_TASK_QUEUE: `it-errors-${randomUUID()}` };
+  let api: Awaited<ReturnType<typeof startApi>>;
+  let worker: INestApplicationContext;
+  let http: ReturnType<typeof client>;
+  let db: DataSource;
+  let candidateId: string;
+  const office = token('union_office');
+  const street = token('street_union');
+
+  beforeAll(async () => {
+    worker = await startWorker(env);
+    api = await startApi(env);
+    http = client(api.url);
+    db = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 2)).initialize();
+    candidateId = (await http.post('/nominations', nomination(), token('nominator'))).body.candidateId;
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await api?.close();
+    await worker?.close();
+  });
+
+  const decide = (body: unknown, as?: string) => http.post(`/candidates/${candidateId}/decisions`, body, as);
+
+  it('answers 409 to a decision for a stage the candidate is not at, naming both stages', async () => {
+    const res = await decide({ stage: 'qualification', outcome: 'approve', reason: 'looks fine' }, office);
+    expect(res.status).toBe(409);
+    expect(res.body.message).toContain("the candidate is at stage 'endorsement', not 'qualification'");
+  });
+
+  it('answers 403 when the role does not own the stage', async () => {
+    const res = await decide({ stage: 'endorsement', outcome: 'approve', reason: 'x' }, office);
+    expect(res.status).toBe(403);
+    expect(res.body.message).toContain("belongs to 'street_union'");
+    const finance = await decide({ stage: 'endorsement', outcome: 'approve', reason: 'x' }, token('finance'));
+    expect(finance.status).toBe(403);
+  });
+
+  it('answers 400 to a malformed decision, naming the field and the reason', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ stage: 'endorsement', reason: 'x' }, 'outcome'],
+      [{ stage: 'endorsement', outcome: 'maybe', reason: 'x' }, 'outcome'],
+      [{ stage: 'public_notice', outcome: 'approve', reason: 'x' }, 'stage'],
+      [{ stage: 'endorsement', outcome: 'approve', reason: '' }, 'reason'],
+      [{ stage: 'endorsement', outcome: 'approve', reason: 'x', extra: true }, 'extra'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await decide(body, street);
+      expect(res.status).toBe(400);
+      expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+    }
+    const badId = await http.post('/candidates/not-a-uuid/decisions', { stage: 'endorsement', outcome: 'approve', reason: 'x' }, street);
+    expect(badId.status).toBe(400);
+    // None of it reached the workflow.
+    expect((await http.get(`/candidates/${candidateId}`, office)).body.decisions).toEqual([]);
+  });
+
+  it('answers 401 without a token, with a forged one, or with an expired one', async () => {
+    const body = { stage: 'endorsement', outcome: 'approve', reason: 'x' };
+    expect((await decide(body)).status).toBe(401);
+    expect((await decide(body, signToken({ sub: 'u', role: 'street_union' }, 'another-secret-of-at-least-32-chars!!'))).status).toBe(401);
+    expect((await decide(body, signToken({ sub: 'u', role: 'street_union', exp: 1 }, process.env.AUTH_SECRET!))).status).toBe(401);
+    expect((await http.get(`/candidates/${candidateId}`)).status).toBe(401);
+    expect((await http.get('/finance/tasks')).status).toBe(401);
+  });
+
+  it('answers 404 for a candidate that does not exist, and hides other nominators\' files', async () => {
+    expect((await http.get(`/candidates/${randomUUID()}`, office)).status).toBe(404);
+    expect((await http.get(`/candidates/${candidateId}`, token('nominator'))).status).toBe(404);
+  });
+
+  it('refuses a bad nomination with every field and reason, and writes nothing', async () => {
+    const count = async () => Number((await db.query('SELECT count(*) AS n FROM candidates'))[0].n);
+    const before = await count();
+    const res = await http.post(
+      '/nominations',
+      nomination({ idNumber: '110105194912310021', mobile: '2381234567', industry: 'mining', channel: 'friends', hobby: 'chess' }),
+      token('nominator'),
+    );
+    expect(res.status).toBe(400);
+    const fields = Object.fromEntries(res.body.fields.map((f: { field: string; reason: string }) => [f.field, f.reason]));
+    expect(fields.idNumber).toMatch(/check digit/);
+    expect(fields.mobile).toMatch(/mainland mobile/);
+    expect(fields.industry).toMatch(/one of/);
+    expect(fields.channel).toMatch(/one of/);
+    expect(fields.hobby).toMatch(/should not exist/);
+    expect(await count()).toBe(before);
+  });
+
+  it('lets only finance confirm a payment, and checks the reference', async () => {
+    expect((await http.post(`/finance/tasks/${randomUUID()}/confirm`, { reference: 'R1' }, office)).status).toBe(403);
+    expect((await http.post(`/finance/tasks/${randomUUID()}/confirm`, { reference: 'R1' }, token('finance'))).status).toBe(404);
+    expect((await http.post(`/finance/tasks/${randomUUID()}/confirm`, {}, token('finance'))).status).toBe(400);
+  });
+});

@@ -1,0 +1,90 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { STAGE_OWNER, type DecisionStage } from '../../libs/contract';
+import { client, eventually, nomination, startApi, startWorker, token } from '../support/service';
+
+jest.setTimeout(120_000);
+
+describe('a candidate through the HTTP API (real Temporal dev server and PostgreSQL)', () => {
+  const env = { TEMPORAL_TASK_QUEUE: `it-flow-${randomUUID()}` };
+  let api: Awaited<ReturnType<typeof startApi>>;
+  let worker: INestApplicationContext;
+  let http: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    worker = await startWorker(env);
+    api = await startApi(env);
+    http = client(api.url);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await worker?.close();
+  });
+
+  const tokens = new Map<string, string>();
+  const as = (role: DecisionStage | 'finance' | 'auditor' | 'nominator') => {
+    const r = role in STAGE_OWNER ? STAGE_OWNER[role as DecisionStage] : role;
+    if (!tokens.has(r)) tokens.set(r, token(r as never));
+    return tokens.get(r)!;
+  };
+
+  it('goes from nomination to the bonus payment, confirmed once, with an audit timeline', async () => {
+    const health = await http.get('/health');
+    expect(health).toMatchObject({ status: 200, body: { database: { status: 'up' }, temporal: { status: 'up' } } });
+
+    const created = await http.post('/nominations', nomination(), as('nominator'));
+    expect(created.status).toBe(201);
+    const { candidateId, workflowId } = created.body;
+    expect(workflowId).toBe(`candidate-${candidateId}`);
+    expect(workflowId).not.toContain('11010519491231002X');
+
+    for (const stage of ['endorsement', 'qualification', 'inspection', 'expert_review', 'voting', 'leadership'] as const) {
+      const res = await http.post(`/candidates/${candidateId}/decisions`, { stage, outcome: 'approve', reason: `${stage} passed` }, as(stage));
+      expect(res.status).toBe(200);
+    }
+    const inNotice = await http.get(`/candidates/${candidateId}`, as('auditor'));
+    expect(inNotice.body).toMatchObject({ stage: 'public_notice', status: 'in_public_notice', idNumber: '1101**********002X', mobile: '138****5678' });
+
+    // The public notice is a durable timer (3 s here): the file moves on by itself.
+    await eventually(() => http.get(`/candidates/${candidateId}`, as('auditor')), (r) => r.body.stage === 'government_approval');
+    await http.post(`/candidates/${candidateId}/decisions`, { stage: 'government_approval', outcome: 'approve', reason: 'approved by the district' }, as('government_approval'));
+    const commended = await http.post(`/candidates/${candidateId}/decisions`, { stage: 'commendation', outcome: 'approve', reason: 'named at the ceremony' }, as('commendation'));
+    expect(commended.body).toMatchObject({ stage: 'payments', status: 'paying' });
+
+    const open = await eventually(
+      () => http.get(`/finance/tasks?status=open&candidateId=${candidateId}`, as('finance')),
+      (r) => r.body.length === 1,
+    );
+    const bonus = open.body[0];
+    expect(bonus).toMatchObject({ kind: 'bonus', instalment: 0, amountFen: 2_000_000, status: 'open' });
+
+    const paid = await http.post(`/finance/tasks/${bonus.id}/confirm`, { reference: 'BANK-2017-0001' }, as('finance'));
+    expect(paid).toMatchObject({ status: 200, body: { status: 'paid', reference: 'BANK-2017-0001' } });
+    const again = await http.post(`/finance/tasks/${bonus.id}/confirm`, { reference: 'BANK-2017-0001' }, as('finance'));
+    expect(again.body.paidAt).toBe(paid.body.paidAt); // a retried confirmation changes nothing
+    const second = await http.post(`/finance/tasks/${bonus.id}/confirm`, { reference: 'BANK-2017-0002' }, as('finance'));
+    expect(second.status).toBe(409);
+    const paidList = await http.get(`/finance/tasks?status=paid&candidateId=${candidateId}`, as('finance'));
+    expect(paidList.body.map((t: { id: string }) => t.id)).toEqual([bonus.id]);
+    expect((await http.get(`/finance/tasks?status=open&candidateId=${candidateId}`, as('finance'))).body).toEqual([]);
+
+    const history = await http.get(`/candidates/${candidateId}/history`, as('auditor'));
+    expect(history.status).toBe(200);
+    const entries = history.body as Array<{ type: string; stage?: string; role?: string; reason?: string; at: string }>;
+    expect(entries.filter((e) => e.type === 'stage_entered').map((e) => e.stage)).toEqual([
+      'endorsement', 'qualification', 'inspection', 'expert_review', 'voting', 'leadership', 'public_notice', 'government_approval', 'commendation', 'payments',
+    ]);
+    const decisions = entries.filter((e) => e.type === 'decision');
+    expect(decisions.map((d) => [d.stage, d.role, d.reason])).toEqual(
+      (['endorsement', 'qualification', 'inspection', 'expert_review', 'voting', 'leadership', 'government_approval', 'commendation'] as const).map((s) => [
+        s,
+        STAGE_OWNER[s],
+        expect.any(String),
+      ]),
+    );
+    expect(entries.some((e) => e.type === 'public_notice_ended')).toBe(true);
+    expect(entries.find((e) => e.type === 'payment_task_created')).toMatchObject({ payment: { kind: 'bonus', amountFen: 2_000_000 } });
+    const times = entries.map((e) => Date.parse(e.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+});

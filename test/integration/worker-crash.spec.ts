@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { client, eventually, nomination, startApi, token } from '../support/service';
+
+jest.setTimeout(180_000);
+
+const WORKER = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
+
+/** The built worker as its own process, so the test can kill it the hard way. */
+function spawnWorker(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<void> } {
+  const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('worker polling') && resolve());
+    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
+  });
+  child.stderr!.resume();
+  return { child, ready };
+}
+
+const killed = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+
+describe('a worker killed mid-flow (real Temporal dev server and PostgreSQL)', () => {
+  const env = { TEMPORAL_TASK_QUEUE: `it-crash-${randomUUID()}`, PUBLIC_NOTICE_DURATION: '2s' };
+  let api: Awaited<ReturnType<typeof startApi>>;
+  const workers: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run the build (npm test does) first`);
+    api = await startApi(env);
+  });
+  afterAll(async () => {
+    workers.forEach((w) => w.exitCode === null && w.kill('SIGKILL'));
+    await api?.close();
+  });
+
+  it('loses nothing and doubles nothing when the worker is SIGKILLed and restarted', async () => {
+    const http = client(api.url);
+    const as = { office: token('union_office'), finance: token('finance'), auditor: token('auditor') };
+    const owner: Record<string, string> = {
+      qualification: token('union_office'), inspection: token('inspector'), expert_review: token('expert'),
+      voting: as.office, leadership: token('leadership'), government_approval: token('government'), commendation: as.office,
+    };
+    const first = spawnWorker(env);
+    workers.push(first.child);
+    await first.ready;
+
+    const { candidateId } = (await http.post('/nominations', nomination({ channel: 'self' }), token('nominator'))).body;
+    for (const stage of ['qualification', 'inspection', 'expert_review', 'voting', 'leadership']) {
+      expect((await http.post(`/candidates/${candidateId}/decisions`, { stage, outcome: 'approve', reason: 'ok' }, owner[stage])).status).toBe(200);
+    }
+    // Kill the worker while the public notice timer runs; the timer fires with no worker alive.
+    first.child.kill('SIGKILL');
+    await killed(first.child);
+    await new Promise((r) => setTimeout(r, 3000));
+
+    const second = spawnWorker(env);
+    workers.push(second.child);
+    await second.ready;
+    await eventually(() => http.get(`/candidates/${candidateId}`, as.auditor), (r) => r.body.stage === 'government_approval');
+    await http.post(`/candidates/${candidateId}/decisions`, { stage: 'government_approval', outcome: 'approve', reason: 'ok' }, owner.government_approval);
+
+    // Kill it again right as commendation schedules the bonus, then restart: the task is still created once.
+    const commend = http.post(`/candidates/${candidateId}/decisions`, { stage: 'commendation', outcome: 'approve', reason: 'ok' }, owner.commendation);
+    second.child.kill('SIGKILL');
+    await killed(second.child);
+    const third = spawnWorker(env);
+    workers.push(third.child);
+    await third.ready;
+    await commend.catch(() => undefined);
+
+    const state = await eventually(() => http.get(`/candidates/${candidateId}`, as.auditor), (r) => r.body.payments?.length === 1);
+    expect(state.body.decisions.map((d: { stage: string }) => d.stage)).toEqual([
+      'qualification', 'inspection', 'expert_review', 'voting', 'leadership', 'government_approval', 'commendation',
+    ]);
+    const tasks = (await http.get(`/finance/tasks?candidateId=${candidateId}`, as.finance)).body;
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ kind: 'bonus', amountFen: 2_000_000 });
+  });
+});
