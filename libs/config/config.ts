@@ -29,11 +29,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!v) problems.push(`${name} is required`);
     return v ?? '';
   };
-  const int = (name: string, fallback: number, min = 0): number => {
+  const int = (name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) problems.push(`${name} must be an integer >= ${min} (got '${raw}')`);
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+      problems.push(`${name} must be an integer ${range} (got '${raw}')`);
+    }
     return n;
   };
   const duration = (name: string, fallback: string): number => {
@@ -49,12 +52,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 
   const keys = new Map<string, Buffer>();
-  for (const entry of need('PII_KEYS').split(',').filter(Boolean)) {
-    const [id, b64] = entry.split(':');
-    const key = Buffer.from(b64 ?? '', 'base64');
-    if (!id || key.length !== 32) problems.push(`PII_KEYS entry '${id ?? ''}' must be <keyId>:<32 bytes in base64>`);
-    else keys.set(id, key);
-  }
+  need('PII_KEYS')
+    .split(',')
+    .filter(Boolean)
+    .forEach((entry, i) => {
+      const [id, b64] = entry.includes(':') ? entry.split(':') : ['', ''];
+      const key = Buffer.from(b64, 'base64');
+      // The message names the entry by position, never by content: it may be the key itself.
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) problems.push(`PII_KEYS entry ${i + 1} must be <keyId>:<32 bytes in base64>`);
+      else keys.set(id, key);
+    });
   const activeKeyId = env.PII_ACTIVE_KEY_ID || [...keys.keys()][0] || '';
   if (keys.size && !keys.has(activeKeyId)) problems.push(`PII_ACTIVE_KEY_ID '${activeKeyId}' is not among PII_KEYS`);
   const indexKey = Buffer.from(need('PII_INDEX_KEY'), 'base64');
@@ -63,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (authSecret && authSecret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
 
   const config: AppConfig = {
-    port: int('PORT', 3000, 0),
+    port: int('PORT', 3000, 0, 65535),
     databaseUrl: need('DATABASE_URL'),
     temporal: {
       address: need('TEMPORAL_ADDRESS'),

@@ -27,16 +27,17 @@ export class PiiCipher {
 
   decrypt(sealed: string): string {
     const [version, keyId, iv, tag, body] = sealed.split('.');
+    if (version !== 'v1') throw new Error(`cannot decrypt: unknown format '${version}'`);
     const key = this.cfg.keys.get(keyId);
-    if (version !== 'v1' || !key) throw new Error(`cannot decrypt: unknown key id '${keyId}'`);
+    if (!key) throw new Error(`cannot decrypt: unknown key id '${keyId}'`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   }
 
-  /** Deterministic keyed hash of a normalised value, for unique constraints and look-ups. */
+  /** Deterministic keyed hash of a normalised value (no whitespace, upper case), for unique constraints and look-ups. */
   blindIndex(kind: string, value: string): string {
-    return createHmac('sha256', this.cfg.indexKey).update(`${kind}:${value.trim().toUpperCase()}`).digest('base64url');
+    return createHmac('sha256', this.cfg.indexKey).update(`${kind}:${value.replace(/\s+/g, '').toUpperCase()}`).digest('base64url');
   }
 }
 

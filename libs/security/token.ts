@@ -29,12 +29,13 @@ export function verifyToken(token: string, secret: string, nowMs = Date.now()): 
   const expected = createHmac('sha256', secret).update(`${header}.${body}`).digest();
   const given = Buffer.from(sig, 'base64url');
   if (header !== HEADER || given.length !== expected.length || !timingSafeEqual(given, expected)) return 'bad signature';
-  let claims: Partial<TokenClaims>;
+  let claims: Partial<TokenClaims> | null;
   try {
     claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
   } catch {
     return 'malformed token';
   }
+  if (typeof claims !== 'object' || claims === null) return 'malformed token';
   if (typeof claims.sub !== 'string' || !claims.sub) return 'token has no subject';
   if (!isRole(claims.role)) return 'token carries no known role';
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= nowMs) return 'token expired';

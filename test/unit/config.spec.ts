@@ -1,0 +1,177 @@
+import { ConfigError, loadConfig } from '../../libs/config/config';
+import { TASK_QUEUE } from '../../libs/contract/messages';
+
+const key = (byte: number, length = 32) => Buffer.alloc(length, byte).toString('base64');
+
+const minimalEnv = (): NodeJS.ProcessEnv => ({
+  DATABASE_URL: 'postgres://app:secret@db:5432/craftsmen',
+  TEMPORAL_ADDRESS: 'temporal:7233',
+  AUTH_SECRET: 'x'.repeat(32),
+  PII_KEYS: `k1:${key(1)}`,
+  PII_INDEX_KEY: key(9),
+});
+
+const fullEnv = (): NodeJS.ProcessEnv => ({
+  ...minimalEnv(),
+  PORT: '8080',
+  TEMPORAL_NAMESPACE: 'ouhai',
+  TEMPORAL_TASK_QUEUE: 'candidates-v2',
+  TEMPORAL_UI_URL: 'http://temporal-ui:8233',
+  PII_KEYS: `k1:${key(1)},k2:${key(2)}`,
+  PII_ACTIVE_KEY_ID: 'k2',
+  PUBLIC_NOTICE_DURATION: '10d',
+  BONUS_FEN: '3000000',
+  SUBSIDY_MONTHLY_FEN: '100000',
+  SUBSIDY_MONTHS: '36',
+});
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).problems;
+  }
+  throw new Error('expected loadConfig to throw a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('reads a full valid environment', () => {
+    const cfg = loadConfig(fullEnv());
+    expect(cfg.port).toBe(8080);
+    expect(cfg.databaseUrl).toBe('postgres://app:secret@db:5432/craftsmen');
+    expect(cfg.temporal).toEqual({ address: 'temporal:7233', namespace: 'ouhai', taskQueue: 'candidates-v2', uiUrl: 'http://temporal-ui:8233' });
+    expect(cfg.authSecret).toBe('x'.repeat(32));
+    expect([...cfg.pii.keys.keys()]).toEqual(['k1', 'k2']);
+    expect(cfg.pii.keys.get('k1')).toEqual(Buffer.alloc(32, 1));
+    expect(cfg.pii.keys.get('k2')).toEqual(Buffer.alloc(32, 2));
+    expect(cfg.pii.activeKeyId).toBe('k2');
+    expect(cfg.pii.indexKey).toEqual(Buffer.alloc(32, 9));
+    expect(cfg.programme).toEqual({ publicNoticeMs: 10 * 86_400_000, bonusFen: 3_000_000, subsidyMonthlyFen: 100_000, subsidyMonths: 36 });
+  });
+
+  it('applies the documented defaults', () => {
+    const cfg = loadConfig(minimalEnv());
+    expect(cfg.port).toBe(3000);
+    expect(cfg.temporal).toEqual({ address: 'temporal:7233', namespace: 'default', taskQueue: TASK_QUEUE, uiUrl: null });
+    expect(cfg.programme.publicNoticeMs).toBe(7 * 24 * 60 * 60 * 1000);
+    expect(cfg.programme.bonusFen).toBe(2_000_000); // 20,000 yuan
+    expect(cfg.programme.subsidyMonthlyFen).toBe(80_000); // 800 yuan
+    expect(cfg.programme.subsidyMonths).toBe(24);
+  });
+
+  it('treats empty strings as unset for defaults', () => {
+    const cfg = loadConfig({ ...minimalEnv(), PORT: '', BONUS_FEN: '', PUBLIC_NOTICE_DURATION: '' });
+    expect(cfg.port).toBe(3000);
+    expect(cfg.programme.bonusFen).toBe(2_000_000);
+    expect(cfg.programme.publicNoticeMs).toBe(604_800_000);
+  });
+
+  it('defaults the active PII key to the first configured key', () => {
+    const cfg = loadConfig({ ...minimalEnv(), PII_KEYS: `a:${key(1)},b:${key(2)}` });
+    expect(cfg.pii.activeKeyId).toBe('a');
+  });
+
+  it('reads PUBLIC_NOTICE_DURATION=5s as 5000 ms', () => {
+    expect(loadConfig({ ...minimalEnv(), PUBLIC_NOTICE_DURATION: '5s' }).programme.publicNoticeMs).toBe(5000);
+  });
+
+  it.each([
+    ['bad', 'not a duration'],
+    ['0s', 'zero'],
+    ['-5s', 'negative'],
+  ])('refuses PUBLIC_NOTICE_DURATION=%s (%s)', (raw) => {
+    expect(problemsOf({ ...minimalEnv(), PUBLIC_NOTICE_DURATION: raw })).toEqual([
+      `PUBLIC_NOTICE_DURATION must be a duration such as '7d' or '5s' (got '${raw}')`,
+    ]);
+  });
+
+  it.each([
+    ['BONUS_FEN', '20000.50'],
+    ['BONUS_FEN', '0'],
+    ['BONUS_FEN', 'lots'],
+    ['SUBSIDY_MONTHLY_FEN', '-1'],
+    ['SUBSIDY_MONTHS', '1.5'],
+    ['BONUS_FEN', '1e6'],
+    ['BONUS_FEN', '0x10'],
+  ])('refuses %s=%s', (name, raw) => {
+    const problems = problemsOf({ ...minimalEnv(), [name]: raw });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name} must be an integer >= \\d+ \\(got '${raw.replace('.', '\\.')}'\\)$`));
+  });
+
+  it.each(['http', '70000'])('refuses PORT=%s, naming the range', (raw) => {
+    expect(problemsOf({ ...minimalEnv(), PORT: raw })).toEqual([`PORT must be an integer from 0 to 65535 (got '${raw}')`]);
+  });
+
+  it('never echoes a PII_KEYS entry, which may be the key itself', () => {
+    const bare = key(1);
+    const problems = problemsOf({ ...minimalEnv(), PII_KEYS: bare });
+    expect(problems).toContain('PII_KEYS entry 1 must be <keyId>:<32 bytes in base64>');
+    expect(problems.join('\n')).not.toContain(bare);
+  });
+
+  it('refuses a PII_INDEX_KEY shorter than 32 bytes', () => {
+    expect(problemsOf({ ...minimalEnv(), PII_INDEX_KEY: key(9, 16) })).toEqual(['PII_INDEX_KEY must be at least 32 bytes in base64']);
+  });
+
+  it('refuses a PII_KEYS entry without an id', () => {
+    expect(problemsOf({ ...minimalEnv(), PII_KEYS: `:${key(1)}` })).toContainEqual(expect.stringContaining('PII_KEYS entry'));
+  });
+
+  it('reports every problem at once in one ConfigError', () => {
+    const env: NodeJS.ProcessEnv = {
+      AUTH_SECRET: 'too-short',
+      PII_KEYS: `k1:${key(1)},k2:${key(2, 16)}`,
+      PII_ACTIVE_KEY_ID: 'k9',
+      PII_INDEX_KEY: key(9),
+      PUBLIC_NOTICE_DURATION: 'a week',
+      BONUS_FEN: '20000.5',
+    };
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URL is required',
+        'TEMPORAL_ADDRESS is required',
+        'PII_KEYS entry 2 must be <keyId>:<32 bytes in base64>',
+        'AUTH_SECRET must be at least 32 characters',
+        "PII_ACTIVE_KEY_ID 'k9' is not among PII_KEYS",
+        "PUBLIC_NOTICE_DURATION must be a duration such as '7d' or '5s' (got 'a week')",
+        "BONUS_FEN must be an integer >= 1 (got '20000.5')",
+      ]),
+    );
+    expect(problems).toHaveLength(7);
+    for (const p of problems) expect(message).toContain(p);
+  });
+
+  it('reports all the required secrets when the environment is empty', () => {
+    expect(problemsOf({})).toEqual(
+      expect.arrayContaining([
+        'PII_KEYS is required',
+        'PII_INDEX_KEY is required',
+        'AUTH_SECRET is required',
+        'DATABASE_URL is required',
+        'TEMPORAL_ADDRESS is required',
+      ]),
+    );
+  });
+
+  it('does not leak secret values into the error message', () => {
+    const secret = 'short-but-very-secret';
+    let message = '';
+    try {
+      loadConfig({ ...minimalEnv(), AUTH_SECRET: secret, DATABASE_URL: '' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('AUTH_SECRET must be at least 32 characters');
+    expect(message).not.toContain(secret);
+  });
+});
