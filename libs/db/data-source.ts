@@ -1,10 +1,28 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { CandidateEntity } from './entities/candidate.entity';
 import { PaymentTaskEntity } from './entities/payment-task.entity';
+import { AttachmentEntity } from './entities/attachment.entity';
+import { CandidateStatusEntity } from './entities/candidate-status.entity';
+import { CandidateVersionEntity } from './entities/candidate-version.entity';
+import { InspectionBatchEntity } from './entities/inspection-batch.entity';
+import { RefusedDecisionEntity } from './entities/refused-decision.entity';
+import { RoundEntity } from './entities/round.entity';
+import { StageAlertEntity } from './entities/stage-alert.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
+import { ReviewInDepth1764100000000 } from './migrations/1764100000000-review-in-depth';
 
-export const ENTITIES = [CandidateEntity, PaymentTaskEntity];
-export const MIGRATIONS = [Initial1764000000000];
+export const ENTITIES = [
+  CandidateEntity,
+  PaymentTaskEntity,
+  RoundEntity,
+  CandidateVersionEntity,
+  AttachmentEntity,
+  CandidateStatusEntity,
+  StageAlertEntity,
+  RefusedDecisionEntity,
+  InspectionBatchEntity,
+];
+export const MIGRATIONS = [Initial1764000000000, ReviewInDepth1764100000000];
 
 /** Schema changes go through migrations only — never `synchronize`. */
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {

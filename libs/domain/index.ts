@@ -1,2 +1,3 @@
 export * from './id-number';
 export * from './form';
+export * from './areas';

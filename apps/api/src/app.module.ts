@@ -1,19 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
-import { dataSourceOptions, PaymentTaskRepository } from '../../../libs/db';
-import { PiiCipher } from '../../../libs/security/pii';
+import { dataSourceOptions } from '../../../libs/db';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthGuard } from './auth/auth.guard';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesService } from './candidates/candidates.service';
 import { ErrorsFilter } from './common/errors.filter';
+import { SharedModule } from './common/shared.module';
 import { TemporalModule } from './common/temporal.module';
 import { FinanceController } from './finance/finance.controller';
 import { HealthController } from './health/health.controller';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationsService } from './nominations/nominations.service';
+import { RoundsModule } from './rounds/rounds.module';
 
 @Module({})
 export class AppModule {
@@ -24,13 +25,14 @@ export class AppModule {
         { module: ConfigHolder, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         TemporalModule,
+        SharedModule,
+        RoundsModule,
+        AttachmentsModule,
       ],
       controllers: [HealthController, NominationsController, CandidatesController, FinanceController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorsFilter },
-        { provide: PiiCipher, useValue: new PiiCipher(config.pii) },
-        { provide: PaymentTaskRepository, inject: [DataSource], useFactory: (ds: DataSource) => new PaymentTaskRepository(ds) },
         NominationsService,
         CandidatesService,
       ],

@@ -21,5 +21,12 @@ export class CandidateEntity {
   @Column('text', { name: 'submitted_by' }) submittedBy!: string;
   @Column('text', { name: 'submitted_role' }) submittedRole!: string;
   @Column('text', { name: 'workflow_id', unique: true }) workflowId!: string;
+  /** The sub-district (AREAS) whose union endorses an organisational nomination. */
+  @Column('text', { nullable: true }) area!: string | null;
+  @Column('text', { name: 'home_address_cipher', nullable: true }) homeAddressCipher!: string | null;
+  /** The rest of the application form (no sensitive fields), as last submitted. */
+  @Column('jsonb', { nullable: true }) form!: Record<string, unknown> | null;
+  @Column('integer') version!: number;
+  @Column('uuid', { name: 'inspection_batch_id', nullable: true }) inspectionBatchId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -50,6 +50,7 @@ export class NominationsService {
         submittedBy: actor.userId,
         submittedRole: actor.role,
         workflowId,
+        version: 1,
       });
       await engine(() =>
         this.temporal.workflow.start(CANDIDATE_WORKFLOW, {

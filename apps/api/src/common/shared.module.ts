@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
+import { PaymentTaskRepository } from '../../../../libs/db';
+import { PiiCipher } from '../../../../libs/security/pii';
+import { CandidateAccess } from '../candidates/candidate-access';
+
+/** Providers every feature module uses. */
+@Global()
+@Module({
+  providers: [
+    { provide: PiiCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new PiiCipher(config.pii) },
+    { provide: PaymentTaskRepository, inject: [DataSource], useFactory: (ds: DataSource) => new PaymentTaskRepository(ds) },
+    CandidateAccess,
+  ],
+  exports: [PiiCipher, PaymentTaskRepository, CandidateAccess],
+})
+export class SharedModule {}
