@@ -1,1 +1,2 @@
 export * from './payment.activities';
+export * from './review.activities';

@@ -1,7 +1,11 @@
 import { FailureType } from './failures';
-import type { CandidateStateV1, DecisionRequestV1 } from './messages';
+import type { CandidateStateV1, CandidateStatus, DecisionRequestV1 } from './messages';
 import { isRole, type Role } from './roles';
 import { isDecisionStage, OUTCOMES, STAGE_OWNER, type DecisionStage } from './stages';
+
+/** Statuses after which the file takes no more decisions. */
+export const CLOSED_STATUSES: readonly CandidateStatus[] = ['rejected', 'completed', 'subsidy_stopped', 'withdrawn', 'disqualified'];
+export const isClosedStatus = (status: CandidateStatus) => CLOSED_STATUSES.includes(status);
 
 export interface Refusal {
   type: FailureType;
@@ -21,7 +25,7 @@ export function refuseDecision(state: CandidateStateV1, req: DecisionRequestV1):
   }
   const roleRefusal = refuseRole(req.stage, req.actor?.role);
   if (roleRefusal) return roleRefusal;
-  if (state.status === 'rejected' || state.status === 'completed' || state.status === 'subsidy_stopped') {
+  if (isClosedStatus(state.status)) {
     return { type: FailureType.CandidateClosed, message: `the candidacy is ${state.status}; no decision can be taken` };
   }
   if (state.stage !== req.stage) {

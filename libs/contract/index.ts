@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './failures';
 export * from './messages';
 export * from './decision-rules';
+export * from './review';

@@ -1,5 +1,17 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey } from '@temporalio/common';
+import type {
+  ClosingRequestV1,
+  Condition,
+  ConflictDeclarationV1,
+  InspectionVisit,
+  PanelAssignmentV1,
+  PanelSeatState,
+  PrecheckResult,
+  ReviewPlanV1,
+  ScoreSubmissionV1,
+  StageAlert,
+} from './review';
 import type { Actor } from './roles';
 import type { Channel, DecisionStage, Outcome, Phase, Stage } from './stages';
 
@@ -31,6 +43,11 @@ export interface CandidateInputV1 {
   settings: ProgrammeSettingsV1;
 }
 
+/** V2 adds the review plan: deadlines, pre-checks, conditions claimed, panel size. */
+export interface CandidateInputV2 extends CandidateInputV1 {
+  review: ReviewPlanV1;
+}
+
 export interface DecisionRequestV1 {
   stage: DecisionStage;
   outcome: Outcome;
@@ -38,13 +55,27 @@ export interface DecisionRequestV1 {
   actor: Actor;
 }
 
-export interface DecisionRecord extends DecisionRequestV1 {
+/** V2: approving over a failed pre-check must say so; a return lists what is missing; inspection records the visit. */
+export interface DecisionRequestV2 extends DecisionRequestV1 {
+  overridePrechecks?: boolean;
+  missing?: string[];
+  visit?: InspectionVisit;
+}
+
+export interface DecisionRecord extends DecisionRequestV2 {
   at: string; // ISO instant
 }
 
 export interface ResubmissionRequestV1 {
   note: string;
   actor: Actor;
+}
+
+/** V2: the resubmitted form's version, and the pre-checks and conditions recomputed from it. */
+export interface ResubmissionRequestV2 extends ResubmissionRequestV1 {
+  version?: number;
+  prechecks?: PrecheckResult[];
+  conditions?: Condition[];
 }
 
 export interface DepartureRequestV1 {
@@ -60,7 +91,11 @@ export type CandidateStatus =
   | 'paying'
   | 'rejected'
   | 'completed'
-  | 'subsidy_stopped';
+  | 'subsidy_stopped'
+  | 'awaiting_panel' // expert review: the programme office has yet to seat enough experts
+  | 'scoring' // expert review: experts are scoring
+  | 'withdrawn'
+  | 'disqualified';
 
 export interface PaymentRecord {
   kind: 'bonus' | 'subsidy';
@@ -78,16 +113,37 @@ export interface CandidateStateV1 {
   stageEnteredAt: string;
   publicNoticeEndsAt: string | null;
   decisions: DecisionRecord[];
-  resubmissions: Array<{ stage: Stage; note: string; actor: Actor; at: string }>;
+  resubmissions: Array<{ stage: Stage; note: string; actor: Actor; at: string; version?: number }>;
   commendedAt: string | null;
   departure: { leftOn: string; reason: string; actor: Actor; at: string } | null;
   payments: PaymentRecord[];
 }
 
-export const decideUpdate = defineUpdate<CandidateStateV1, [DecisionRequestV1]>('decide');
-export const resubmitUpdate = defineUpdate<CandidateStateV1, [ResubmissionRequestV1]>('resubmit');
-export const recordDepartureUpdate = defineUpdate<CandidateStateV1, [DepartureRequestV1]>('recordDeparture');
-export const stateQuery = defineQuery<CandidateStateV1>('state');
+/** V2 state: what the in-depth review adds. Every V1 field keeps its meaning. */
+export interface CandidateStateV2 extends CandidateStateV1 {
+  dueAt: string | null; // the current stage's due instant
+  prechecks: PrecheckResult[];
+  conditions: Condition[];
+  panel: PanelSeatState[];
+  expertScore: { scoreCenti: number; counted: number; dropped: number } | null;
+  alerts: StageAlert[];
+  closure: { kind: 'withdrawn' | 'disqualified'; reason: string; actor: Actor; at: string } | null;
+  version: number;
+}
+
+// Handlers answer with the V2 state; a V1 history's workflow fills the V2 fields with their empty values.
+export const decideUpdate = defineUpdate<CandidateStateV2, [DecisionRequestV2]>('decide');
+export const resubmitUpdate = defineUpdate<CandidateStateV2, [ResubmissionRequestV2]>('resubmit');
+export const recordDepartureUpdate = defineUpdate<CandidateStateV2, [DepartureRequestV1]>('recordDeparture');
+export const assignPanelUpdate = defineUpdate<CandidateStateV2, [PanelAssignmentV1]>('assignPanel');
+export const declareConflictUpdate = defineUpdate<CandidateStateV2, [ConflictDeclarationV1]>('declareConflict');
+export const submitScoresUpdate = defineUpdate<CandidateStateV2, [ScoreSubmissionV1]>('submitScores');
+export const withdrawUpdate = defineUpdate<CandidateStateV2, [ClosingRequestV1]>('withdraw');
+export const disqualifyUpdate = defineUpdate<CandidateStateV2, [ClosingRequestV1]>('disqualify');
+export const stateQuery = defineQuery<CandidateStateV2>('state');
+
+/** Marks workflows started with the in-depth review (deadlines, panel, withdrawal, status projection). */
+export const REVIEW_IN_DEPTH_PATCH = 'review-in-depth';
 
 /** Search attributes: registered on the namespace at boot; they let staff list candidates by stage. */
 export const SA_STAGE = defineSearchAttributeKey('CandidateStage', 'KEYWORD');

@@ -9,3 +9,4 @@ export * from './entities/candidate-status.entity';
 export * from './entities/stage-alert.entity';
 export * from './entities/refused-decision.entity';
 export * from './entities/inspection-batch.entity';
+export * from './review.store';

@@ -1,7 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createPaymentActivities, type PaymentTaskStore } from '../../activities';
-import { TASK_QUEUE, type CandidateInputV1, type Channel } from '../../libs/contract';
+import { createPaymentActivities, createReviewActivities, type PaymentTaskStore, type ReviewStore } from '../../activities';
+import { FakeReviewStore } from './fake-review-store';
+import { TASK_QUEUE, type CandidateInputV2, type Channel, type ReviewPlanV1 } from '../../libs/contract';
 import { testServerBinary } from '../../libs/dev/temporal-dev-server';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
 
@@ -22,21 +23,27 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 
 const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never;
 
-export async function testWorker(env: TestWorkflowEnvironment, store: PaymentTaskStore, taskQueue = TASK_QUEUE): Promise<Worker> {
+export async function testWorker(env: TestWorkflowEnvironment, store: PaymentTaskStore, review: ReviewStore = new FakeReviewStore(), taskQueue = TASK_QUEUE): Promise<Worker> {
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createPaymentActivities(store),
+    activities: { ...createPaymentActivities(store), ...createReviewActivities(review) },
   });
 }
 
-export function candidateInput(candidateId: string, channel: Channel = 'organisational', overrides: Partial<CandidateInputV1['settings']> = {}): CandidateInputV1 {
+export function candidateInput(
+  candidateId: string,
+  channel: Channel = 'organisational',
+  overrides: Partial<CandidateInputV2['settings']> = {},
+  review: Partial<ReviewPlanV1> = {},
+): CandidateInputV2 {
   return {
     candidateId,
     roundId: null,
     channel,
     submittedBy: { userId: 'unit-1', role: 'nominator' },
     settings: { publicNoticeMs: 7 * 864e5, bonusFen: 2_000_000, subsidyMonthlyFen: 80_000, subsidyMonths: 24, ...overrides },
+    review: { deadlines: {}, reminderLeadMs: 2 * 864e5, prechecks: [], conditions: ['superb_skill', 'leading_role'], minPanelSize: 5, ...review },
   };
 }

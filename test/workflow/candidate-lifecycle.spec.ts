@@ -7,18 +7,28 @@ import { approveUntil, decide } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
 import { candidateInput, testWorker, timeSkippingEnv } from '../support/workflow-env';
 
-jest.setTimeout(120_000);
+jest.setTimeout(Number(process.env.WF_TIMEOUT ?? 120_000));
 
 describe('candidateWorkflow (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
   const store = new FakePaymentStore();
-  // A worker serves one runUntil; each test gets its own (the bundle is built once).
-  const worker = { runUntil: async <T>(fn: () => Promise<T>) => (await testWorker(env, store)).runUntil(fn) };
+  // One worker for the suite: the test server holds time still while an activity task handed to a
+  // worker that is shutting down waits out its timeout, so workers are not stopped between tests.
+  let running: Promise<void>;
+  let stopWorker: () => void;
+  const worker = { runUntil: <T>(fn: () => Promise<T>) => fn() };
 
   beforeAll(async () => {
     env = await timeSkippingEnv();
+    const w = await testWorker(env, store);
+    running = w.run();
+    stopWorker = () => w.shutdown();
   });
-  afterAll(async () => env?.teardown());
+  afterAll(async () => {
+    stopWorker?.();
+    await running;
+    await env?.teardown();
+  });
 
   const start = (id: string, channel: Parameters<typeof candidateInput>[1] = 'organisational', settings = {}) =>
     env.client.workflow.start(candidateWorkflow, {
@@ -33,7 +43,8 @@ describe('candidateWorkflow (time-skipping server)', () => {
       const handle = await start(id);
       const atNotice = await approveUntil(handle, 'public_notice');
       expect(atNotice).toMatchObject({ stage: 'public_notice', status: 'in_public_notice' });
-      expect(atNotice.decisions.map((d) => d.stage)).toEqual(['endorsement', 'qualification', 'inspection', 'expert_review', 'voting', 'leadership']);
+      expect(atNotice.decisions.map((d) => d.stage)).toEqual(['endorsement', 'qualification', 'inspection', 'voting', 'leadership']);
+      expect(atNotice.expertScore).toEqual({ scoreCenti: 8500, counted: 3, dropped: 2 }); // 80, 85, 90 kept of 70..95
 
       await env.sleep('7 days');
       expect(await handle.query(stateQuery)).toMatchObject({ stage: 'government_approval', status: 'awaiting_decision' });

@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createPaymentActivities } from '../../../activities';
+import { createPaymentActivities, createReviewActivities } from '../../../activities';
 
-import { PaymentTaskRepository } from '../../../libs/db';
+import { PaymentTaskRepository, ReviewRepository } from '../../../libs/db';
 import { ensureSearchAttributes } from '../../../libs/temporal/search-attributes';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 
@@ -36,7 +36,10 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       namespace,
       taskQueue,
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../../../workflows') }),
-      activities: createPaymentActivities(new PaymentTaskRepository(this.ds)),
+      activities: {
+        ...createPaymentActivities(new PaymentTaskRepository(this.ds)),
+        ...createReviewActivities(new ReviewRepository(this.ds)),
+      },
     });
     this.running = this.worker.run();
     // A worker that stops on its own (fatal error) takes the process down, so a supervisor restarts it.

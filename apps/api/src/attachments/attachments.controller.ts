@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Role } from '../../../../libs/contract';
+import { ATTACHMENT_KINDS } from '../../../../libs/db/entities/attachment.entity';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { Roles } from '../auth/roles.decorator';
+import { contentDisposition, type UploadedPart } from './attachment-files';
+import { AttachmentsService } from './attachments.service';
+import { AttachmentUploadInterceptor } from './upload.interceptor';
+
+const READERS: Role[] = ['union_office', 'street_union', 'inspector', 'expert', 'leadership', 'government', 'auditor', 'admin', 'nominator'];
+const uuid = new ParseUUIDPipe({ version: undefined });
+
+@ApiTags('attachments')
+@ApiBearerAuth()
+@Controller('candidates/:id/attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @Roles('nominator', 'street_union', 'union_office', 'admin')
+  @UseInterceptors(AttachmentUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['kind', 'file'],
+      properties: { kind: { type: 'string', enum: [...ATTACHMENT_KINDS] }, file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiOperation({ summary: 'Attach a supporting document (PDF, JPEG or PNG, judged by its content) to a candidate\'s file' })
+  upload(
+    @Param('id', uuid) id: string,
+    @Body() body: Record<string, unknown>,
+    @UploadedFile() file: UploadedPart | undefined,
+    @Req() req: AuthedRequest,
+  ) {
+    return this.attachments.upload(id, body, file, req.claims);
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The candidate\'s documents (without their content), newest first' })
+  list(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
+    return this.attachments.list(id, req.claims);
+  }
+
+  @Get(':attachmentId')
+  @Roles(...READERS)
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiOperation({ summary: 'Download one document, byte for byte; the ETag is its SHA-256' })
+  async download(
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+    @Req() req: AuthedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const doc = await this.attachments.download(id, attachmentId, req.claims);
+    res.setHeader('ETag', `"${doc.sha256}"`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(doc.content, {
+      type: doc.contentType,
+      length: doc.content.length,
+      disposition: contentDisposition(doc.filename),
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { AttachmentKind } from '../../../../libs/db/entities/attachment.entity';
+import type { TokenClaims } from '../../../../libs/security/token';
+import { CandidateAccess } from '../candidates/candidate-access';
+import type { FieldError } from '../common/validation';
+import { checkUpload, type UploadedPart } from './attachment-files';
+import { ATTACHMENT_SETTINGS, type AttachmentSettings } from './attachment-settings';
+import { AttachmentRepository, type AttachmentMeta } from './attachment.repository';
+
+/** What the API shows of a document: never its bytes. */
+export interface AttachmentView {
+  id: string;
+  kind: AttachmentKind;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export interface AttachmentDownload {
+  filename: string;
+  contentType: string;
+  sha256: string;
+  content: Buffer;
+}
+
+export function fieldErrors(fields: FieldError[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: fields.map((f) => `${f.field}: ${f.reason}`).join('; '),
+    fields,
+  });
+}
+
+const view = (a: AttachmentMeta): AttachmentView => ({
+  id: a.id,
+  kind: a.kind,
+  filename: a.filename,
+  contentType: a.contentType,
+  sizeBytes: a.sizeBytes,
+  sha256: a.sha256,
+  uploadedAt: a.uploadedAt.toISOString(),
+});
+
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly access: CandidateAccess,
+    private readonly attachments: AttachmentRepository,
+    @Inject(ATTACHMENT_SETTINGS) private readonly settings: AttachmentSettings,
+  ) {}
+
+  async upload(candidateId: string, body: Record<string, unknown> | undefined, file: UploadedPart | undefined, claims: TokenClaims): Promise<AttachmentView> {
+    await this.access.find(candidateId, claims);
+    const checked = checkUpload(body, file, this.settings.maxBytes);
+    if (checked.problems) throw fieldErrors(checked.problems);
+    const { kind, filename, contentType, content } = checked.ok;
+    const stored = await this.attachments.insertAttachment({
+      id: randomUUID(),
+      candidateId,
+      kind,
+      filename,
+      contentType,
+      sizeBytes: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+      uploadedBy: claims.sub,
+    });
+    return view(stored);
+  }
+
+  async list(candidateId: string, claims: TokenClaims): Promise<AttachmentView[]> {
+    await this.access.find(candidateId, claims);
+    return (await this.attachments.listForCandidate(candidateId)).map(view);
+  }
+
+  async download(candidateId: string, attachmentId: string, claims: TokenClaims): Promise<AttachmentDownload> {
+    await this.access.find(candidateId, claims);
+    const row = await this.attachments.findWithContent(candidateId, attachmentId);
+    if (!row) throw new NotFoundException(`attachment ${attachmentId} not found for candidate ${candidateId}`);
+    return { filename: row.filename, contentType: row.contentType, sha256: row.sha256, content: row.content };
+  }
+}

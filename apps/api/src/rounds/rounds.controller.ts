@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Role } from '../../../../libs/contract';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { Roles } from '../auth/roles.decorator';
+import { CreateRoundDto, RoundCreatedDto, RoundDto } from './round.dto';
+import { RoundsService } from './rounds.service';
+
+const STAFF: Role[] = ['union_office', 'street_union', 'inspector', 'expert', 'leadership', 'government', 'finance', 'auditor', 'admin'];
+const uuid = new ParseUUIDPipe({ version: undefined });
+
+@ApiTags('rounds')
+@ApiBearerAuth()
+@Controller('rounds')
+export class RoundsController {
+  constructor(private readonly rounds: RoundsService) {}
+
+  @Post()
+  @Roles('union_office', 'admin')
+  @ApiOperation({ summary: 'Open an annual round (年度评选): quota and windows; one round per year (409 for a second)' })
+  @ApiCreatedResponse({ type: RoundCreatedDto })
+  create(@Body() dto: CreateRoundDto, @Req() req: AuthedRequest): Promise<RoundCreatedDto> {
+    return this.rounds.create(dto, req.claims.sub);
+  }
+
+  @Get()
+  @Roles(...STAFF, 'nominator')
+  @ApiOperation({ summary: 'Every round, newest year first, with its phase now (upcoming, nominating, reviewing, closed)' })
+  @ApiOkResponse({ type: [RoundDto] })
+  list(): Promise<RoundDto[]> {
+    return this.rounds.list();
+  }
+
+  @Get(':id')
+  @Roles(...STAFF, 'nominator')
+  @ApiOperation({ summary: 'One round with its windows and phase now' })
+  @ApiOkResponse({ type: RoundDto })
+  get(@Param('id', uuid) id: string): Promise<RoundDto> {
+    return this.rounds.get(id);
+  }
+
+  @Get(':id/report')
+  @Roles('union_office', 'leadership', 'auditor', 'admin')
+  @ApiOperation({ summary: 'Nominations per channel, industry and sub-district union (against the per-area target), total and quota' })
+  report(@Param('id', uuid) id: string) {
+    return this.rounds.report(id);
+  }
+
+  @Get(':id/ranking')
+  @Roles('union_office', 'leadership', 'auditor', 'admin')
+  @ApiOperation({ summary: 'Candidates with an expert score, best first; equal scores share a rank (1, 2, 2, 4)' })
+  ranking(@Param('id', uuid) id: string) {
+    return this.rounds.ranking(id);
+  }
+}

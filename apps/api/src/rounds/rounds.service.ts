@@ -1,0 +1,233 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
+import { CHANNELS, type Channel } from '../../../../libs/contract';
+import { RoundEntity } from '../../../../libs/db';
+import { AREAS, INDUSTRIES, type Area, type Industry } from '../../../../libs/domain';
+import type { FieldError } from '../common/validation';
+import type { CreateRoundDto, RoundDto } from './round.dto';
+import { noOpenRoundMessage, outsideWindowMessage, parseInstant, roundPhase } from './round-time';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface AreaCount {
+  count: number;
+  target: number;
+  meetsTarget: boolean;
+}
+
+export interface RoundReport {
+  roundId: string;
+  year: number;
+  quota: number;
+  total: number;
+  byChannel: Record<Channel, number>;
+  byIndustry: Record<Industry, number>;
+  /** Organisational nominations per sub-district union, against the notice's "at least 3" target. */
+  byArea: Record<Area, AreaCount>;
+  /** Organisational nominations with no (or an unknown) sub-district recorded. */
+  organisationalWithoutArea: number;
+}
+
+export interface RankingEntry {
+  rank: number;
+  candidateId: string;
+  name: string;
+  employer: string;
+  industry: string;
+  score: number;
+  stage: string;
+  status: string;
+}
+
+/** The product decision on the per-area target (the notice: each sub-district union forwards at least 3). */
+export function areaTargetFrom(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 3;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`ROUND_AREA_TARGET must be a whole number ≥ 0, got '${raw}'`);
+  return n;
+}
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+@Injectable()
+export class RoundsService {
+  /** Read once at boot: a bad value stops the API instead of skewing every report. */
+  readonly areaTarget = areaTargetFrom(process.env.ROUND_AREA_TARGET);
+
+  constructor(private readonly ds: DataSource) {}
+
+  private get rounds() {
+    return this.ds.getRepository(RoundEntity);
+  }
+
+  async create(dto: CreateRoundDto, createdBy: string): Promise<{ roundId: string }> {
+    // The DTO has already checked each field's shape; these are the rules between fields.
+    const opens = parseInstant(dto.nominationOpensAt) as Date;
+    const closes = parseInstant(dto.nominationClosesAt) as Date;
+    const reviewCloses = parseInstant(dto.reviewClosesAt) as Date;
+    const fields: FieldError[] = [];
+    if (closes.getTime() <= opens.getTime()) {
+      fields.push({ field: 'nominationClosesAt', reason: 'nominationClosesAt must be after nominationOpensAt' });
+    }
+    if (reviewCloses.getTime() <= closes.getTime()) {
+      fields.push({ field: 'reviewClosesAt', reason: 'reviewClosesAt must be after nominationClosesAt' });
+    }
+    if (fields.length) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: fields.map((f) => `${f.field}: ${f.reason}`).join('; '),
+        fields,
+      });
+    }
+
+    const existing = await this.rounds.findOne({ where: { year: dto.year } });
+    if (existing) throw this.duplicateYear(dto.year, existing.id);
+    const id = randomUUID();
+    try {
+      await this.rounds.insert({
+        id,
+        year: dto.year,
+        quota: dto.quota,
+        nominationOpensAt: opens,
+        nominationClosesAt: closes,
+        reviewClosesAt: reviewCloses,
+        createdBy,
+      });
+    } catch (err) {
+      // Two requests for the same year at once: the unique constraint decides.
+      if ((err as { driverError?: { code?: string }; code?: string }).driverError?.code === '23505' || (err as { code?: string }).code === '23505') {
+        const winner = await this.rounds.findOne({ where: { year: dto.year } });
+        throw this.duplicateYear(dto.year, winner?.id);
+      }
+      throw err;
+    }
+    return { roundId: id };
+  }
+
+  private duplicateYear(year: number, id?: string): ConflictException {
+    return new ConflictException(`a round for ${year} already exists${id ? ` (${id})` : ''}; there is one round per year`);
+  }
+
+  async list(now = new Date()): Promise<RoundDto[]> {
+    const rows = await this.rounds.find({ order: { year: 'DESC' } });
+    return rows.map((r) => this.view(r, now));
+  }
+
+  async get(id: string, now = new Date()): Promise<RoundDto> {
+    return this.view(await this.find(id), now);
+  }
+
+  /** The round, or 404. */
+  async find(id: string): Promise<RoundEntity> {
+    const row = UUID.test(id) ? await this.rounds.findOne({ where: { id } }) : null;
+    if (!row) throw new NotFoundException(`round ${id} not found`);
+    return row;
+  }
+
+  view(r: RoundEntity, now: Date): RoundDto {
+    return {
+      id: r.id,
+      year: r.year,
+      quota: r.quota,
+      nominationOpensAt: r.nominationOpensAt.toISOString(),
+      nominationClosesAt: r.nominationClosesAt.toISOString(),
+      reviewClosesAt: r.reviewClosesAt.toISOString(),
+      phase: roundPhase(r, now),
+      createdBy: r.createdBy,
+      createdAt: r.createdAt.toISOString(),
+    };
+  }
+
+  /**
+   * The round a nomination filed at `now` joins: the one named (404 if none), which must be taking
+   * nominations (409 giving its window otherwise); or, none named, the one whose nomination window
+   * contains `now` (409 if there is none, naming the next window; 409 if several overlap).
+   */
+  async resolveForNomination(roundId: string | undefined, now: Date): Promise<RoundEntity> {
+    if (roundId !== undefined) {
+      const round = await this.find(roundId);
+      if (roundPhase(round, now) !== 'nominating') throw new ConflictException(outsideWindowMessage(round.year, round, now));
+      return round;
+    }
+    const open = await this.rounds.find({
+      where: { nominationOpensAt: LessThanOrEqual(now), nominationClosesAt: MoreThan(now) },
+      order: { year: 'ASC' },
+    });
+    if (open.length === 1) return open[0];
+    if (open.length > 1) {
+      throw new ConflictException(
+        `${open.length} rounds are open for nominations (${open.map((r) => r.year).join(', ')}); name the round with roundId`,
+      );
+    }
+    const next = await this.rounds.findOne({ where: { nominationOpensAt: MoreThan(now) }, order: { nominationOpensAt: 'ASC' } });
+    throw new ConflictException(noOpenRoundMessage(now, next ?? undefined));
+  }
+
+  /** Nominations in the round per channel, industry and sub-district union: one grouped query each. */
+  async report(id: string): Promise<RoundReport> {
+    const round = await this.find(id);
+    const [channels, industries, areas] = await Promise.all([
+      this.ds.query(`SELECT channel AS key, count(*)::int AS n FROM candidates WHERE round_id = $1 GROUP BY channel`, [id]),
+      this.ds.query(`SELECT industry AS key, count(*)::int AS n FROM candidates WHERE round_id = $1 GROUP BY industry`, [id]),
+      this.ds.query(
+        `SELECT area AS key, count(*)::int AS n FROM candidates WHERE round_id = $1 AND channel = 'organisational' GROUP BY area`,
+        [id],
+      ),
+    ]) as Array<Array<{ key: string | null; n: number }>>;
+
+    const byChannel = zeroes(CHANNELS);
+    let total = 0;
+    for (const { key, n } of channels) {
+      total += n;
+      if (key !== null && key in byChannel) byChannel[key as Channel] = n;
+    }
+    const byIndustry = zeroes(INDUSTRIES);
+    for (const { key, n } of industries) if (key !== null && key in byIndustry) byIndustry[key as Industry] = n;
+    const areaCounts = zeroes(AREAS);
+    let organisationalWithoutArea = 0;
+    for (const { key, n } of areas) {
+      if (key !== null && key in areaCounts) areaCounts[key as Area] = n;
+      else organisationalWithoutArea += n;
+    }
+    const target = this.areaTarget;
+    const byArea = Object.fromEntries(
+      AREAS.map((a) => [a, { count: areaCounts[a], target, meetsTarget: areaCounts[a] >= target }]),
+    ) as Record<Area, AreaCount>;
+
+    return { roundId: round.id, year: round.year, quota: round.quota, total, byChannel, byIndustry, byArea, organisationalWithoutArea };
+  }
+
+  /** Candidates with an expert score, best first; equal scores share a rank (1, 2, 2, 4). */
+  async ranking(id: string): Promise<{ roundId: string; year: number; quota: number; ranking: RankingEntry[] }> {
+    const round = await this.find(id);
+    const rows: Array<{ rank: string | number; id: string; name: string; employer: string; industry: string; score_centi: number; stage: string; status: string }> =
+      await this.ds.query(
+        `SELECT rank() OVER (ORDER BY s.score_centi DESC) AS rank,
+                c.id, c.name, c.employer, c.industry, s.score_centi, s.stage, s.status
+           FROM candidates c
+           JOIN candidate_status s ON s.candidate_id = c.id
+          WHERE c.round_id = $1 AND s.score_centi IS NOT NULL
+          ORDER BY s.score_centi DESC, c.name, c.id`,
+        [id],
+      );
+    return {
+      roundId: round.id,
+      year: round.year,
+      quota: round.quota,
+      ranking: rows.map((r) => ({
+        rank: Number(r.rank),
+        candidateId: r.id,
+        name: r.name,
+        employer: r.employer,
+        industry: r.industry,
+        score: Math.round(Number(r.score_centi)) / 100,
+        stage: r.stage,
+        status: r.status,
+      })),
+    };
+  }
+}
