@@ -1,4 +1,4 @@
-import { setHandler, type ApplicationFailure } from '@temporalio/workflow';
+import { condition, setHandler, type ApplicationFailure } from '@temporalio/workflow';
 import {
   FailureType,
   assignPanelUpdate,
@@ -59,12 +59,18 @@ export interface ReviewContext {
 const scoreKeys = (state: CandidateStateV2) => (state.conditions.length ? [...state.conditions] : ['overall']);
 const activeSeats = (state: CandidateStateV2) => state.panel.filter((s) => s.status === 'assigned' || s.status === 'scored');
 const minPanel = (plan: ReviewPlanV1 | null) => plan?.minPanelSize ?? DEFAULT_MIN_PANEL;
+/** Enough experts seated, and every one of them has scored. */
+function panelComplete(state: CandidateStateV2, plan: ReviewPlanV1 | null): boolean {
+  const seats = activeSeats(state);
+  return seats.length >= minPanel(plan) && seats.every((s) => s.status === 'scored');
+}
 
 /** Update handlers of the in-depth review: the expert panel, withdrawal and disqualification. */
 export function installReviewHandlers(ctx: ReviewContext): void {
   const { state, input, plan, refusal } = ctx;
   const atExpertReview = () => {
-    if (state.stage !== 'expert_review' || isClosedStatus(state.status)) {
+    if (isClosedStatus(state.status)) throw refusal(FailureType.CandidateClosed, `the candidacy is ${state.status}`);
+    if (state.stage !== 'expert_review') {
       throw refusal(FailureType.WrongStage, `the candidate is at stage '${state.stage}' (${state.status}), not in expert review`);
     }
   };
@@ -123,11 +129,13 @@ export function installReviewHandlers(ctx: ReviewContext): void {
 
   setHandler(
     submitScoresUpdate,
-    (req) => {
+    async (req) => {
       const seat = seatOf(req.actor.userId)!;
       const scores = Object.fromEntries(scoreKeys(state).map((k) => [k, req.scores[k]]));
       Object.assign(seat, { status: 'scored', scores, averageCenti: averageCenti(scores), at: ctx.now() });
       ctx.changed();
+      // The last score completes the stage: reply once the main loop has moved on, with the panel's score.
+      if (panelComplete(state, plan)) await condition(() => state.expertScore !== null || state.closure !== null);
       return state;
     },
     {
@@ -200,11 +208,7 @@ export interface ExpertReviewContext {
 export async function runExpertReview(ctx: ExpertReviewContext): Promise<void> {
   const { state, plan } = ctx;
   ctx.enter('expert_review', activeSeats(state).length >= minPanel(plan) ? 'scoring' : 'awaiting_panel');
-  const complete = () => {
-    const seats = activeSeats(state);
-    return seats.length >= minPanel(plan) && seats.every((s) => s.status === 'scored');
-  };
-  await ctx.waitFor('expert_review', complete);
+  await ctx.waitFor('expert_review', () => panelComplete(state, plan));
   if (state.closure) return;
   state.expertScore = panelScoreCenti(activeSeats(state).map((s) => s.averageCenti!));
   ctx.changed();

@@ -14,6 +14,13 @@ export interface AppConfig {
     subsidyMonthlyFen: number;
     subsidyMonths: number;
   };
+  /** Product decisions for intake and review (domain.md), all settings rather than constants. */
+  review: {
+    minYearsOfWork: number;
+    workingAge: { min: number; max: number };
+    minPanelSize: number;
+    reminderLeadMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -85,6 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       bonusFen: int('BONUS_FEN', 2_000_000, 1),
       subsidyMonthlyFen: int('SUBSIDY_MONTHLY_FEN', 80_000, 1),
       subsidyMonths: int('SUBSIDY_MONTHS', 24, 0),
+    },
+    review: {
+      minYearsOfWork: int('MIN_YEARS_OF_WORK', 3, 0),
+      // 16 is the legal working age; masters often work on past retirement, so the cap is a sanity bound.
+      workingAge: { min: int('WORKING_AGE_MIN', 16, 0, 100), max: int('WORKING_AGE_MAX', 80, 0, 120) },
+      minPanelSize: int('MIN_PANEL_SIZE', 5, 1, 50),
+      reminderLeadMs: duration('STAGE_REMINDER_LEAD', '2d'),
     },
   };
   if (problems.length) throw new ConfigError(problems);

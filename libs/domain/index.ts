@@ -1,3 +1,4 @@
 export * from './id-number';
 export * from './form';
 export * from './areas';
+export * from './deadlines';

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { STAGE_OWNER, type DecisionStage } from '../../libs/contract';
-import { client, eventually, nomination, startApi, startWorker, token } from '../support/service';
+import { client, eventually, nomination, scoreThroughApi, startApi, startWorker, token, VISIT } from '../support/service';
 
 jest.setTimeout(120_000);
 
@@ -39,7 +39,12 @@ describe('a candidate through the HTTP API (real Temporal dev server and Postgre
     expect(workflowId).not.toContain('11010519491231002X');
 
     for (const stage of ['endorsement', 'qualification', 'inspection', 'expert_review', 'voting', 'leadership'] as const) {
-      const res = await http.post(`/candidates/${candidateId}/decisions`, { stage, outcome: 'approve', reason: `${stage} passed` }, as(stage));
+      if (stage === 'expert_review') {
+        expect(await scoreThroughApi(http, candidateId)).toMatchObject({ stage: 'voting', expertScore: { scoreCenti: 8500 } });
+        continue;
+      }
+      const visit = stage === 'inspection' ? { visit: VISIT } : {};
+      const res = await http.post(`/candidates/${candidateId}/decisions`, { stage, outcome: 'approve', reason: `${stage} passed`, ...visit }, as(stage));
       expect(res.status).toBe(200);
     }
     const inNotice = await http.get(`/candidates/${candidateId}`, as('auditor'));
@@ -76,7 +81,7 @@ describe('a candidate through the HTTP API (real Temporal dev server and Postgre
     ]);
     const decisions = entries.filter((e) => e.type === 'decision');
     expect(decisions.map((d) => [d.stage, d.role, d.reason])).toEqual(
-      (['endorsement', 'qualification', 'inspection', 'expert_review', 'voting', 'leadership', 'government_approval', 'commendation'] as const).map((s) => [
+      (['endorsement', 'qualification', 'inspection', 'voting', 'leadership', 'government_approval', 'commendation'] as const).map((s) => [
         s,
         STAGE_OWNER[s],
         expect.any(String),

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { client, eventually, nomination, startApi, token } from '../support/service';
+import { client, eventually, nomination, scoreThroughApi, startApi, token, VISIT } from '../support/service';
 
 jest.setTimeout(180_000);
 
@@ -48,7 +48,12 @@ describe('a worker killed mid-flow (real Temporal dev server and PostgreSQL)', (
 
     const { candidateId } = (await http.post('/nominations', nomination({ channel: 'self' }), token('nominator'))).body;
     for (const stage of ['qualification', 'inspection', 'expert_review', 'voting', 'leadership']) {
-      expect((await http.post(`/candidates/${candidateId}/decisions`, { stage, outcome: 'approve', reason: 'ok' }, owner[stage])).status).toBe(200);
+      if (stage === 'expert_review') {
+        await scoreThroughApi(http, candidateId);
+        continue;
+      }
+      const visit = stage === 'inspection' ? { visit: VISIT } : {};
+      expect((await http.post(`/candidates/${candidateId}/decisions`, { stage, outcome: 'approve', reason: 'ok', ...visit }, owner[stage])).status).toBe(200);
     }
     // Kill the worker while the public notice timer runs; the timer fires with no worker alive.
     first.child.kill('SIGKILL');
@@ -72,7 +77,7 @@ describe('a worker killed mid-flow (real Temporal dev server and PostgreSQL)', (
 
     const state = await eventually(() => http.get(`/candidates/${candidateId}`, as.auditor), (r) => r.body.payments?.length === 1);
     expect(state.body.decisions.map((d: { stage: string }) => d.stage)).toEqual([
-      'qualification', 'inspection', 'expert_review', 'voting', 'leadership', 'government_approval', 'commendation',
+      'qualification', 'inspection', 'voting', 'leadership', 'government_approval', 'commendation',
     ]);
     const tasks = (await http.get(`/finance/tasks?candidateId=${candidateId}`, as.finance)).body;
     expect(tasks).toHaveLength(1);

@@ -1,60 +1,134 @@
 /**
  * Records the event histories the replay test guards, on the time-skipping server:
- *   npx ts-node -P tsconfig.json test/replay/record-histories.ts
+ *   npx ts-node -P tsconfig.json test/replay/record-histories.ts v2
  * Run it when a new workflow version ships, and commit the new files beside the old ones; never
- * rewrite an old history — running workflows were started from it.
+ * rewrite an old history — running workflows were started from it. A file that already exists is
+ * left alone (its scenario is skipped), so adding a scenario records only the new one.
  */
+import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { candidateWorkflowId, recordDepartureUpdate, resubmitUpdate, subsidyDueAt, TASK_QUEUE } from '../../libs/contract';
+import {
+  assignPanelUpdate,
+  candidateWorkflowId,
+  recordDepartureUpdate,
+  resubmitUpdate,
+  stateQuery,
+  submitScoresUpdate,
+  subsidyDueAt,
+  TASK_QUEUE,
+  withdrawUpdate,
+  type CandidateInputV2,
+  type CandidateStateV2,
+} from '../../libs/contract';
 import { candidateWorkflow } from '../../workflows';
 import { approveUntil, decide } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
 import { candidateInput, testWorker, timeSkippingEnv } from '../support/workflow-env';
 
 const VERSION = process.argv[2] ?? 'v1';
+const DAY = 864e5;
+const SUBMITTER = { userId: 'unit-1', role: 'nominator' } as const; // candidateInput's submittedBy
+
+type Handle = WorkflowHandle<typeof candidateWorkflow>;
+
+/** Polls the workflow's state until `ok` (an alert lands a moment after its timer fires). */
+async function until(h: Handle, ok: (s: CandidateStateV2) => boolean): Promise<CandidateStateV2> {
+  for (let i = 0; i < 300; i++) {
+    const s = await h.query(stateQuery);
+    if (ok(s)) return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the workflow did not reach the expected state');
+}
 
 async function main(): Promise<void> {
   const env = await timeSkippingEnv();
   const worker = await testWorker(env, new FakePaymentStore());
-  const scenarios: Record<string, (h: Awaited<ReturnType<typeof start>>) => Promise<void>> = {
-    'full-with-return': async (h) => {
-      await decide(h, 'endorsement');
-      await decide(h, 'qualification', 'return', 'missing skill certificate');
-      await h.executeUpdate(resubmitUpdate, { args: [{ note: 'certificate attached', actor: { userId: 'unit-1', role: 'nominator' } }] });
-      await approveUntil(h, 'public_notice');
-      await env.sleep('7 days');
-      await decide(h, 'government_approval');
-      await decide(h, 'commendation');
-      await h.result();
+  interface Scenario {
+    /** The workflow's input (default: an organisational nomination with no deadlines). */
+    input?: (id: string) => Promise<CandidateInputV2>;
+    run: (h: Handle) => Promise<void>;
+  }
+  const scenarios: Record<string, Scenario> = {
+    'full-with-return': {
+      run: async (h) => {
+        await decide(h, 'endorsement');
+        await decide(h, 'qualification', 'return', 'missing skill certificate');
+        await h.executeUpdate(resubmitUpdate, { args: [{ note: 'certificate attached', actor: { userId: 'unit-1', role: 'nominator' } }] });
+        await approveUntil(h, 'public_notice');
+        await env.sleep('7 days');
+        await decide(h, 'government_approval');
+        await decide(h, 'commendation');
+        await h.result();
+      },
     },
-    rejected: async (h) => {
-      await decide(h, 'endorsement');
-      await decide(h, 'qualification', 'reject', 'fewer than 3 years in the district');
-      await h.result();
+    rejected: {
+      run: async (h) => {
+        await decide(h, 'endorsement');
+        await decide(h, 'qualification', 'reject', 'fewer than 3 years in the district');
+        await h.result();
+      },
     },
-    'subsidy-stopped': async (h) => {
-      await approveUntil(h, 'public_notice');
-      await env.sleep('7 days');
-      await decide(h, 'government_approval');
-      const s = await decide(h, 'commendation');
-      const commendedAt = Date.parse(s.commendedAt!);
-      await env.sleep(subsidyDueAt(commendedAt, 2) - commendedAt + 3600e3);
-      const leftOn = new Date(subsidyDueAt(commendedAt, 3) + 8 * 3600e3).toISOString().slice(0, 10);
-      await h.executeUpdate(recordDepartureUpdate, { args: [{ leftOn, reason: 'moved away', actor: { userId: 'o', role: 'union_office' } }] });
-      await h.result();
+    'subsidy-stopped': {
+      run: async (h) => {
+        await approveUntil(h, 'public_notice');
+        await env.sleep('7 days');
+        await decide(h, 'government_approval');
+        const s = await decide(h, 'commendation');
+        const commendedAt = Date.parse(s.commendedAt!);
+        await env.sleep(subsidyDueAt(commendedAt, 2) - commendedAt + 3600e3);
+        const leftOn = new Date(subsidyDueAt(commendedAt, 3) + 8 * 3600e3).toISOString().slice(0, 10);
+        await h.executeUpdate(recordDepartureUpdate, { args: [{ leftOn, reason: 'moved away', actor: { userId: 'o', role: 'union_office' } }] });
+        await h.result();
+      },
+    },
+    // Five experts seated, three score, then the submitter withdraws mid-review.
+    'panel-withdrawn': {
+      run: async (h) => {
+        await approveUntil(h, 'expert_review');
+        const experts = [1, 2, 3, 4, 5].map((n) => ({ userId: `expert-${n}` }));
+        const seated = await h.executeUpdate(assignPanelUpdate, { args: [{ experts, actor: { userId: 'office-1', role: 'union_office' } }] });
+        for (const [n, mark] of [[1, 80], [2, 85], [3, 90]] as const) {
+          const scores = Object.fromEntries(seated.conditions.map((c) => [c, mark]));
+          await h.executeUpdate(submitScoresUpdate, { args: [{ scores, actor: { userId: `expert-${n}`, role: 'expert' } }] });
+        }
+        await h.executeUpdate(withdrawUpdate, { args: [{ reason: 'the candidate has moved to Ningbo', actor: SUBMITTER }] });
+        await h.result();
+      },
+    },
+    // Qualification due 5 days after the start: the reminder (day 3) and the escalation (day 5)
+    // fire; then the file is approved on to the public notice and withdrawn there.
+    deadlines: {
+      input: async (id) => {
+        const due = new Date((await env.currentTimeMs()) + 5 * DAY).toISOString();
+        return candidateInput(id, 'self', {}, { deadlines: { qualification: due }, reminderLeadMs: 2 * DAY });
+      },
+      run: async (h) => {
+        await env.sleep(3 * DAY + 3600e3);
+        await until(h, (s) => s.alerts.some((a) => a.kind === 'reminder'));
+        await env.sleep(2 * DAY);
+        await until(h, (s) => s.alerts.some((a) => a.kind === 'escalation'));
+        await approveUntil(h, 'public_notice');
+        await env.sleep('1 day');
+        await h.executeUpdate(withdrawUpdate, { args: [{ reason: 'the candidate declines the award', actor: SUBMITTER }] });
+        await h.result();
+      },
     },
   };
-  function start(id: string) {
-    return env.client.workflow.start(candidateWorkflow, { workflowId: candidateWorkflowId(id), taskQueue: TASK_QUEUE, args: [candidateInput(id)] });
-  }
   await worker.runUntil(async () => {
-    for (const [name, run] of Object.entries(scenarios)) {
-      const handle = await start(randomUUID());
-      await run(handle);
+    for (const [name, scenario] of Object.entries(scenarios)) {
       const file = join(__dirname, 'histories', `candidate-${VERSION}-${name}.json`);
+      if (existsSync(file)) {
+        console.log(`kept ${file} (already recorded)`);
+        continue;
+      }
+      const id = randomUUID();
+      const input = scenario.input ? await scenario.input(id) : candidateInput(id);
+      const handle = await env.client.workflow.start(candidateWorkflow, { workflowId: candidateWorkflowId(id), taskQueue: TASK_QUEUE, args: [input] });
+      await scenario.run(handle);
       writeFileSync(file, historyToJSON(await handle.fetchHistory()));
       console.log(`wrote ${file}`);
     }

@@ -5,6 +5,7 @@ import { createApi } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { loadConfig, type AppConfig } from '../../libs/config';
 import type { Role } from '../../libs/contract';
+import { birthDateOf, sexOf } from '../../libs/domain';
 import { signToken } from '../../libs/security/token';
 
 /** The API in this process on a free port, configured from the environment global-setup prepared. */
@@ -48,8 +49,8 @@ export function client(base: string) {
   };
 }
 
-/** A valid nomination body; the ID number's check digit is right. */
-export function nomination(overrides: Record<string, unknown> = {}) {
+/** The walking skeleton's nomination body: the fields it required, nothing more. */
+export function skeletonNomination(overrides: Record<string, unknown> = {}) {
   return {
     name: '王建国',
     idNumber: '11010519491231002X',
@@ -62,6 +63,45 @@ export function nomination(overrides: Record<string, unknown> = {}) {
     channel: 'organisational',
     ...overrides,
   };
+}
+
+/** A whole application form (附件2) that passes every pre-check; the ID number's check digit is right. */
+export function nomination(overrides: Record<string, unknown> = {}) {
+  const id = String(overrides.idNumber ?? '11010519491231002X');
+  return skeletonNomination({
+    sex: sexOf(id),
+    birthDate: birthDateOf(id),
+    ethnicity: '汉族',
+    education: '高中',
+    politicalAffiliation: '群众',
+    position: '装配班组长',
+    homeAddress: '浙江省温州市瓯海区娄桥街道古岸头村12号',
+    honours: ['2015年瓯海区技术能手'],
+    achievements: '改进镜架铰链装配工装，良品率提高8%',
+    deeds: '从事眼镜装配三十余年，带徒二十余人。',
+    conditions: [
+      { kind: 'superb_skill', evidence: '区技能竞赛一等奖' },
+      { kind: 'leading_role', evidence: '带徒二十余人，名师带徒' },
+    ],
+    nominatorOpinion: { text: '同意推荐', sealed: true, date: '2017-04-08' },
+    ...overrides,
+  });
+}
+
+export const VISIT = { date: '2017-04-18', place: '车间', members: ['李考察', '陈考察'], findings: '在岗，技艺娴熟' };
+
+/** Takes the expert review through the API: five experts seated, each scoring every condition claimed. */
+export async function scoreThroughApi(http: ReturnType<typeof client>, candidateId: string, marks = [80, 85, 90, 70, 95]) {
+  const experts = marks.map((_, i) => ({ userId: `expert-${candidateId.slice(0, 8)}-${i}`, employer: `评审单位${i}` }));
+  const seated = await http.post(`/candidates/${candidateId}/panel`, { experts }, token('union_office'));
+  if (seated.status !== 200) throw new Error(`panel: ${seated.status} ${JSON.stringify(seated.body)}`);
+  let last = seated;
+  for (const [i, mark] of marks.entries()) {
+    const scores = Object.fromEntries((seated.body.conditions.length ? seated.body.conditions : ['overall']).map((c: string) => [c, mark]));
+    last = await http.post(`/candidates/${candidateId}/scores`, { scores }, token('expert', experts[i].userId));
+    if (last.status !== 200) throw new Error(`scores: ${last.status} ${JSON.stringify(last.body)}`);
+  }
+  return last.body;
 }
 
 export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {

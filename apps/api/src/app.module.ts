@@ -7,6 +7,12 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthGuard } from './auth/auth.guard';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesService } from './candidates/candidates.service';
+import { RefusalLog } from './candidates/refusal-log';
+import { ReviewActionsController } from './candidates/review-actions.controller';
+import { ReviewActionsService } from './candidates/review-actions.service';
+import { InspectionBatchesController } from './inspection/inspection-batches.controller';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
 import { ErrorsFilter } from './common/errors.filter';
 import { SharedModule } from './common/shared.module';
 import { TemporalModule } from './common/temporal.module';
@@ -29,12 +35,23 @@ export class AppModule {
         RoundsModule,
         AttachmentsModule,
       ],
-      controllers: [HealthController, NominationsController, CandidatesController, FinanceController],
+      controllers: [
+        HealthController,
+        NominationsController,
+        CandidatesController,
+        ReviewActionsController,
+        TasksController,
+        InspectionBatchesController,
+        FinanceController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorsFilter },
         NominationsService,
         CandidatesService,
+        ReviewActionsService,
+        RefusalLog,
+        TasksService,
       ],
     };
   }

@@ -25,7 +25,7 @@ export class CandidateEntity {
   @Column('text', { nullable: true }) area!: string | null;
   @Column('text', { name: 'home_address_cipher', nullable: true }) homeAddressCipher!: string | null;
   /** The rest of the application form (no sensitive fields), as last submitted. */
-  @Column('jsonb', { nullable: true }) form!: Record<string, unknown> | null;
+  @Column('jsonb', { nullable: true }) form!: Record<string, any> | null;
   @Column('integer') version!: number;
   @Column('uuid', { name: 'inspection_batch_id', nullable: true }) inspectionBatchId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

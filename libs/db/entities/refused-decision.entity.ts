@@ -8,7 +8,7 @@ export class RefusedDecisionEntity {
   @Column('text', { name: 'user_id' }) userId!: string;
   @Column('text') role!: string;
   @Column('text') action!: string;
-  @Column('jsonb') request!: Record<string, unknown>;
+  @Column('jsonb') request!: Record<string, any>;
   @Column('integer', { name: 'http_status' }) httpStatus!: number;
   @Column('text') refusal!: string;
   @Column('timestamptz', { default: () => 'now()' }) at!: Date;

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Role } from '../../../../libs/contract';
-import { actorOf, type AuthedRequest } from '../auth/auth.guard';
+import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { CandidatesService } from './candidates.service';
 import { DecisionDto, DepartureDto, ResubmissionDto } from './decision.dto';
 
-const REVIEWERS: Role[] = ['street_union', 'union_office', 'inspector', 'expert', 'leadership', 'government'];
-const uuid = new ParseUUIDPipe({ version: undefined });
+export const REVIEWERS: Role[] = ['street_union', 'union_office', 'inspector', 'expert', 'leadership', 'government'];
+export const uuid = new ParseUUIDPipe();
 
 @ApiTags('candidates')
 @ApiBearerAuth()
@@ -17,9 +17,9 @@ export class CandidatesController {
 
   @Get(':id')
   @Roles(...REVIEWERS, 'auditor', 'admin', 'finance', 'nominator')
-  @ApiOperation({ summary: 'The file, its current stage and status, and every decision so far' })
+  @ApiOperation({ summary: 'The file: form (sensitive fields masked unless the role needs them), stage, status, decisions, pre-checks, panel' })
   get(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
-    return this.candidates.get(id, actorOf(req));
+    return this.candidates.get(id, req.claims);
   }
 
   @Post(':id/decisions')
@@ -27,15 +27,22 @@ export class CandidatesController {
   @Roles(...REVIEWERS)
   @ApiOperation({ summary: 'Approve, reject or return the stage the candidate is at (409 if it is at another stage, 403 if the role does not own it)' })
   decide(@Param('id', uuid) id: string, @Body() dto: DecisionDto, @Req() req: AuthedRequest) {
-    return this.candidates.decide(id, dto, actorOf(req));
+    return this.candidates.decide(id, dto, req.claims);
   }
 
   @Post(':id/resubmissions')
   @HttpCode(200)
   @Roles('nominator', 'street_union', 'union_office', 'admin')
-  @ApiOperation({ summary: 'Send a returned file back; the stage it was returned from resumes' })
+  @ApiOperation({ summary: 'Send a returned file back, with corrections to the form if any; the stage it was returned from resumes' })
   resubmit(@Param('id', uuid) id: string, @Body() dto: ResubmissionDto, @Req() req: AuthedRequest) {
-    return this.candidates.resubmit(id, dto, actorOf(req));
+    return this.candidates.resubmit(id, dto, req.claims);
+  }
+
+  @Get(':id/versions')
+  @Roles('union_office', 'auditor', 'admin', 'street_union', 'nominator')
+  @ApiOperation({ summary: 'Every version of the form as submitted, oldest first' })
+  versions(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
+    return this.candidates.versions(id, req.claims);
   }
 
   @Post(':id/departure')
@@ -43,13 +50,20 @@ export class CandidatesController {
   @Roles('union_office')
   @ApiOperation({ summary: 'Record that the master left Ouhai to work elsewhere; the monthly subsidy stops' })
   departure(@Param('id', uuid) id: string, @Body() dto: DepartureDto, @Req() req: AuthedRequest) {
-    return this.candidates.recordDeparture(id, dto, actorOf(req));
+    return this.candidates.recordDeparture(id, dto, req.claims);
   }
 
   @Get(':id/history')
   @Roles('auditor', 'union_office', 'admin')
-  @ApiOperation({ summary: 'The ordered timeline from the workflow\'s event history: stages entered, decisions, payments' })
+  @ApiOperation({ summary: "The ordered timeline from the workflow's event history: stages entered, decisions, payments" })
   history(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
-    return this.candidates.history(id, actorOf(req));
+    return this.candidates.history(id, req.claims);
+  }
+
+  @Get(':id/refused-decisions')
+  @Roles('auditor', 'union_office', 'admin')
+  @ApiOperation({ summary: 'Decisions and other actions that were refused: who, when, what, why (Temporal keeps no record of them)' })
+  refused(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
+    return this.candidates.refused(id, req.claims);
   }
 }

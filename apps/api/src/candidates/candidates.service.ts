@@ -1,88 +1,138 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import {
-  decideUpdate,
-  recordDepartureUpdate,
-  refuseRole,
-  resubmitUpdate,
-  stateQuery,
-  type Actor,
-  type CandidateStateV1,
-} from '../../../../libs/contract';
-import { CandidateEntity } from '../../../../libs/db';
-import { maskIdNumber, maskMobile, PiiCipher } from '../../../../libs/security/pii';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
+import { decideUpdate, recordDepartureUpdate, refuseRole, resubmitUpdate, stateQuery, type CandidateStateV2 } from '../../../../libs/contract';
+import { CandidateEntity, CandidateVersionEntity } from '../../../../libs/db';
+import { PiiCipher } from '../../../../libs/security/pii';
+import type { TokenClaims } from '../../../../libs/security/token';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 import { engine } from '../common/temporal-errors';
+import { badRequest } from '../common/validation';
+import { publicForm, sealedForm } from '../nominations/candidate-form';
+import { formProblems, prechecks } from '../nominations/nomination-rules';
+import type { NominationFormDto } from '../nominations/nomination.dto';
+import { CandidateAccess } from './candidate-access';
+import { candidateView } from './candidate-view';
 import type { DecisionDto, DepartureDto, ResubmissionDto } from './decision.dto';
+import { RefusalLog } from './refusal-log';
 import { readTimeline, type TimelineEntry } from './timeline';
 
-/** Roles that see personal data in clear: the programme office, which verifies identity and pays. */
-const SEES_CLEAR_PII = new Set(['union_office']);
+const actor = (c: TokenClaims) => ({ userId: c.sub, role: c.role });
 
 @Injectable()
 export class CandidatesService {
   constructor(
     private readonly ds: DataSource,
     private readonly pii: PiiCipher,
+    private readonly access: CandidateAccess,
+    private readonly refusals: RefusalLog,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async get(id: string, actor: Actor) {
-    const row = await this.find(id, actor);
+  async get(id: string, claims: TokenClaims) {
+    const row = await this.access.find(id, claims);
     const state = await engine(() => this.handle(row).query(stateQuery));
-    const idNumber = this.pii.decrypt(row.idNumberCipher);
-    const mobile = this.pii.decrypt(row.mobileCipher);
-    const clear = SEES_CLEAR_PII.has(actor.role);
-    return {
-      ...state,
-      workflowId: row.workflowId,
-      roundId: row.roundId,
-      name: row.name,
-      idNumber: clear ? idNumber : maskIdNumber(idNumber),
-      mobile: clear ? mobile : maskMobile(mobile),
-      employer: row.employer,
-      industry: row.industry,
-      trade: row.trade,
-      yearsOfWork: row.yearsOfWork,
-      skillLevel: row.skillLevel,
-      nominatedAt: row.createdAt.toISOString(),
-    };
+    return candidateView(row, state, claims, this.pii);
   }
 
-  async decide(id: string, dto: DecisionDto, actor: Actor): Promise<CandidateStateV1> {
-    const refusal = refuseRole(dto.stage, actor.role);
-    if (refusal) throw new ForbiddenException(refusal.message);
-    const row = await this.find(id, actor);
-    return engine(() => this.handle(row).executeUpdate(decideUpdate, { args: [{ ...dto, actor }] }));
+  async decide(id: string, dto: DecisionDto, claims: TokenClaims): Promise<CandidateStateV2> {
+    const row = await this.access.find(id, claims);
+    return this.refusals.attempt(id, 'decide', dto, claims, async () => {
+      const refusal = refuseRole(dto.stage, claims.role);
+      if (refusal) throw new ForbiddenException(refusal.message);
+      return this.handle(row).executeUpdate(decideUpdate, { args: [{ ...dto, actor: actor(claims) }] });
+    });
   }
 
-  async resubmit(id: string, dto: ResubmissionDto, actor: Actor): Promise<CandidateStateV1> {
-    const row = await this.find(id, actor);
-    return engine(() => this.handle(row).executeUpdate(resubmitUpdate, { args: [{ note: dto.note, actor }] }));
+  /**
+   * Sends a returned file back. Corrections to the form become a new version beside the old one,
+   * with the pre-checks worked out again; all of it is undone if the workflow refuses.
+   */
+  async resubmit(id: string, dto: ResubmissionDto, claims: TokenClaims): Promise<CandidateStateV2> {
+    const row = await this.access.find(id, claims);
+    return this.refusals.attempt(id, 'resubmit', { note: dto.note, changed: Object.keys(dto.form ?? {}) }, claims, () =>
+      this.ds.transaction(async (tx) => {
+        const version = row.version + 1;
+        const current = await tx.getRepository(CandidateVersionEntity).findOneBy({ candidateId: id, version: row.version });
+        const form = this.merged(row, current?.form ?? this.skeletonForm(row), dto.form ?? {});
+        const problems = formProblems({ ...form, channel: row.channel as never }, this.config.review, new Date());
+        if (problems.length) throw badRequest(problems.map((p) => ({ ...p, field: `form.${p.field}` })));
+        await tx.getRepository(CandidateVersionEntity).insert({ candidateId: id, version, form: sealedForm(form, this.pii), note: dto.note, createdBy: claims.sub });
+        await tx.getRepository(CandidateEntity).update(
+          { id },
+          {
+            version,
+            form: publicForm(form),
+            name: form.name,
+            employer: form.employer,
+            industry: form.industry,
+            trade: form.trade,
+            yearsOfWork: form.yearsOfWork,
+            skillLevel: form.skillLevel,
+            area: form.area ?? null,
+            mobileCipher: this.pii.encrypt(form.mobile),
+            homeAddressCipher: form.homeAddress ? this.pii.encrypt(form.homeAddress) : null,
+          },
+        );
+        return this.handle(row).executeUpdate(resubmitUpdate, {
+          args: [
+            {
+              note: dto.note,
+              actor: actor(claims),
+              version,
+              prechecks: prechecks(form, this.config.review),
+              conditions: (form.conditions ?? []).map((c) => c.kind),
+            },
+          ],
+        });
+      }),
+    );
   }
 
-  async recordDeparture(id: string, dto: DepartureDto, actor: Actor): Promise<CandidateStateV1> {
-    const row = await this.find(id, actor);
-    return engine(() => this.handle(row).executeUpdate(recordDepartureUpdate, { args: [{ ...dto, actor }] }));
+  async recordDeparture(id: string, dto: DepartureDto, claims: TokenClaims): Promise<CandidateStateV2> {
+    const row = await this.access.find(id, claims);
+    return this.refusals.attempt(id, 'recordDeparture', dto, claims, () =>
+      this.handle(row).executeUpdate(recordDepartureUpdate, { args: [{ ...dto, actor: actor(claims) }] }),
+    );
   }
 
-  async history(id: string, actor: Actor): Promise<TimelineEntry[]> {
-    const row = await this.find(id, actor);
-    const history = await engine(() => this.handle(row).fetchHistory());
-    return readTimeline(history);
+  async history(id: string, claims: TokenClaims): Promise<TimelineEntry[]> {
+    const row = await this.access.find(id, claims);
+    return readTimeline(await engine(() => this.handle(row).fetchHistory()));
+  }
+
+  async refused(id: string, claims: TokenClaims) {
+    await this.access.find(id, claims);
+    return this.refusals.list(id);
+  }
+
+  async versions(id: string, claims: TokenClaims) {
+    await this.access.find(id, claims);
+    const rows = await this.ds.getRepository(CandidateVersionEntity).find({ where: { candidateId: id }, order: { version: 'ASC' } });
+    // Sensitive fields stay sealed here: a version shows which of them changed, not their values.
+    return rows.map(({ form: { sealed, ...form }, ...rest }) => ({ ...rest, form, sealedFields: Object.keys(sealed ?? {}) }));
+  }
+
+  /** Files nominated before form versions were kept: their form is what the row holds. */
+  private skeletonForm(row: CandidateEntity): Record<string, unknown> {
+    const { name, employer, industry, trade, yearsOfWork, skillLevel } = row;
+    return { name, employer, industry, trade, yearsOfWork, skillLevel, sealed: { mobile: row.mobileCipher } };
   }
 
   private handle(row: CandidateEntity): WorkflowHandle {
     return this.temporal.workflow.getHandle(row.workflowId);
   }
 
-  /** A nominator sees only the files it submitted; staff see all (area scoping comes with the inbox). */
-  private async find(id: string, actor: Actor): Promise<CandidateEntity> {
-    const row = await this.ds.getRepository(CandidateEntity).findOneBy({ id });
-    if (!row || (actor.role === 'nominator' && row.submittedBy !== actor.userId)) {
-      throw new NotFoundException(`candidate ${id} not found`);
+  /** The form as last submitted (sensitive fields unsealed), with the corrections applied. */
+  private merged(row: CandidateEntity, stored: Record<string, any>, changes: Partial<NominationFormDto>): NominationFormDto {
+    const { sealed = {}, ...rest } = stored as { sealed?: Record<string, string> };
+    const open = Object.fromEntries(Object.entries(sealed).map(([k, v]) => [k, this.pii.decrypt(v)]));
+    const base = { ...rest, ...open, idNumber: this.pii.decrypt(row.idNumberCipher) } as unknown as NominationFormDto;
+    if (changes.idNumber && changes.idNumber !== base.idNumber) {
+      throw badRequest([{ field: 'form.idNumber', reason: 'the ID number cannot change on resubmission: withdraw and nominate again' }]);
     }
-    return row;
+    return { ...base, ...JSON.parse(JSON.stringify(changes)) };
   }
 }

@@ -25,7 +25,7 @@ export function toHttpError(err: unknown): unknown {
   }
   const text = err instanceof Error ? err.message : String(err);
   // An Update to a workflow that has finished: the candidacy is closed.
-  if (/workflow execution already completed/i.test(text)) return new ConflictException('the candidacy is closed; no decision can be taken');
+  if (/workflow execution already completed|workflow is not running|execution.*(completed|closed)/i.test(text)) return new ConflictException('the candidacy is closed; no decision can be taken');
   if (/UNAVAILABLE|ECONNREFUSED|deadline exceeded/i.test(text)) return new ServiceUnavailableException('the workflow engine is unavailable; try again');
   return err;
 }

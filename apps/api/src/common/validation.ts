@@ -20,14 +20,16 @@ export function validationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: true, // one reason per field: the first rule it breaks
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      return new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: fields.map((f) => `${f.field}: ${f.reason}`).join('; '),
-        fields,
-      });
-    },
+    exceptionFactory: (errors) => badRequest(flatten(errors)),
+  });
+}
+
+/** A 400 in the same shape the ValidationPipe gives, for rules that span fields or need the database. */
+export function badRequest(fields: FieldError[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: fields.map((f) => `${f.field}: ${f.reason}`).join('; '),
+    fields,
   });
 }

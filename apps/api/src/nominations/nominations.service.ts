@@ -1,13 +1,27 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
-import { CANDIDATE_WORKFLOW, candidateWorkflowId, SA_ROUND, SA_STAGE, SA_STATUS, stagesFor, type Actor, type CandidateInputV1 } from '../../../../libs/contract';
-import { CandidateEntity } from '../../../../libs/db';
+import {
+  CANDIDATE_WORKFLOW,
+  candidateWorkflowId,
+  SA_ROUND,
+  SA_STAGE,
+  SA_STATUS,
+  stagesFor,
+  type Actor,
+  type CandidateInputV2,
+} from '../../../../libs/contract';
+import { CandidateEntity, CandidateVersionEntity, RoundEntity } from '../../../../libs/db';
+import { stageDeadlines } from '../../../../libs/domain';
 import { PiiCipher } from '../../../../libs/security/pii';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 import { engine } from '../common/temporal-errors';
+import { badRequest } from '../common/validation';
+import { RoundsService } from '../rounds/rounds.service';
+import { publicForm, sealedForm } from './candidate-form';
+import { formProblems, prechecks } from './nomination-rules';
 import type { CreateNominationDto } from './nomination.dto';
 
 @Injectable()
@@ -15,43 +29,37 @@ export class NominationsService {
   constructor(
     private readonly ds: DataSource,
     private readonly pii: PiiCipher,
+    private readonly rounds: RoundsService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Files the nomination and starts its workflow in one step: the row is committed only once the
-   * workflow has started, so a failure leaves neither behind.
+   * Files the nomination and starts its workflow in one step: the rows are committed only once the
+   * workflow has started, so a failure leaves nothing behind.
    */
-  async create(dto: CreateNominationDto, actor: Actor): Promise<{ candidateId: string; workflowId: string }> {
+  async create(dto: CreateNominationDto, actor: Actor, now = new Date()) {
+    const problems = formProblems(dto, this.config.review, now);
+    if (problems.length) throw badRequest(problems);
+    const round = await this.roundFor(dto.roundId, now);
     const candidateId = randomUUID();
     const workflowId = candidateWorkflowId(candidateId);
-    const input: CandidateInputV1 = {
+    const input: CandidateInputV2 = {
       candidateId,
-      roundId: dto.roundId ?? null,
+      roundId: round?.id ?? null,
       channel: dto.channel,
       submittedBy: actor,
       settings: { ...this.config.programme },
+      review: {
+        deadlines: round ? stageDeadlines(dto.channel, round) : {},
+        reminderLeadMs: this.config.review.reminderLeadMs,
+        prechecks: prechecks(dto, this.config.review),
+        conditions: (dto.conditions ?? []).map((c) => c.kind),
+        minPanelSize: this.config.review.minPanelSize,
+      },
     };
     await this.ds.transaction(async (tx) => {
-      await tx.getRepository(CandidateEntity).insert({
-        id: candidateId,
-        roundId: dto.roundId ?? null,
-        channel: dto.channel,
-        name: dto.name,
-        idNumberCipher: this.pii.encrypt(dto.idNumber),
-        idNumberIndex: this.pii.blindIndex('id', dto.idNumber),
-        mobileCipher: this.pii.encrypt(dto.mobile),
-        employer: dto.employer,
-        industry: dto.industry,
-        trade: dto.trade,
-        yearsOfWork: dto.yearsOfWork,
-        skillLevel: dto.skillLevel,
-        submittedBy: actor.userId,
-        submittedRole: actor.role,
-        workflowId,
-        version: 1,
-      });
+      await this.insert(tx, dto, { candidateId, workflowId, roundId: round?.id ?? null, actor });
       await engine(() =>
         this.temporal.workflow.start(CANDIDATE_WORKFLOW, {
           workflowId,
@@ -60,11 +68,55 @@ export class NominationsService {
           typedSearchAttributes: [
             { key: SA_STAGE, value: stagesFor(dto.channel)[0] },
             { key: SA_STATUS, value: 'awaiting_decision' },
-            ...(dto.roundId ? [{ key: SA_ROUND, value: dto.roundId }] : []),
+            ...(round ? [{ key: SA_ROUND, value: round.id }] : []),
           ],
         }),
       );
     });
-    return { candidateId, workflowId };
+    return { candidateId, workflowId, roundId: round?.id ?? null };
+  }
+
+  /** The round named, or the open one. Until the office has set up any round, nominations join none. */
+  private async roundFor(roundId: string | undefined, now: Date): Promise<RoundEntity | null> {
+    if (!roundId && (await this.ds.getRepository(RoundEntity).count()) === 0) return null;
+    return this.rounds.resolveForNomination(roundId, now);
+  }
+
+  private async insert(tx: EntityManager, dto: CreateNominationDto, ids: { candidateId: string; workflowId: string; roundId: string | null; actor: Actor }) {
+    try {
+      await tx.getRepository(CandidateEntity).insert({
+        id: ids.candidateId,
+        roundId: ids.roundId,
+        channel: dto.channel,
+        name: dto.name,
+        idNumberCipher: this.pii.encrypt(dto.idNumber),
+        idNumberIndex: this.pii.blindIndex('id', dto.idNumber),
+        mobileCipher: this.pii.encrypt(dto.mobile),
+        homeAddressCipher: dto.homeAddress ? this.pii.encrypt(dto.homeAddress) : null,
+        employer: dto.employer,
+        industry: dto.industry,
+        trade: dto.trade,
+        yearsOfWork: dto.yearsOfWork,
+        skillLevel: dto.skillLevel,
+        area: dto.area ?? null,
+        form: publicForm(dto),
+        submittedBy: ids.actor.userId,
+        submittedRole: ids.actor.role,
+        workflowId: ids.workflowId,
+        version: 1,
+      });
+    } catch (err) {
+      if (err instanceof QueryFailedError && (err.driverError as { constraint?: string }).constraint === 'candidates_once_per_round') {
+        throw new ConflictException('this person is already nominated in this round');
+      }
+      throw err;
+    }
+    await tx.getRepository(CandidateVersionEntity).insert({
+      candidateId: ids.candidateId,
+      version: 1,
+      form: sealedForm(dto, this.pii),
+      note: 'nominated',
+      createdBy: ids.actor.userId,
+    });
   }
 }

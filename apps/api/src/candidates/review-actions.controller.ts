@@ -1,0 +1,55 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { Roles } from '../auth/roles.decorator';
+import { uuid } from './candidates.controller';
+import { ReasonDto } from './decision.dto';
+import { PanelDto, ScoresDto } from './panel.dto';
+import { ReviewActionsService } from './review-actions.service';
+
+@ApiTags('candidates')
+@ApiBearerAuth()
+@Controller('candidates')
+export class ReviewActionsController {
+  constructor(private readonly review: ReviewActionsService) {}
+
+  @Post(':id/panel')
+  @HttpCode(200)
+  @Roles('union_office')
+  @ApiOperation({ summary: "Seat experts on the candidate's panel (at least 5 in all); one of the candidate's employer is recused" })
+  panel(@Param('id', uuid) id: string, @Body() dto: PanelDto, @Req() req: AuthedRequest) {
+    return this.review.assignPanel(id, dto, req.claims);
+  }
+
+  @Post(':id/conflicts')
+  @HttpCode(200)
+  @Roles('expert')
+  @ApiOperation({ summary: 'An expert declares a conflict of interest and leaves the panel' })
+  conflict(@Param('id', uuid) id: string, @Body() dto: ReasonDto, @Req() req: AuthedRequest) {
+    return this.review.declareConflict(id, dto.reason, req.claims);
+  }
+
+  @Post(':id/scores')
+  @HttpCode(200)
+  @Roles('expert')
+  @ApiOperation({ summary: 'An expert scores 0-100 for each condition claimed, once and independently' })
+  scores(@Param('id', uuid) id: string, @Body() dto: ScoresDto, @Req() req: AuthedRequest) {
+    return this.review.submitScores(id, dto, req.claims);
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('nominator', 'union_office')
+  @ApiOperation({ summary: 'Withdraw the candidacy (the nominating side, or the office on its behalf), any time before commendation' })
+  withdraw(@Param('id', uuid) id: string, @Body() dto: ReasonDto, @Req() req: AuthedRequest) {
+    return this.review.withdraw(id, dto.reason, req.claims);
+  }
+
+  @Post(':id/disqualification')
+  @HttpCode(200)
+  @Roles('union_office')
+  @ApiOperation({ summary: 'Disqualify the candidate, with a reason, any time before commendation' })
+  disqualify(@Param('id', uuid) id: string, @Body() dto: ReasonDto, @Req() req: AuthedRequest) {
+    return this.review.disqualify(id, dto.reason, req.claims);
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { Roles } from '../auth/roles.decorator';
+import { TasksService } from './tasks.service';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @Roles('street_union', 'union_office', 'inspector', 'expert', 'leadership', 'government', 'nominator')
+  @ApiOperation({ summary: "The caller's inbox: files waiting on its role, with stage, due date and what to decide, soonest due first" })
+  inbox(@Req() req: AuthedRequest) {
+    return this.tasks.inbox(req.claims);
+  }
+}
