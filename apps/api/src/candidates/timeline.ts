@@ -20,6 +20,12 @@ export interface TimelineEntry {
     | 'departure_recorded'
     | 'public_notice_ended'
     | 'payment_task_created'
+    | 'panel_seated'
+    | 'conflict_declared'
+    | 'scores_submitted'
+    | 'withdrawn'
+    | 'disqualified'
+    | 'alert_raised'
     | 'closed';
   stage?: string;
   status?: string;
@@ -29,6 +35,12 @@ export interface TimelineEntry {
   role?: string;
   userId?: string;
   payment?: { kind: string; instalment: number; amountFen: number; dueOn: string };
+  experts?: Array<{ userId: string; recusedBecause?: string }>;
+  scores?: Record<string, number>;
+  alert?: { kind: string; dueAt: string };
+  overridePrechecks?: boolean;
+  missing?: string[];
+  visit?: { date: string; place: string; members: string[]; findings: string };
 }
 
 const decode = <T>(p: Payload | null | undefined): T => defaultPayloadConverter.fromPayload<T>(p as Payload);
@@ -61,9 +73,17 @@ export function readTimeline(history: History): TimelineEntry[] {
         const request = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
         const arg = decode<Record<string, string> & { actor: Actor }>(request?.args?.payloads?.[0]);
         const who = { role: arg.actor.role, userId: arg.actor.userId };
-        if (request?.name === 'decide') out.push({ ...base, ...who, type: 'decision', stage: arg.stage, outcome: arg.outcome, reason: arg.reason });
+        if (request?.name === 'decide') {
+          const { overridePrechecks, missing, visit } = arg as unknown as Pick<TimelineEntry, 'overridePrechecks' | 'missing' | 'visit'>;
+          out.push({ ...base, ...who, type: 'decision', stage: arg.stage, outcome: arg.outcome, reason: arg.reason, ...(overridePrechecks && { overridePrechecks }), ...(missing && { missing }), ...(visit && { visit }) });
+        }
         if (request?.name === 'resubmit') out.push({ ...base, ...who, type: 'resubmitted', stage, note: arg.note });
         if (request?.name === 'recordDeparture') out.push({ ...base, ...who, type: 'departure_recorded', reason: arg.reason, note: `left on ${arg.leftOn}` });
+        if (request?.name === 'assignPanel') out.push({ ...base, ...who, type: 'panel_seated', stage, experts: (arg as unknown as { experts: TimelineEntry['experts'] }).experts });
+        if (request?.name === 'declareConflict') out.push({ ...base, ...who, type: 'conflict_declared', stage, reason: arg.reason });
+        if (request?.name === 'submitScores') out.push({ ...base, ...who, type: 'scores_submitted', stage, scores: (arg as unknown as { scores: Record<string, number> }).scores });
+        if (request?.name === 'withdraw') out.push({ ...base, ...who, type: 'withdrawn', stage, reason: arg.reason });
+        if (request?.name === 'disqualify') out.push({ ...base, ...who, type: 'disqualified', stage, reason: arg.reason });
         break;
       }
       case EventType.EVENT_TYPE_TIMER_FIRED:
@@ -74,6 +94,10 @@ export function readTimeline(history: History): TimelineEntry[] {
         if (attrs?.activityType?.name === 'createPaymentTask') {
           const p = decode<TimelineEntry['payment'] & object>(attrs.input?.payloads?.[0]);
           out.push({ ...base, type: 'payment_task_created', payment: { kind: p.kind, instalment: p.instalment, amountFen: p.amountFen, dueOn: p.dueOn } });
+        }
+        if (attrs?.activityType?.name === 'raiseAlert') {
+          const a = decode<{ stage: string; kind: string; dueAt: string }>(attrs.input?.payloads?.[0]);
+          out.push({ ...base, type: 'alert_raised', stage: a.stage, alert: { kind: a.kind, dueAt: a.dueAt } });
         }
         break;
       }
