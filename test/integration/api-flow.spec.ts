@@ -44,11 +44,13 @@ describe('a candidate through the HTTP API (real Temporal dev server and Postgre
         continue;
       }
       const visit = stage === 'inspection' ? { visit: VISIT } : {};
-      const res = await http.post(`/candidates/${candidateId}/decisions`, { stage, outcome: 'approve', reason: `${stage} passed`, ...visit }, as(stage));
+      const opinion = stage === 'endorsement' ? { opinion: { text: '同意推荐，报区总工会', sealed: true, date: '2017-04-14' } } : {};
+      const res = await http.post(`/candidates/${candidateId}/decisions`, { stage, outcome: 'approve', reason: `${stage} passed`, ...visit, ...opinion }, as(stage));
       expect(res.status).toBe(200);
     }
     const inNotice = await http.get(`/candidates/${candidateId}`, as('auditor'));
     expect(inNotice.body).toMatchObject({ stage: 'public_notice', status: 'in_public_notice', idNumber: '1101**********002X', mobile: '138****5678' });
+    expect(inNotice.body.form.endorserOpinion).toEqual({ text: '同意推荐，报区总工会', sealed: true, date: '2017-04-14' });
 
     // The public notice is a durable timer (3 s here): the file moves on by itself.
     await eventually(() => http.get(`/candidates/${candidateId}`, as('auditor')), (r) => r.body.stage === 'government_approval');

@@ -39,11 +39,16 @@ export class CandidatesService {
 
   async decide(id: string, dto: DecisionDto, claims: TokenClaims): Promise<CandidateStateV2> {
     const row = await this.access.find(id, claims);
-    return this.refusals.attempt(id, 'decide', dto, claims, async () => {
+    const { opinion, ...decision } = dto;
+    const state = await this.refusals.attempt(id, 'decide', dto, claims, async () => {
       const refusal = refuseRole(dto.stage, claims.role);
       if (refusal) throw new ForbiddenException(refusal.message);
-      return this.handle(row).executeUpdate(decideUpdate, { args: [{ ...dto, actor: actor(claims) }] });
+      if (opinion && dto.stage !== 'endorsement') throw badRequest([{ field: 'opinion', reason: 'an opinion is given with the endorsement only' }]);
+      return this.handle(row).executeUpdate(decideUpdate, { args: [{ ...decision, actor: actor(claims) }] });
     });
+    // The sub-district union's opinion (with seal and date) completes the form once its decision is taken.
+    if (opinion) await this.ds.query(`UPDATE candidates SET form = jsonb_set(coalesce(form, '{}'), '{endorserOpinion}', $2::jsonb) WHERE id = $1`, [id, JSON.stringify(opinion)]);
+    return state;
   }
 
   /**

@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DECISION_STAGES, OUTCOMES, type DecisionStage, type Outcome } from '../../../../libs/contract';
-import { DATE } from '../nominations/form.dto';
+import { DATE, OpinionDto } from '../nominations/form.dto';
 import { NominationFormDto } from '../nominations/nomination.dto';
 
 /** The inspection team's visit (人选考察): when, where, who, what they found. */
@@ -71,6 +71,12 @@ export class DecisionDto {
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   missing?: string[];
+
+  @ApiPropertyOptional({ type: OpinionDto, description: "Endorsement: the sub-district union's opinion with its seal and date, added to the form" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OpinionDto)
+  opinion?: OpinionDto;
 
   @ApiPropertyOptional({ type: InspectionVisitDto, description: 'Inspection: the visit this conclusion rests on' })
   @IsOptional()

@@ -1,3 +1,4 @@
+import { birthDateOf, sexOf } from '../../../../libs/domain';
 import type { PiiCipher } from '../../../../libs/security/pii';
 import type { NominationFormDto } from './nomination.dto';
 
@@ -5,7 +6,8 @@ const SENSITIVE = ['idNumber', 'mobile', 'homeAddress'] as const;
 
 /** The form without its sensitive fields: what may be stored and shown in clear. */
 export function publicForm(form: NominationFormDto): Record<string, any> {
-  const out: Record<string, unknown> = { ...form };
+  // Sex and birth date are the ID number's: derived from it when the form leaves them out.
+  const out: Record<string, unknown> = { ...form, sex: form.sex ?? sexOf(form.idNumber), birthDate: form.birthDate ?? birthDateOf(form.idNumber) };
   for (const k of [...SENSITIVE, 'roundId', 'channel']) delete out[k];
   return JSON.parse(JSON.stringify(out)); // class instances to plain JSON
 }
