@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createApi } from '../apps/api/src/bootstrap';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { loadConfig } from '../libs/config';
-import { candidateWorkflowId, decideUpdate, STAGE_OWNER, type DecisionStage } from '../libs/contract';
+import { assignPanelUpdate, candidateWorkflowId, decideUpdate, STAGE_OWNER, submitScoresUpdate, type DecisionStage } from '../libs/contract';
 import { runMigrations } from '../libs/db/data-source';
 import { startEmbeddedPostgres } from '../libs/dev/embedded-postgres';
 import { startDevServer } from '../libs/dev/temporal-dev-server';
@@ -17,7 +17,9 @@ import { signToken } from '../libs/security/token';
  * on the same dev server, interleaved so both see the same machine. Prints p50/p99 and ratios.
  */
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 40);
-const STAGES: DecisionStage[] = ['qualification', 'inspection', 'expert_review', 'voting', 'leadership'];
+// Stages that take a decision on the self channel; expert review (scored, not decided) runs unmeasured between.
+const STAGES: DecisionStage[] = ['qualification', 'inspection', 'voting', 'leadership'];
+const VISIT = { date: '2017-04-18', place: 'workshop', members: ['inspector'], findings: 'in post' };
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
       body: JSON.stringify({
         name: '测试', idNumber: '11010519491231002X', mobile: '13812345678', employer: 'E', industry: 'eyewear',
         trade: 'T', yearsOfWork: 5, skillLevel: 'technician', channel: 'self',
+        conditions: [{ kind: 'superb_skill', evidence: 'bench' }],
       }),
     });
     if (res.status !== 201) throw new Error(`nomination failed: ${res.status} ${await res.text()}`);
@@ -58,15 +61,21 @@ async function main(): Promise<void> {
     const res = await fetch(`${base}/candidates/${id}/decisions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens[stage]}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ stage, outcome: 'approve', reason: 'bench' }),
+      body: JSON.stringify({ stage, outcome: 'approve', reason: 'bench', ...(stage === 'inspection' && { visit: VISIT }) }),
     });
     if (res.status !== 200) throw new Error(`decision failed: ${res.status} ${await res.text()}`);
     await res.json();
   };
   const bare = async (id: string, stage: DecisionStage) => {
     await client.workflow.getHandle(candidateWorkflowId(id)).executeUpdate(decideUpdate, {
-      args: [{ stage, outcome: 'approve', reason: 'bench', actor: { userId: `bench-${stage}`, role: STAGE_OWNER[stage] } }],
+      args: [{ stage, outcome: 'approve', reason: 'bench', actor: { userId: `bench-${stage}`, role: STAGE_OWNER[stage] }, ...(stage === 'inspection' && { visit: VISIT }) }],
     });
+  };
+  const scorePanel = async (id: string) => {
+    const handle = client.workflow.getHandle(candidateWorkflowId(id));
+    const experts = [1, 2, 3, 4, 5].map((i) => ({ userId: `bench-expert-${i}` }));
+    await handle.executeUpdate(assignPanelUpdate, { args: [{ experts, actor: { userId: 'bench-office', role: 'union_office' } }] });
+    for (const e of experts) await handle.executeUpdate(submitScoresUpdate, { args: [{ scores: { superb_skill: 80 }, actor: { userId: e.userId, role: 'expert' } }] });
   };
 
   const timings = { api: [] as number[], bare: [] as number[] };
@@ -83,6 +92,7 @@ async function main(): Promise<void> {
         const pair: Array<[keyof typeof timings, () => Promise<void>]> = [['api', () => viaApi(a, stage)], ['bare', () => bare(b, stage)]];
         if (i % 2) pair.reverse();
         for (const [kind, fn] of pair) await time(kind, fn, record);
+        if (stage === 'inspection') await Promise.all([scorePanel(a), scorePanel(b)]);
       }
     }
   };

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench: measures, does not assert. BENCH_CANDIDATES sets the sample size (5 decisions each).
+# npm run bench: measures, does not assert. BENCH_CANDIDATES sets the sample size (4 decisions each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure.sh
