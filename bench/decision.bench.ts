@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createApi } from '../apps/api/src/bootstrap';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { loadConfig } from '../libs/config';

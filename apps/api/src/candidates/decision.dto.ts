@@ -9,38 +9,38 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { DECISION_STAGES, OUTCOMES, type DecisionStage, type Outcome } from '../../../../libs/contract';
-import { DATE, OpinionDto } from '../nominations/form.dto';
+import { OpinionDto } from '../nominations/form.dto';
 import { NominationFormDto } from '../nominations/nomination.dto';
+import { IsCalendarDate } from '../common/calendar-date.validator';
 
 /** The inspection team's visit (人选考察): when, where, who, what they found. */
 export class InspectionVisitDto {
   @ApiProperty({ example: '2017-04-18' })
-  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'date must be a real date YYYY-MM-DD' })
   date!: string;
 
   @ApiProperty()
+  @MaxLength(200)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
   place!: string;
 
   @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'members must name at least one member of the inspection team' })
   @ArrayMaxSize(20)
+  @ArrayMinSize(1, { message: 'members must name at least one member of the inspection team' })
+  @IsArray()
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   members!: string[];
 
   @ApiProperty()
+  @MaxLength(3000)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(3000)
   findings!: string;
 }
 
@@ -54,34 +54,34 @@ export class DecisionDto {
   outcome!: Outcome;
 
   @ApiProperty({ description: 'Why; required for every decision, and for a return it says what is missing' })
+  @MaxLength(2000)
   @IsString()
   @IsNotEmpty({ message: 'reason is required for every decision' })
-  @MaxLength(2000)
   reason!: string;
 
-  @ApiPropertyOptional({ description: 'Qualification: approve although an automatic pre-check failed (the reason says why)' })
   @IsOptional()
+  @ApiPropertyOptional({ description: 'Qualification: approve although an automatic pre-check failed (the reason says why)' })
   @IsBoolean()
   overridePrechecks?: boolean;
 
-  @ApiPropertyOptional({ type: [String], description: 'Return: the materials or fields that are missing' })
   @IsOptional()
-  @IsArray()
+  @ApiPropertyOptional({ type: [String], description: 'Return: the materials or fields that are missing' })
   @ArrayMaxSize(20)
+  @IsArray()
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   missing?: string[];
 
-  @ApiPropertyOptional({ type: OpinionDto, description: "Endorsement: the sub-district union's opinion with its seal and date, added to the form" })
   @IsOptional()
-  @ValidateNested()
+  @ApiPropertyOptional({ type: OpinionDto, description: "Endorsement: the sub-district union's opinion with its seal and date, added to the form" })
   @Type(() => OpinionDto)
+  @ValidateNested()
   opinion?: OpinionDto;
 
-  @ApiPropertyOptional({ type: InspectionVisitDto, description: 'Inspection: the visit this conclusion rests on' })
   @IsOptional()
-  @ValidateNested()
+  @ApiPropertyOptional({ type: InspectionVisitDto, description: 'Inspection: the visit this conclusion rests on' })
   @Type(() => InspectionVisitDto)
+  @ValidateNested()
   visit?: InspectionVisitDto;
 }
 
@@ -90,35 +90,35 @@ export class FormChangesDto extends PartialType(NominationFormDto) {}
 
 export class ResubmissionDto {
   @ApiProperty({ description: 'What was added or changed' })
+  @MaxLength(2000)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
   note!: string;
 
-  @ApiPropertyOptional({ type: FormChangesDto, description: 'Corrections to the form; a new version is kept beside the old' })
   @IsOptional()
-  @ValidateNested()
+  @ApiPropertyOptional({ type: FormChangesDto, description: 'Corrections to the form; a new version is kept beside the old' })
   @Type(() => FormChangesDto)
+  @ValidateNested()
   form?: FormChangesDto;
 }
 
 export class DepartureDto {
   @ApiProperty({ description: 'Date the master left Ouhai to work elsewhere (YYYY-MM-DD, Asia/Shanghai)', example: '2027-03-15' })
-  @Matches(DATE, { message: 'leftOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'leftOn must be a real date YYYY-MM-DD' })
   leftOn!: string;
 
   @ApiProperty()
+  @MaxLength(2000)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
   reason!: string;
 }
 
 /** Withdrawal, disqualification, a declared conflict: each needs only its reason. */
 export class ReasonDto {
   @ApiProperty()
+  @MaxLength(2000)
   @IsString()
   @IsNotEmpty({ message: 'reason is required' })
-  @MaxLength(2000)
   reason!: string;
 }

@@ -4,25 +4,25 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsObject, IsString, Ma
 
 export class PanelExpertDto {
   @ApiProperty({ description: "The expert's user id (the subject of their token)" })
+  @MaxLength(100)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
   userId!: string;
 
   @ApiProperty({ description: "The expert's employer: an expert of the candidate's employer is recused automatically" })
+  @MaxLength(100)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
   employer!: string;
 }
 
 export class PanelDto {
   @ApiProperty({ type: [PanelExpertDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
   @Type(() => PanelExpertDto)
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(30)
+  @ArrayMinSize(1)
+  @IsArray()
   experts!: PanelExpertDto[];
 }
 

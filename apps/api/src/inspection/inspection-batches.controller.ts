@@ -1,6 +1,6 @@
 import { Body, Controller, Get, NotFoundException, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { CandidateEntity, InspectionBatchEntity } from '../../../../libs/db';
@@ -8,36 +8,36 @@ import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { uuid } from '../candidates/candidates.controller';
 import { badRequest } from '../common/validation';
-import { DATE } from '../nominations/form.dto';
+import { IsCalendarDate } from '../common/calendar-date.validator';
 
 export class CreateBatchDto {
   @ApiProperty({ example: '第一批考察（眼镜、锁具）' })
+  @MaxLength(100)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
   name!: string;
 
   @ApiProperty({ example: '2017-04-18' })
-  @Matches(DATE, { message: 'plannedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'plannedOn must be a real date YYYY-MM-DD' })
   plannedOn!: string;
 
   @ApiProperty({ type: [String], description: 'The inspection team' })
-  @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  @ArrayMinSize(1)
+  @IsArray()
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   members!: string[];
 
   @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  @ArrayMinSize(1)
   @IsUUID('all', { each: true })
+  @IsArray()
   candidateIds!: string[];
 
-  @ApiPropertyOptional()
   @IsOptional()
+  @ApiPropertyOptional()
   @IsUUID()
   roundId?: string;
 }
@@ -49,9 +49,9 @@ export class CreateBatchDto {
 export class InspectionBatchesController {
   constructor(private readonly ds: DataSource) {}
 
+  @ApiOperation({ summary: 'Group candidates into an inspection batch with its team and planned date' })
   @Post()
   @Roles('union_office', 'inspector')
-  @ApiOperation({ summary: 'Group candidates into an inspection batch with its team and planned date' })
   async create(@Body() dto: CreateBatchDto, @Req() req: AuthedRequest) {
     const id = randomUUID();
     await this.ds.transaction(async (tx) => {
@@ -64,9 +64,9 @@ export class InspectionBatchesController {
     return this.get(id);
   }
 
+  @ApiOperation({ summary: 'The batch and where each of its candidates stands' })
   @Get(':id')
   @Roles('union_office', 'inspector', 'auditor', 'admin')
-  @ApiOperation({ summary: 'The batch and where each of its candidates stands' })
   async get(@Param('id', uuid) id: string) {
     const batch = await this.ds.getRepository(InspectionBatchEntity).findOneBy({ id });
     if (!batch) throw new NotFoundException(`inspection batch ${id} not found`);

@@ -6,21 +6,19 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
 } from 'class-validator';
 import { CONDITIONS, type Condition } from '../../../../libs/contract';
-
-export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate } from '../common/calendar-date.validator';
 
 /** An opinion with its seal (推荐单位意见 / 镇街、协会意见): text, whether it is sealed, and the date. */
 export class OpinionDto {
   @ApiProperty()
+  @MaxLength(1000)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(1000)
   text!: string;
 
   @ApiProperty({ description: 'Whether the paper form carries the seal (盖章)' })
@@ -28,7 +26,7 @@ export class OpinionDto {
   sealed!: boolean;
 
   @ApiProperty({ example: '2017-04-10' })
-  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'date must be a real date YYYY-MM-DD' })
   date!: string;
 }
 
@@ -39,36 +37,36 @@ export class ConditionClaimDto {
   kind!: Condition;
 
   @ApiProperty({ description: 'What supports the claim' })
+  @MaxLength(2000)
   @IsString()
   @IsNotEmpty({ message: 'evidence is required for each condition claimed' })
-  @MaxLength(2000)
   evidence!: string;
 }
 
 /** The competition a competition-channel candidate won a place in. */
 export class CompetitionDto {
   @ApiProperty({ example: '瓯海区职工技能竞赛（眼镜装配）' })
+  @MaxLength(200)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
   name!: string;
 
   @ApiProperty({ example: 2017 })
-  @IsInt()
-  @Min(2000)
   @Max(2100)
+  @Min(2000)
+  @IsInt()
   year!: number;
 
   @ApiProperty({ description: 'Placing, 1 for first', example: 1 })
-  @IsInt()
-  @Min(1)
   @Max(100)
+  @Min(1)
+  @IsInt()
   placing!: number;
 
-  @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
+  @ApiPropertyOptional()
   @MaxLength(200)
+  @IsString()
   organiser?: string;
 }
 

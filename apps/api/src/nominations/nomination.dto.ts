@@ -19,7 +19,8 @@ import {
 import { CHANNELS, type Channel } from '../../../../libs/contract';
 import { AREAS, INDUSTRIES, MOBILE_PATTERN, SKILL_LEVELS, type Area, type Industry, type SkillLevel } from '../../../../libs/domain';
 import { IsIdNumber } from '../common/id-number.validator';
-import { CompetitionDto, ConditionClaimDto, DATE, OpinionDto } from './form.dto';
+import { CompetitionDto, ConditionClaimDto, OpinionDto } from './form.dto';
+import { IsCalendarDate } from '../common/calendar-date.validator';
 
 export const DEEDS_MAX = 800;
 
@@ -31,64 +32,64 @@ export const DEEDS_MAX = 800;
  */
 export class NominationFormDto {
   @ApiProperty({ example: '王建国' })
+  @MaxLength(50)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
   name!: string;
 
   @ApiProperty({ description: '18-character resident ID number (GB 11643)', example: '11010519491231002X' })
   @IsIdNumber()
   idNumber!: string;
 
-  @ApiPropertyOptional({ enum: ['male', 'female'], description: 'Must agree with the ID number' })
   @IsOptional()
+  @ApiPropertyOptional({ enum: ['male', 'female'], description: 'Must agree with the ID number' })
   @IsIn(['male', 'female'], { message: 'sex must be male or female' })
   sex?: 'male' | 'female';
 
-  @ApiPropertyOptional({ example: '1949-12-31', description: 'Must agree with the ID number' })
   @IsOptional()
-  @Matches(DATE, { message: 'birthDate must be a date YYYY-MM-DD' })
+  @ApiPropertyOptional({ example: '1949-12-31', description: 'Must agree with the ID number' })
+  @IsCalendarDate({ message: 'birthDate must be a real date YYYY-MM-DD' })
   birthDate?: string;
 
-  @ApiPropertyOptional({ example: '汉族' })
   @IsOptional()
+  @ApiPropertyOptional({ example: '汉族' })
+  @MaxLength(20)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(20)
   ethnicity?: string;
 
-  @ApiPropertyOptional({ example: '高中' })
   @IsOptional()
+  @ApiPropertyOptional({ example: '高中' })
+  @MaxLength(30)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(30)
   education?: string;
 
-  @ApiPropertyOptional({ example: '中共党员' })
   @IsOptional()
+  @ApiPropertyOptional({ example: '中共党员' })
+  @MaxLength(30)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(30)
   politicalAffiliation?: string;
 
   @ApiProperty()
+  @MaxLength(100)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
   employer!: string;
 
-  @ApiPropertyOptional({ example: '车间主任' })
   @IsOptional()
+  @ApiPropertyOptional({ example: '车间主任' })
+  @MaxLength(50)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
   position?: string;
 
-  @ApiPropertyOptional({ description: 'Sensitive: stored encrypted, shown masked' })
   @IsOptional()
+  @ApiPropertyOptional({ description: 'Sensitive: stored encrypted, shown masked' })
+  @MaxLength(200)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
   homeAddress?: string;
 
   @ApiProperty({ example: '13812345678' })
@@ -99,22 +100,22 @@ export class NominationFormDto {
   @IsIn(INDUSTRIES, { message: `industry must be one of ${INDUSTRIES.join(', ')}` })
   industry!: Industry;
 
-  @ApiPropertyOptional({ description: "Required when industry is 'other': why this front-line worker should be admitted" })
   @IsOptional()
+  @ApiPropertyOptional({ description: "Required when industry is 'other': why this front-line worker should be admitted" })
+  @MaxLength(1000)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(1000)
   industryJustification?: string;
 
   @ApiProperty({ description: 'Trade or job type (工种)' })
+  @MaxLength(50)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(50)
   trade!: string;
 
   @ApiProperty({ description: 'Years of front-line skill work in the district; fewer than 3 fails screening' })
-  @Min(0)
   @Max(70)
+  @Min(0)
   @IsInt({ message: 'yearsOfWork must be a whole number of years' })
   yearsOfWork!: number;
 
@@ -122,65 +123,65 @@ export class NominationFormDto {
   @IsIn(SKILL_LEVELS, { message: `skillLevel must be one of ${SKILL_LEVELS.join(', ')}` })
   skillLevel!: SkillLevel;
 
-  @ApiPropertyOptional({ type: [String], description: 'Honours at district level or above (区级以上)' })
   @IsOptional()
-  @IsArray()
+  @ApiPropertyOptional({ type: [String], description: 'Honours at district level or above (区级以上)' })
   @ArrayMaxSize(50)
+  @MaxLength(200, { each: true })
+  @IsArray()
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
-  @MaxLength(200, { each: true })
   honours?: string[];
 
-  @ApiPropertyOptional({ description: 'Main technical achievements (主要技术成果)' })
   @IsOptional()
+  @ApiPropertyOptional({ description: 'Main technical achievements (主要技术成果)' })
+  @MaxLength(3000)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(3000)
   achievements?: string;
 
-  @ApiPropertyOptional({ description: `Main deeds (主要事迹), about 500 characters, at most ${DEEDS_MAX}` })
   @IsOptional()
+  @ApiPropertyOptional({ description: `Main deeds (主要事迹), about 500 characters, at most ${DEEDS_MAX}` })
+  @MaxLength(DEEDS_MAX, { message: `deeds must be at most ${DEEDS_MAX} characters` })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(DEEDS_MAX, { message: `deeds must be at most ${DEEDS_MAX} characters` })
   deeds?: string;
 
-  @ApiPropertyOptional({ type: [ConditionClaimDto], description: 'At least one of the four conditions, each with supporting text' })
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'conditions must claim at least one of the four conditions' })
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
+  @ApiPropertyOptional({ type: [ConditionClaimDto], description: 'At least one of the four conditions, each with supporting text' })
   @Type(() => ConditionClaimDto)
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(4)
+  @ArrayMinSize(1, { message: 'conditions must claim at least one of the four conditions' })
+  @IsArray()
   conditions?: ConditionClaimDto[];
 
-  @ApiPropertyOptional({ type: OpinionDto, description: 'Opinion of the nominating unit (推荐单位意见)' })
   @IsOptional()
-  @ValidateNested()
+  @ApiPropertyOptional({ type: OpinionDto, description: 'Opinion of the nominating unit (推荐单位意见)' })
   @Type(() => OpinionDto)
+  @ValidateNested()
   nominatorOpinion?: OpinionDto;
 
-  @ApiPropertyOptional({ type: OpinionDto, description: "Opinion of the sub-district union or association; may follow in the endorsement stage" })
   @IsOptional()
-  @ValidateNested()
+  @ApiPropertyOptional({ type: OpinionDto, description: "Opinion of the sub-district union or association; may follow in the endorsement stage" })
   @Type(() => OpinionDto)
+  @ValidateNested()
   endorserOpinion?: OpinionDto;
 
-  @ApiPropertyOptional({ type: CompetitionDto, description: 'Competition channel only: the competition and the placing' })
   @IsOptional()
-  @ValidateNested()
+  @ApiPropertyOptional({ type: CompetitionDto, description: 'Competition channel only: the competition and the placing' })
   @Type(() => CompetitionDto)
+  @ValidateNested()
   competition?: CompetitionDto;
 
-  @ApiPropertyOptional({ enum: AREAS, description: 'Sub-district (镇街/开发区) whose union endorses an organisational nomination' })
   @IsOptional()
+  @ApiPropertyOptional({ enum: AREAS, description: 'Sub-district (镇街/开发区) whose union endorses an organisational nomination' })
   @IsIn(AREAS, { message: `area must be one of ${AREAS.join(', ')}` })
   area?: Area;
 }
 
 export class CreateNominationDto extends NominationFormDto {
-  @ApiPropertyOptional({ description: 'The annual round; omitted, the nomination joins the round whose window is open' })
   @IsOptional()
+  @ApiPropertyOptional({ description: 'The annual round; omitted, the nomination joins the round whose window is open' })
   @IsUUID()
   roundId?: string;
 

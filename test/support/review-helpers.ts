@@ -1,0 +1,130 @@
+import { randomInt } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { STAGE_OWNER, type DecisionStage } from '../../libs/contract';
+import { dataSourceOptions } from '../../libs/db';
+import { checkCharacter } from '../../libs/domain/id-number';
+import { signToken } from '../../libs/security/token';
+import { type client, token } from './service';
+
+type Http = ReturnType<typeof client>;
+
+const issued = new Set<string>();
+
+/**
+ * A valid GB 11643 ID number nobody else in this process has: Ouhai's region code, a birth date
+ * between 1966 and 1995 (of working age), a random sequence whose parity gives the sex, and the
+ * right check character.
+ */
+export function idNumber(sex: 'male' | 'female' = randomInt(2) ? 'male' : 'female'): string {
+  for (;;) {
+    const y = 1966 + randomInt(30);
+    const m = 1 + randomInt(12);
+    const d = 1 + randomInt(28);
+    let seq = randomInt(1000);
+    if ((seq % 2 === 1) !== (sex === 'male')) seq = (seq + 1) % 1000;
+    const first17 = `330304${y}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${String(seq).padStart(3, '0')}`;
+    const id = first17 + checkCharacter(first17);
+    if (!issued.has(id)) {
+      issued.add(id);
+      return id;
+    }
+  }
+}
+
+/** A unique mainland mobile number. */
+export function mobileNumber(): string {
+  return `139${String(randomInt(100_000_000)).padStart(8, '0')}`;
+}
+
+/** A street union's token for one sub-district. */
+export function streetUnion(area: string, sub = `su-${area}-${randomInt(1e9)}`): string {
+  return signToken({ sub, role: 'street_union', area }, process.env.AUTH_SECRET!);
+}
+
+export interface TestRound {
+  roundId: string;
+  year: number;
+  nominationOpensAt: Date;
+  nominationClosesAt: Date;
+  reviewClosesAt: Date;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Creates a round in a free year between 2030 and 2099 (one round per year, and the database is
+ * shared and never reset). By default its nomination window contains now: opened an hour ago,
+ * closing in a day, the review closing ten days later.
+ */
+export async function createRound(
+  http: Http,
+  windows: (year: number) => { nominationOpensAt: Date; nominationClosesAt: Date; reviewClosesAt: Date } = () => {
+    const now = Math.floor(Date.now() / 1000) * 1000;
+    return { nominationOpensAt: new Date(now - HOUR), nominationClosesAt: new Date(now + DAY), reviewClosesAt: new Date(now + 10 * DAY) };
+  },
+  office = token('union_office', 'office-review-helpers'),
+): Promise<TestRound> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const year = 2030 + randomInt(70);
+    const w = windows(year);
+    const res = await http.post(
+      '/rounds',
+      {
+        year,
+        quota: 30,
+        nominationOpensAt: w.nominationOpensAt.toISOString(),
+        nominationClosesAt: w.nominationClosesAt.toISOString(),
+        reviewClosesAt: w.reviewClosesAt.toISOString(),
+      },
+      office,
+    );
+    if (res.status === 201) return { roundId: res.body.roundId, year, ...w };
+    if (res.status !== 409) throw new Error(`POST /rounds answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  throw new Error('no free year found for a round');
+}
+
+/** The due instant of a timed review stage, as the round divides its review window (libs/domain/deadlines). */
+export function dueAtOf(round: TestRound, stage: 'qualification' | 'inspection' | 'expert_review' | 'voting' | 'leadership'): string {
+  const order = ['qualification', 'inspection', 'expert_review', 'voting', 'leadership'];
+  const start = round.nominationClosesAt.getTime();
+  const slice = (round.reviewClosesAt.getTime() - start) / order.length;
+  return new Date(Math.round(start + slice * (order.indexOf(stage) + 1))).toISOString();
+}
+
+/** A data source on the shared database, for counting rows and tidying up what a file created. */
+export function openDb(): Promise<DataSource> {
+  return new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 2)).initialize();
+}
+
+/**
+ * Ends the nomination windows of the rounds a file created, so that once it is done they no longer
+ * catch nominations filed without a roundId by other files on the shared database.
+ */
+export async function closeRounds(db: DataSource | undefined, roundIds: string[]): Promise<void> {
+  if (!db || !roundIds.length) return;
+  await db.query(
+    `UPDATE rounds SET nomination_closes_at = GREATEST(nomination_opens_at + interval '1 millisecond', now())
+      WHERE id = ANY($1) AND nomination_closes_at > now()`,
+    [roundIds],
+  );
+}
+
+/** A decision by the stage's owner (a fresh token of that role unless one is given). */
+export async function decide(
+  http: Http,
+  candidateId: string,
+  stage: DecisionStage,
+  extra: Record<string, unknown> = {},
+  as = token(STAGE_OWNER[stage]),
+) {
+  return http.post(`/candidates/${candidateId}/decisions`, { stage, outcome: 'approve', reason: `${stage}: approved`, ...extra }, as);
+}
+
+/** Like decide, but the decision must be accepted. */
+export async function approve(http: Http, candidateId: string, stage: DecisionStage, extra: Record<string, unknown> = {}) {
+  const res = await decide(http, candidateId, stage, extra);
+  if (res.status !== 200) throw new Error(`${stage}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}

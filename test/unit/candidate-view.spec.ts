@@ -1,0 +1,194 @@
+import { randomBytes } from 'node:crypto';
+import { candidateView, maskAddress } from '../../apps/api/src/candidates/candidate-view';
+import type { CandidateStateV2, PanelSeatState } from '../../libs/contract';
+import type { CandidateEntity } from '../../libs/db';
+import { PiiCipher } from '../../libs/security/pii';
+import type { TokenClaims } from '../../libs/security/token';
+
+/** What each role sees of a file: personal data masked unless the role needs it; experts see only their own scores. */
+
+const pii = new PiiCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', indexKey: randomBytes(32) });
+
+const ID = '11010519491231002X';
+const MOBILE = '13812345678';
+const ADDRESS = '浙江省温州市瓯海区娄桥街道古岸头村12号';
+
+function row(over: Partial<CandidateEntity> = {}): CandidateEntity {
+  return Object.assign({} as CandidateEntity, {
+    id: 'c0ffee00-0000-4000-8000-000000000001',
+    roundId: 'r0und000-0000-4000-8000-000000000001',
+    channel: 'organisational',
+    name: '王建国',
+    idNumberCipher: pii.encrypt(ID),
+    idNumberIndex: pii.blindIndex('id', ID),
+    mobileCipher: pii.encrypt(MOBILE),
+    employer: '温州市瓯海华鞋业有限公司',
+    industry: 'footwear_leather',
+    trade: '制鞋工',
+    yearsOfWork: 12,
+    skillLevel: 'senior_technician',
+    submittedBy: 'nominator-1',
+    submittedRole: 'nominator',
+    workflowId: 'candidate-c0ffee00-0000-4000-8000-000000000001',
+    area: 'louqiao',
+    homeAddressCipher: pii.encrypt(ADDRESS),
+    form: { name: '王建国', deeds: '从事制鞋三十年' },
+    version: 2,
+    inspectionBatchId: null,
+    createdAt: new Date('2017-04-08T02:00:00Z'),
+    ...over,
+  });
+}
+
+const seats = (): PanelSeatState[] => [
+  { userId: 'expert-1', status: 'scored', scores: { craft_specialty: 90, leading_role: 80 }, averageCenti: 8500, at: '2017-04-20T01:00:00.000Z' },
+  { userId: 'expert-2', status: 'scored', scores: { craft_specialty: 70, leading_role: 60 }, averageCenti: 6500, at: '2017-04-20T02:00:00.000Z' },
+  { userId: 'expert-3', status: 'recused', reason: "works for the candidate's employer", at: '2017-04-19T02:00:00.000Z' },
+  { userId: 'expert-4', status: 'assigned', at: '2017-04-19T02:00:00.000Z' },
+];
+
+function state(over: Partial<CandidateStateV2> = {}): CandidateStateV2 {
+  return {
+    candidateId: 'c0ffee00-0000-4000-8000-000000000001',
+    channel: 'organisational',
+    stage: 'expert_review',
+    status: 'scoring',
+    stageEnteredAt: '2017-04-19T00:00:00.000Z',
+    publicNoticeEndsAt: null,
+    decisions: [],
+    resubmissions: [],
+    commendedAt: null,
+    departure: null,
+    payments: [],
+    dueAt: '2017-04-21T16:00:00.000Z',
+    prechecks: [{ check: 'years_of_work', passed: true, detail: '12 years' }],
+    conditions: ['craft_specialty', 'leading_role'],
+    panel: seats(),
+    expertScore: null,
+    alerts: [],
+    closure: null,
+    version: 2,
+    ...over,
+  };
+}
+
+const claims = (role: TokenClaims['role'], sub = `${role}-1`): TokenClaims => ({ sub, role, exp: 4_000_000_000 });
+
+describe('maskAddress', () => {
+  it('keeps the first six characters and masks up to eight more', () => {
+    expect(maskAddress(ADDRESS)).toBe('浙江省温州市********');
+  });
+
+  it('masks only as many characters as follow the first six', () => {
+    expect(maskAddress('浙江省温州市瓯海区')).toBe('浙江省温州市***');
+    expect(maskAddress('浙江省温州市瓯')).toBe('浙江省温州市*');
+  });
+
+  it('masks a short address entirely', () => {
+    expect(maskAddress('瓯海区某村')).toBe('*****');
+    expect(maskAddress('温州市瓯海区')).toBe('******');
+    expect(maskAddress('')).toBe('');
+  });
+
+  it('never shows the tail of a long address', () => {
+    const masked = maskAddress(ADDRESS);
+    expect(masked).not.toContain('12号');
+    expect(masked).not.toContain('古岸头村');
+  });
+});
+
+describe('candidateView', () => {
+  it('shows the programme office (union_office) the ID number, mobile and home address in clear', () => {
+    const v = candidateView(row(), state(), claims('union_office'), pii);
+    expect(v.idNumber).toBe(ID);
+    expect(v.mobile).toBe(MOBILE);
+    expect(v.homeAddress).toBe(ADDRESS);
+  });
+
+  it.each(['auditor', 'inspector', 'expert', 'leadership', 'street_union', 'finance', 'government', 'nominator', 'admin'] as const)(
+    'masks personal data for %s',
+    (role) => {
+      const v = candidateView(row(), state(), claims(role), pii);
+      expect(v.idNumber).toBe('1101**********002X');
+      expect(v.mobile).toBe('138****5678');
+      expect(v.homeAddress).toBe('浙江省温州市********');
+      const text = JSON.stringify(v);
+      expect(text).not.toContain(ID);
+      expect(text).not.toContain(MOBILE);
+      expect(text).not.toContain(ADDRESS);
+    },
+  );
+
+  it('gives null for a missing home address, whoever asks', () => {
+    expect(candidateView(row({ homeAddressCipher: null }), state(), claims('union_office'), pii).homeAddress).toBeNull();
+    expect(candidateView(row({ homeAddressCipher: null }), state(), claims('auditor'), pii).homeAddress).toBeNull();
+  });
+
+  it('never exposes the ciphertexts or the blind index', () => {
+    const r = row();
+    const text = JSON.stringify(candidateView(r, state(), claims('union_office'), pii));
+    expect(text).not.toContain(r.idNumberCipher);
+    expect(text).not.toContain(r.mobileCipher);
+    expect(text).not.toContain(r.homeAddressCipher!);
+    expect(text).not.toContain(r.idNumberIndex);
+  });
+
+  it('shows an expert their own seat with its scores, other seats without scores or average', () => {
+    const v = candidateView(row(), state(), claims('expert', 'expert-1'), pii);
+    expect(v.panel).toEqual([
+      seats()[0],
+      { userId: 'expert-2', status: 'scored', at: '2017-04-20T02:00:00.000Z' },
+      { userId: 'expert-3', status: 'recused', at: '2017-04-19T02:00:00.000Z' },
+      { userId: 'expert-4', status: 'assigned', at: '2017-04-19T02:00:00.000Z' },
+    ]);
+    for (const seat of v.panel.slice(1)) {
+      expect(seat).not.toHaveProperty('scores');
+      expect(seat).not.toHaveProperty('averageCenti');
+    }
+  });
+
+  it('shows another expert their own seat, not expert-1 scores', () => {
+    const v = candidateView(row(), state(), claims('expert', 'expert-2'), pii);
+    expect(v.panel[1]).toEqual(seats()[1]);
+    expect(v.panel[0]).toEqual({ userId: 'expert-1', status: 'scored', at: '2017-04-20T01:00:00.000Z' });
+  });
+
+  it('shows an expert not on the panel no scores at all', () => {
+    const v = candidateView(row(), state(), claims('expert', 'expert-9'), pii);
+    for (const seat of v.panel) expect(seat).not.toHaveProperty('scores');
+  });
+
+  it.each(['union_office', 'auditor', 'leadership'] as const)('shows %s the whole panel with every score', (role) => {
+    expect(candidateView(row(), state(), claims(role), pii).panel).toEqual(seats());
+  });
+
+  it('does not change the state it is given', () => {
+    const s = state();
+    candidateView(row(), s, claims('expert', 'expert-1'), pii);
+    expect(s).toEqual(state());
+  });
+
+  it('carries the state and the public fields of the row', () => {
+    const r = row();
+    const v = candidateView(r, state(), claims('auditor'), pii);
+    expect(v).toMatchObject({
+      candidateId: r.id,
+      stage: 'expert_review',
+      status: 'scoring',
+      conditions: ['craft_specialty', 'leading_role'],
+      workflowId: r.workflowId,
+      roundId: r.roundId,
+      name: '王建国',
+      employer: r.employer,
+      industry: 'footwear_leather',
+      trade: '制鞋工',
+      yearsOfWork: 12,
+      skillLevel: 'senior_technician',
+      area: 'louqiao',
+      form: r.form,
+      formVersion: 2,
+      inspectionBatchId: null,
+      nominatedAt: '2017-04-08T02:00:00.000Z',
+    });
+  });
+});
