@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/db';
 import { signToken } from '../../libs/security/token';
+import { createRound } from '../support/review-helpers';
 import { client, nomination, startApi, startWorker, token } from '../support/service';
 
 jest.setTimeout(120_000);
@@ -14,6 +15,7 @@ describe('refused requests (real Temporal dev server and PostgreSQL)', () => {
   let http: ReturnType<typeof client>;
   let db: DataSource;
   let candidateId: string;
+  let roundId: string;
   const office = token('union_office');
   const street = token('street_union');
 
@@ -22,7 +24,8 @@ describe('refused requests (real Temporal dev server and PostgreSQL)', () => {
     api = await startApi(env);
     http = client(api.url);
     db = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 2)).initialize();
-    candidateId = (await http.post('/nominations', nomination(), token('nominator'))).body.candidateId;
+    roundId = (await createRound(http)).roundId;
+    candidateId = (await http.post('/nominations', nomination({ roundId }), token('nominator'))).body.candidateId;
   });
   afterAll(async () => {
     await db?.destroy();

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { STAGE_OWNER, type DecisionStage } from '../../libs/contract';
+import { createRound } from '../support/review-helpers';
 import { client, eventually, nomination, scoreThroughApi, startApi, startWorker, token, VISIT } from '../support/service';
 
 jest.setTimeout(120_000);
@@ -32,7 +33,8 @@ describe('a candidate through the HTTP API (real Temporal dev server and Postgre
     const health = await http.get('/health');
     expect(health).toMatchObject({ status: 200, body: { database: { status: 'up' }, temporal: { status: 'up' } } });
 
-    const created = await http.post('/nominations', nomination(), as('nominator'));
+    const { roundId } = await createRound(http);
+    const created = await http.post('/nominations', nomination({ roundId }), as('nominator'));
     expect(created.status).toBe(201);
     const { candidateId, workflowId } = created.body;
     expect(workflowId).toBe(`candidate-${candidateId}`);

@@ -1,3 +1,4 @@
+import { createRound } from '../support/review-helpers';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { client, nomination, startApi, startWorker, token } from '../support/service';
@@ -74,10 +75,11 @@ describe('attachments (real Temporal dev server and PostgreSQL)', () => {
     worker = await startWorker(env);
     api = await startApi(env);
     const http = client(api.url);
-    const first = await http.post('/nominations', nomination(), nominator);
+    const { roundId } = await createRound(http);
+    const first = await http.post('/nominations', nomination({ roundId }), nominator);
     expect(first.status).toBe(201);
     candidateId = first.body.candidateId;
-    const second = await http.post('/nominations', nomination({ name: '李明', idNumber: idNumber('33030419850317123') }), office);
+    const second = await http.post('/nominations', nomination({ roundId, name: '李明', idNumber: idNumber('33030419850317123') }), office);
     expect(second.status).toBe(201);
     otherCandidateId = second.body.candidateId;
   });

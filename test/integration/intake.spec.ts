@@ -141,11 +141,7 @@ describe('nomination intake (real Temporal dev server and PostgreSQL)', () => {
     expect(await rowsNamed(name)).toBe(0);
   });
 
-  // KNOWN BUG (reported): the cross-field rules (nomination-rules.ts formProblems) run in the service,
-  // only once the ValidationPipe has passed every field, so a form that also breaks a field rule gets a
-  // 400 naming only that field ('deeds') and not 'sex' nor 'industryJustification'. Turn this into it()
-  // when the 400 lists every problem at once, as the README promises.
-  it.failing('lists every problem in that 400 at once: the cross-field ones beside the field ones', async () => {
+  it('lists every problem in that 400 at once: the cross-field ones beside the field ones', async () => {
     const res = await http.post('/nominations', threeProblems(`四百${randomUUID().slice(0, 8)}`), token('nominator'));
     expect(res.status).toBe(400);
     const fields = res.body.fields as Array<{ field: string; reason: string }>;

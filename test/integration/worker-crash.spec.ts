@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRound } from '../support/review-helpers';
 import { client, eventually, nomination, scoreThroughApi, startApi, token, VISIT } from '../support/service';
 
 jest.setTimeout(180_000);
@@ -46,7 +47,8 @@ describe('a worker killed mid-flow (real Temporal dev server and PostgreSQL)', (
     workers.push(first.child);
     await first.ready;
 
-    const { candidateId } = (await http.post('/nominations', nomination({ channel: 'self' }), token('nominator'))).body;
+    const { roundId } = await createRound(http);
+    const { candidateId } = (await http.post('/nominations', nomination({ channel: 'self', roundId }), token('nominator'))).body;
     for (const stage of ['qualification', 'inspection', 'expert_review', 'voting', 'leadership']) {
       if (stage === 'expert_review') {
         await scoreThroughApi(http, candidateId);

@@ -65,8 +65,14 @@ export async function createRound(
   },
   office = token('union_office', 'office-review-helpers'),
 ): Promise<TestRound> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const year = 2030 + randomInt(70);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    // Pick among the years no round has yet; another file may take the same one meanwhile (409): try again.
+    const listed = await http.get('/rounds', office);
+    if (listed.status !== 200) throw new Error(`GET /rounds answered ${listed.status}: ${JSON.stringify(listed.body)}`);
+    const taken = new Set((listed.body as Array<{ year: number }>).map((r) => r.year));
+    const free = Array.from({ length: 70 }, (_, i) => 2030 + i).filter((y) => !taken.has(y));
+    if (!free.length) break;
+    const year = free[randomInt(free.length)];
     const w = windows(year);
     const res = await http.post(
       '/rounds',
@@ -82,7 +88,7 @@ export async function createRound(
     if (res.status === 201) return { roundId: res.body.roundId, year, ...w };
     if (res.status !== 409) throw new Error(`POST /rounds answered ${res.status}: ${JSON.stringify(res.body)}`);
   }
-  throw new Error('no free year found for a round');
+  throw new Error('no free year between 2030 and 2099 for a round: every one is taken in this database (run on a fresh one)');
 }
 
 /** The due instant of a timed review stage, as the round divides its review window (libs/domain/deadlines). */

@@ -4,13 +4,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
+import { formProblems } from './nominations/nomination-rules';
+import { CreateNominationDto } from './nominations/nomination.dto';
 
 /** Builds the API (used by main.ts, the tests and the benchmark alike). */
 export async function createApi(config: AppConfig, options: { logger?: false } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     ...(options.logger === false && { logger: false }),
   });
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(validationPipe(new Map([[CreateNominationDto, (body) => formProblems(body, config.review, new Date())]])));
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('Ouhai Hundred Master Craftsmen — back office')

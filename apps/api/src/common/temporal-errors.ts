@@ -3,10 +3,15 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import { FailureType } from '../../../../libs/contract';
 
+const FINISHED = /workflow execution already completed|workflow is not running|execution.*(completed|closed)|update was aborted by closing workflow/i;
+
 /** Turns what the engine says into an HTTP answer a reviewer can act on. */
 export function toHttpError(err: unknown): unknown {
   if (err instanceof HttpException) return err;
-  if (err instanceof WorkflowNotFoundError) return new NotFoundException('no such candidate');
+  // An Update to a workflow that has finished, or that finishes while the Update waits, comes back as
+  // NOT_FOUND ("workflow execution already completed", "workflow update was aborted by closing
+  // workflow"): the candidacy exists and is closed, which is a 409 below, not a 404.
+  if (err instanceof WorkflowNotFoundError && !FINISHED.test(err.message)) return new NotFoundException('no such candidate');
   if (err instanceof WorkflowUpdateFailedError || err instanceof ApplicationFailure) {
     const failure = err instanceof ApplicationFailure ? err : err.cause;
     if (failure instanceof ApplicationFailure) {
@@ -25,7 +30,7 @@ export function toHttpError(err: unknown): unknown {
   }
   const text = err instanceof Error ? err.message : String(err);
   // An Update to a workflow that has finished: the candidacy is closed.
-  if (/workflow execution already completed|workflow is not running|execution.*(completed|closed)/i.test(text)) return new ConflictException('the candidacy is closed; no decision can be taken');
+  if (FINISHED.test(text)) return new ConflictException('the candidacy is closed; no decision can be taken');
   if (/UNAVAILABLE|ECONNREFUSED|deadline exceeded/i.test(text)) return new ServiceUnavailableException('the workflow engine is unavailable; try again');
   return err;
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 
 export interface FieldError {
   field: string;
@@ -13,15 +13,41 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
+/** Rules across fields of a body type, run beside the field validators so one 400 lists everything. */
+export type CrossFieldRules = Map<Function, (body: any) => FieldError[]>;
+
+class FieldValidationPipe extends ValidationPipe {
+  constructor(private readonly rules: CrossFieldRules) {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: true, // one reason per field: the first rule it breaks
+      exceptionFactory: (errors) => badRequest(flatten(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const rule = metadata.metatype && this.rules.get(metadata.metatype);
+    if (!rule) return super.transform(value, metadata);
+    let fields: FieldError[] = [];
+    let result: unknown;
+    try {
+      result = await super.transform(value, metadata);
+    } catch (err) {
+      if (!(err instanceof BadRequestException)) throw err;
+      fields = (err.getResponse() as { fields?: FieldError[] }).fields ?? [];
+    }
+    // A field already refused on its own is not judged again against the others.
+    const more = rule(result ?? value ?? {}).filter((p) => !fields.some((f) => f.field === p.field));
+    if (fields.length || more.length) throw badRequest([...fields, ...more]);
+    return result;
+  }
+}
+
 /** Refuses unknown fields and lists every bad field with its reason, in one 400. */
-export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    stopAtFirstError: true, // one reason per field: the first rule it breaks
-    exceptionFactory: (errors) => badRequest(flatten(errors)),
-  });
+export function validationPipe(rules: CrossFieldRules = new Map()): ValidationPipe {
+  return new FieldValidationPipe(rules);
 }
 
 /** A 400 in the same shape the ValidationPipe gives, for rules that span fields or need the database. */

@@ -1,5 +1,5 @@
 import type { PrecheckResult } from '../../../../libs/contract';
-import { birthDateOf, sexOf } from '../../../../libs/domain';
+import { birthDateOf, idNumberProblem, sexOf } from '../../../../libs/domain';
 import { shanghaiDate } from '../../../../libs/contract';
 import type { FieldError } from '../common/validation';
 import type { CreateNominationDto, NominationFormDto } from './nomination.dto';
@@ -19,6 +19,26 @@ export function ageOn(birthDate: string, day: string): number {
 /** Rules across fields, answered in the same shape as the field validators' 400. */
 export function formProblems(form: NominationFormDto & Partial<Pick<CreateNominationDto, 'channel'>>, rules: IntakeRules, now: Date): FieldError[] {
   const problems: FieldError[] = [];
+  // Also run on a body the field validators refused: judge only what is well-formed enough to judge.
+  if (idNumberProblem(form.idNumber) === null) problems.push(...identityProblems(form, rules, now));
+  if (form.industry === 'other' && !form.industryJustification) {
+    problems.push({ field: 'industryJustification', reason: "industryJustification is required when industry is 'other'" });
+  }
+  if (form.channel === 'competition' && !form.competition) {
+    problems.push({ field: 'competition', reason: 'competition (name, year, placing) is required for the competition channel' });
+  }
+  if (form.channel && form.channel !== 'competition' && form.competition) {
+    problems.push({ field: 'competition', reason: 'competition is given only for the competition channel' });
+  }
+  const kinds = (Array.isArray(form.conditions) ? form.conditions : []).map((c) => c?.kind);
+  const repeated = kinds.find((k, i) => k && kinds.indexOf(k) !== i);
+  if (repeated) problems.push({ field: 'conditions', reason: `condition '${repeated}' is claimed twice` });
+  return problems;
+}
+
+/** Sex, birth date and age against a valid ID number. */
+function identityProblems(form: NominationFormDto, rules: IntakeRules, now: Date): FieldError[] {
+  const problems: FieldError[] = [];
   const born = birthDateOf(form.idNumber)!;
   if (form.sex && form.sex !== sexOf(form.idNumber)) {
     problems.push({ field: 'sex', reason: `sex '${form.sex}' does not agree with the ID number, which is a ${sexOf(form.idNumber)}'s` });
@@ -30,18 +50,6 @@ export function formProblems(form: NominationFormDto & Partial<Pick<CreateNomina
   if (age < rules.workingAge.min || age > rules.workingAge.max) {
     problems.push({ field: 'idNumber', reason: `the person is ${age}, outside working age (${rules.workingAge.min}-${rules.workingAge.max})` });
   }
-  if (form.industry === 'other' && !form.industryJustification) {
-    problems.push({ field: 'industryJustification', reason: "industryJustification is required when industry is 'other'" });
-  }
-  if (form.channel === 'competition' && !form.competition) {
-    problems.push({ field: 'competition', reason: 'competition (name, year, placing) is required for the competition channel' });
-  }
-  if (form.channel && form.channel !== 'competition' && form.competition) {
-    problems.push({ field: 'competition', reason: 'competition is given only for the competition channel' });
-  }
-  const kinds = (form.conditions ?? []).map((c) => c.kind);
-  const repeated = kinds.find((k, i) => kinds.indexOf(k) !== i);
-  if (repeated) problems.push({ field: 'conditions', reason: `condition '${repeated}' is claimed twice` });
   return problems;
 }
 

@@ -18,10 +18,9 @@ import { stageDeadlines } from '../../../../libs/domain';
 import { PiiCipher } from '../../../../libs/security/pii';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 import { engine } from '../common/temporal-errors';
-import { badRequest } from '../common/validation';
 import { RoundsService } from '../rounds/rounds.service';
 import { publicForm, sealedForm } from './candidate-form';
-import { formProblems, prechecks } from './nomination-rules';
+import { prechecks } from './nomination-rules';
 import type { CreateNominationDto } from './nomination.dto';
 
 @Injectable()
@@ -39,8 +38,7 @@ export class NominationsService {
    * workflow has started, so a failure leaves nothing behind.
    */
   async create(dto: CreateNominationDto, actor: Actor, now = new Date()) {
-    const problems = formProblems(dto, this.config.review, now);
-    if (problems.length) throw badRequest(problems);
+    // The form's cross-field rules (formProblems) ran in the validation pipe, beside the field rules.
     const round = await this.roundFor(dto.roundId, now);
     const candidateId = randomUUID();
     const workflowId = candidateWorkflowId(candidateId);
