@@ -21,6 +21,10 @@ export interface AppConfig {
     minPanelSize: number;
     reminderLeadMs: number;
   };
+  /** Nominations each sub-district union should forward in a round (reported, not enforced). */
+  roundAreaTarget: number;
+  /** Largest attachment accepted, in bytes; the size column is a PostgreSQL integer. */
+  attachmentMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       minPanelSize: int('MIN_PANEL_SIZE', 5, 1, 50),
       reminderLeadMs: duration('STAGE_REMINDER_LEAD', '2d'),
     },
+    roundAreaTarget: int('ROUND_AREA_TARGET', 3, 0),
+    attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1, 2 ** 31 - 1),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -175,3 +175,26 @@ describe('loadConfig', () => {
     expect(message).not.toContain(secret);
   });
 });
+
+describe('settings of rounds and attachments', () => {
+  it('defaults the per-area target to the notice\'s 3 and attachments to 10 MiB', () => {
+    const cfg = loadConfig(minimalEnv());
+    expect(cfg.roundAreaTarget).toBe(3);
+    expect(cfg.attachmentMaxBytes).toBe(10 * 1024 * 1024);
+  });
+
+  it('reads ROUND_AREA_TARGET and ATTACHMENT_MAX_BYTES', () => {
+    const cfg = loadConfig({ ...minimalEnv(), ROUND_AREA_TARGET: '0', ATTACHMENT_MAX_BYTES: '2048' });
+    expect([cfg.roundAreaTarget, cfg.attachmentMaxBytes]).toEqual([0, 2048]);
+  });
+
+  it.each([
+    ['ROUND_AREA_TARGET', '-1', 'ROUND_AREA_TARGET must be an integer >= 0'],
+    ['ROUND_AREA_TARGET', 'three', 'ROUND_AREA_TARGET must be an integer >= 0'],
+    ['ATTACHMENT_MAX_BYTES', '0', 'ATTACHMENT_MAX_BYTES must be an integer from 1 to 2147483647'],
+    ['ATTACHMENT_MAX_BYTES', '10MB', 'ATTACHMENT_MAX_BYTES must be an integer from 1 to 2147483647'],
+    ['ATTACHMENT_MAX_BYTES', String(2 ** 31), 'ATTACHMENT_MAX_BYTES must be an integer from 1 to 2147483647'],
+  ])('refuses %s=%s at boot, with the other problems', (name, raw, message) => {
+    expect(() => loadConfig({ ...minimalEnv(), [name]: raw })).toThrow(message);
+  });
+});

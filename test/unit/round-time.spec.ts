@@ -6,7 +6,6 @@ import {
   shanghaiLocal,
   windowText,
 } from '../../apps/api/src/rounds/round-time';
-import { areaTargetFrom } from '../../apps/api/src/rounds/rounds.service';
 
 const at = (s: string) => new Date(s);
 const round2017 = {
@@ -105,17 +104,5 @@ describe('parseInstant', () => {
   it('refuses what is not a string', () => {
     expect(parseInstant(1491408000000)).toMatch(/must be a string/);
     expect(parseInstant(undefined)).toMatch(/must be a string/);
-  });
-});
-
-describe('areaTargetFrom (ROUND_AREA_TARGET)', () => {
-  it('defaults to the notice\'s 3 and accepts a whole number', () => {
-    expect(areaTargetFrom(undefined)).toBe(3);
-    expect(areaTargetFrom('')).toBe(3);
-    expect(areaTargetFrom('5')).toBe(5);
-    expect(areaTargetFrom('0')).toBe(0);
-  });
-  it('refuses anything else', () => {
-    for (const bad of ['-1', '2.5', 'three']) expect(() => areaTargetFrom(bad)).toThrow(/ROUND_AREA_TARGET/);
   });
 });

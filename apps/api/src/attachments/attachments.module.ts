@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ATTACHMENT_SETTINGS, loadAttachmentSettings } from './attachment-settings';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
+import { ATTACHMENT_SETTINGS } from './attachment-settings';
 import { AttachmentRepository } from './attachment.repository';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
@@ -9,7 +10,7 @@ import { AttachmentUploadInterceptor } from './upload.interceptor';
 @Module({
   controllers: [AttachmentsController],
   providers: [
-    { provide: ATTACHMENT_SETTINGS, useFactory: () => loadAttachmentSettings(process.env) },
+    { provide: ATTACHMENT_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ maxBytes: config.attachmentMaxBytes }) },
     AttachmentRepository,
     AttachmentsService,
     AttachmentUploadInterceptor,

@@ -1,6 +1,7 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { CHANNELS, type Channel } from '../../../../libs/contract';
 import { RoundEntity } from '../../../../libs/db';
 import { AREAS, INDUSTRIES, type Area, type Industry } from '../../../../libs/domain';
@@ -40,24 +41,21 @@ export interface RankingEntry {
   status: string;
 }
 
-/** The product decision on the per-area target (the notice: each sub-district union forwards at least 3). */
-export function areaTargetFrom(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return 3;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`ROUND_AREA_TARGET must be a whole number ≥ 0, got '${raw}'`);
-  return n;
-}
-
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
 @Injectable()
 export class RoundsService {
-  /** Read once at boot: a bad value stops the API instead of skewing every report. */
-  readonly areaTarget = areaTargetFrom(process.env.ROUND_AREA_TARGET);
+  /** The per-area target (the notice: each sub-district union forwards at least 3), validated at boot. */
+  private readonly areaTarget: number;
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.areaTarget = config.roundAreaTarget;
+  }
 
   private get rounds() {
     return this.ds.getRepository(RoundEntity);
