@@ -14,6 +14,7 @@ import {
   shanghaiDate,
   shanghaiMidnight,
   stagesFor,
+  initialCandidateState,
   stateQuery,
   subsidyDueAt,
   type CandidateInputV1,
@@ -48,27 +49,7 @@ const now = () => new Date(Date.now()).toISOString();
 export async function candidateWorkflow(input: CandidateInputV1 | CandidateInputV2): Promise<CandidateStateV2> {
   const inDepth = patched(REVIEW_IN_DEPTH_PATCH);
   const plan = 'review' in input ? input.review : null;
-  const state: CandidateStateV2 = {
-    candidateId: input.candidateId,
-    channel: input.channel,
-    stage: stagesFor(input.channel)[0],
-    status: 'awaiting_decision',
-    stageEnteredAt: now(),
-    publicNoticeEndsAt: null,
-    decisions: [],
-    resubmissions: [],
-    commendedAt: null,
-    departure: null,
-    payments: [],
-    dueAt: null,
-    prechecks: plan?.prechecks ?? [],
-    conditions: plan?.conditions ?? [],
-    panel: [],
-    expertScore: null,
-    alerts: [],
-    closure: null,
-    version: 1,
-  };
+  const state = initialCandidateState(input, now());
   // The decision the main loop has yet to act on; an Update handler only records it.
   const inbox: { decision: DecisionRecord | null } = { decision: null };
   // In-depth only: each change bumps `seq`; a pump reports the state to the database in order.

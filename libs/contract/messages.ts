@@ -13,7 +13,7 @@ import type {
   StageAlert,
 } from './review';
 import type { Actor } from './roles';
-import type { Channel, DecisionStage, Outcome, Phase, Stage } from './stages';
+import { stagesFor, type Channel, type DecisionStage, type Outcome, type Phase, type Stage } from './stages';
 
 /**
  * The message contract shared by the API, the worker and the workflows. A payload that changes
@@ -150,3 +150,29 @@ export const SA_STAGE = defineSearchAttributeKey('CandidateStage', 'KEYWORD');
 export const SA_STATUS = defineSearchAttributeKey('CandidateStatus', 'KEYWORD');
 export const SA_ROUND = defineSearchAttributeKey('RoundId', 'KEYWORD');
 export const SEARCH_ATTRIBUTES = [SA_STAGE, SA_STATUS, SA_ROUND];
+
+/** A candidacy as it stands when its workflow starts; tests build their fixtures from it too. */
+export function initialCandidateState(input: CandidateInputV1 | CandidateInputV2, at: string): CandidateStateV2 {
+  const plan = 'review' in input ? input.review : null;
+  return {
+    candidateId: input.candidateId,
+    channel: input.channel,
+    stage: stagesFor(input.channel)[0],
+    status: 'awaiting_decision',
+    stageEnteredAt: at,
+    publicNoticeEndsAt: null,
+    decisions: [],
+    resubmissions: [],
+    commendedAt: null,
+    departure: null,
+    payments: [],
+    dueAt: null,
+    prechecks: plan?.prechecks ?? [],
+    conditions: plan?.conditions ?? [],
+    panel: [],
+    expertScore: null,
+    alerts: [],
+    closure: null,
+    version: 1,
+  };
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { candidateView, maskAddress } from '../../apps/api/src/candidates/candidate-view';
-import type { CandidateStateV2, PanelSeatState } from '../../libs/contract';
+import { initialCandidateState, type CandidateStateV2, type PanelSeatState } from '../../libs/contract';
 import type { CandidateEntity } from '../../libs/db';
 import { PiiCipher } from '../../libs/security/pii';
 import type { TokenClaims } from '../../libs/security/token';
@@ -48,25 +48,21 @@ const seats = (): PanelSeatState[] => [
 ];
 
 function state(over: Partial<CandidateStateV2> = {}): CandidateStateV2 {
-  return {
+  const input = {
     candidateId: 'c0ffee00-0000-4000-8000-000000000001',
-    channel: 'organisational',
+    roundId: null,
+    channel: 'organisational' as const,
+    submittedBy: { userId: 'unit-1', role: 'nominator' as const },
+    settings: { publicNoticeMs: 7 * 864e5, bonusFen: 2_000_000, subsidyMonthlyFen: 80_000, subsidyMonths: 24 },
+  };
+  return {
+    ...initialCandidateState(input, '2017-04-19T00:00:00.000Z'),
     stage: 'expert_review',
     status: 'scoring',
-    stageEnteredAt: '2017-04-19T00:00:00.000Z',
-    publicNoticeEndsAt: null,
-    decisions: [],
-    resubmissions: [],
-    commendedAt: null,
-    departure: null,
-    payments: [],
     dueAt: '2017-04-21T16:00:00.000Z',
     prechecks: [{ check: 'years_of_work', passed: true, detail: '12 years' }],
     conditions: ['craft_specialty', 'leading_role'],
     panel: seats(),
-    expertScore: null,
-    alerts: [],
-    closure: null,
     version: 2,
     ...over,
   };

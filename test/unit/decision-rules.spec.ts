@@ -1,24 +1,15 @@
 import { refuseDecision, refuseRole } from '../../libs/contract/decision-rules';
 import { FailureType } from '../../libs/contract/failures';
-import type { CandidateStateV1, CandidateStatus, DecisionRequestV1 } from '../../libs/contract/messages';
+import { initialCandidateState, type CandidateStateV1, type CandidateStatus, type DecisionRequestV1 } from '../../libs/contract/messages';
 import { ROLES, type Role } from '../../libs/contract/roles';
 import { DECISION_STAGES, STAGE_OWNER, type DecisionStage, type Stage } from '../../libs/contract/stages';
 
 function stateAt(stage: CandidateStateV1['stage'], status: CandidateStatus = 'awaiting_decision'): CandidateStateV1 {
-  return {
-    candidateId: 'c-0001',
-    channel: 'organisational',
-    stage,
-    status,
-    stageEnteredAt: '2017-04-16T01:00:00.000Z',
-    publicNoticeEndsAt: null,
-    decisions: [],
-    resubmissions: [],
-    commendedAt: null,
-    departure: null,
-    payments: [],
-  };
+  const input = { candidateId: 'c-0001', roundId: null, channel: 'organisational' as const, submittedBy: { userId: 'u', role: 'nominator' as const }, settings: SETTINGS };
+  return { ...initialCandidateState(input, '2017-04-16T01:00:00.000Z'), stage, status };
 }
+
+const SETTINGS = { publicNoticeMs: 7 * 864e5, bonusFen: 2_000_000, subsidyMonthlyFen: 80_000, subsidyMonths: 24 };
 
 function request(stage: DecisionStage, role: Role = STAGE_OWNER[stage], over: Partial<DecisionRequestV1> = {}): DecisionRequestV1 {
   return { stage, outcome: 'approve', reason: 'meets condition 2 (superb skill)', actor: { userId: `${role}-1`, role }, ...over };

@@ -10,8 +10,9 @@ export interface AuthedRequest extends Request {
   claims: TokenClaims;
 }
 
-export function actorOf(req: AuthedRequest): Actor {
-  return { userId: req.claims.sub, role: req.claims.role };
+/** Who acts, as workflows record it: the token's subject and role, nothing personal. */
+export function actorOf(claims: TokenClaims): Actor {
+  return { userId: claims.sub, role: claims.role };
 }
 
 /** Global guard: 401 without a valid bearer token, 403 when the token's role is not admitted. */

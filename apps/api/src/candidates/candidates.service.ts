@@ -6,6 +6,7 @@ import { decideUpdate, recordDepartureUpdate, refuseRole, resubmitUpdate, stateQ
 import { CandidateEntity, CandidateVersionEntity } from '../../../../libs/db';
 import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
+import { actorOf } from '../auth/auth.guard';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 import { engine } from '../common/temporal-errors';
 import { badRequest } from '../common/validation';
@@ -17,8 +18,6 @@ import { candidateView } from './candidate-view';
 import type { DecisionDto, DepartureDto, ResubmissionDto } from './decision.dto';
 import { RefusalLog } from './refusal-log';
 import { readTimeline, type TimelineEntry } from './timeline';
-
-const actor = (c: TokenClaims) => ({ userId: c.sub, role: c.role });
 
 @Injectable()
 export class CandidatesService {
@@ -44,7 +43,7 @@ export class CandidatesService {
       const refusal = refuseRole(dto.stage, claims.role);
       if (refusal) throw new ForbiddenException(refusal.message);
       if (opinion && dto.stage !== 'endorsement') throw badRequest([{ field: 'opinion', reason: 'an opinion is given with the endorsement only' }]);
-      return this.handle(row).executeUpdate(decideUpdate, { args: [{ ...decision, actor: actor(claims) }] });
+      return this.handle(row).executeUpdate(decideUpdate, { args: [{ ...decision, actor: actorOf(claims) }] });
     });
     // The sub-district union's opinion (with seal and date) completes the form once its decision is taken.
     if (opinion) await this.ds.query(`UPDATE candidates SET form = jsonb_set(coalesce(form, '{}'), '{endorserOpinion}', $2::jsonb) WHERE id = $1`, [id, JSON.stringify(opinion)]);
@@ -85,7 +84,7 @@ export class CandidatesService {
           args: [
             {
               note: dto.note,
-              actor: actor(claims),
+              actor: actorOf(claims),
               version,
               prechecks: prechecks(form, this.config.review),
               conditions: (form.conditions ?? []).map((c) => c.kind),
@@ -99,7 +98,7 @@ export class CandidatesService {
   async recordDeparture(id: string, dto: DepartureDto, claims: TokenClaims): Promise<CandidateStateV2> {
     const row = await this.access.find(id, claims);
     return this.refusals.attempt(id, 'recordDeparture', dto, claims, () =>
-      this.handle(row).executeUpdate(recordDepartureUpdate, { args: [{ ...dto, actor: actor(claims) }] }),
+      this.handle(row).executeUpdate(recordDepartureUpdate, { args: [{ ...dto, actor: actorOf(claims) }] }),
     );
   }
 

@@ -9,12 +9,11 @@ import {
   type CandidateStateV2,
 } from '../../../../libs/contract';
 import type { TokenClaims } from '../../../../libs/security/token';
+import { actorOf } from '../auth/auth.guard';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 import { CandidateAccess } from './candidate-access';
 import type { PanelDto, ScoresDto } from './panel.dto';
 import { RefusalLog } from './refusal-log';
-
-const actor = (c: TokenClaims) => ({ userId: c.sub, role: c.role });
 
 /** Employers compared as people write them: case, spaces and full-width brackets do not matter. */
 export function sameEmployer(a: string, b: string): boolean {
@@ -39,26 +38,26 @@ export class ReviewActionsService {
       ...(sameEmployer(e.employer, row.employer) && { recusedBecause: "works for the candidate's employer" }),
     }));
     return this.refusals.attempt(id, 'assignPanel', dto, claims, () =>
-      this.temporal.workflow.getHandle(row.workflowId).executeUpdate(assignPanelUpdate, { args: [{ experts, actor: actor(claims) }] }),
+      this.temporal.workflow.getHandle(row.workflowId).executeUpdate(assignPanelUpdate, { args: [{ experts, actor: actorOf(claims) }] }),
     );
   }
 
   async declareConflict(id: string, reason: string, claims: TokenClaims) {
-    return this.update(id, 'declareConflict', { reason }, claims, (h) => h.executeUpdate(declareConflictUpdate, { args: [{ reason, actor: actor(claims) }] }));
+    return this.update(id, 'declareConflict', { reason }, claims, (h) => h.executeUpdate(declareConflictUpdate, { args: [{ reason, actor: actorOf(claims) }] }));
   }
 
   async submitScores(id: string, dto: ScoresDto, claims: TokenClaims) {
     return this.update(id, 'submitScores', { conditions: Object.keys(dto.scores) }, claims, (h) =>
-      h.executeUpdate(submitScoresUpdate, { args: [{ scores: dto.scores, actor: actor(claims) }] }),
+      h.executeUpdate(submitScoresUpdate, { args: [{ scores: dto.scores, actor: actorOf(claims) }] }),
     );
   }
 
   async withdraw(id: string, reason: string, claims: TokenClaims) {
-    return this.update(id, 'withdraw', { reason }, claims, (h) => h.executeUpdate(withdrawUpdate, { args: [{ reason, actor: actor(claims) }] }));
+    return this.update(id, 'withdraw', { reason }, claims, (h) => h.executeUpdate(withdrawUpdate, { args: [{ reason, actor: actorOf(claims) }] }));
   }
 
   async disqualify(id: string, reason: string, claims: TokenClaims) {
-    return this.update(id, 'disqualify', { reason }, claims, (h) => h.executeUpdate(disqualifyUpdate, { args: [{ reason, actor: actor(claims) }] }));
+    return this.update(id, 'disqualify', { reason }, claims, (h) => h.executeUpdate(disqualifyUpdate, { args: [{ reason, actor: actorOf(claims) }] }));
   }
 
   private async update<T>(id: string, action: string, logged: object, claims: TokenClaims, run: (h: ReturnType<Client['workflow']['getHandle']>) => Promise<T>) {

@@ -16,6 +16,6 @@ export class NominationsController {
   @Roles('nominator', 'street_union', 'union_office', 'admin')
   @ApiCreatedResponse({ type: NominationCreatedDto })
   create(@Body() dto: CreateNominationDto, @Req() req: AuthedRequest): Promise<NominationCreatedDto> {
-    return this.nominations.create(dto, actorOf(req));
+    return this.nominations.create(dto, actorOf(req.claims));
   }
 }
