@@ -10,15 +10,24 @@ export function maskAddress(address: string): string {
   return address.length <= 6 ? '*'.repeat(address.length) : address.slice(0, 6) + '*'.repeat(Math.min(8, address.length - 6));
 }
 
+/** The candidate's sensitive fields as the caller may see them: in clear for the office, masked for everyone else. */
+export function personalData(row: CandidateEntity, claims: TokenClaims, pii: PiiCipher) {
+  const clear = SEES_CLEAR_PII.has(claims.role);
+  const idNumber = pii.decrypt(row.idNumberCipher);
+  const mobile = pii.decrypt(row.mobileCipher);
+  const homeAddress = row.homeAddressCipher ? pii.decrypt(row.homeAddressCipher) : null;
+  return {
+    idNumber: clear ? idNumber : maskIdNumber(idNumber),
+    mobile: clear ? mobile : maskMobile(mobile),
+    homeAddress: homeAddress && (clear ? homeAddress : maskAddress(homeAddress)),
+  };
+}
+
 /**
  * What a caller sees of a file: personal data masked unless the role needs it; an expert sees only
  * their own scores, so no expert is swayed by another's.
  */
 export function candidateView(row: CandidateEntity, state: CandidateStateV2, claims: TokenClaims, pii: PiiCipher) {
-  const clear = SEES_CLEAR_PII.has(claims.role);
-  const idNumber = pii.decrypt(row.idNumberCipher);
-  const mobile = pii.decrypt(row.mobileCipher);
-  const homeAddress = row.homeAddressCipher ? pii.decrypt(row.homeAddressCipher) : null;
   const panel =
     claims.role === 'expert'
       ? state.panel.map((s) => (s.userId === claims.sub ? s : { userId: s.userId, status: s.status, at: s.at }))
@@ -29,9 +38,7 @@ export function candidateView(row: CandidateEntity, state: CandidateStateV2, cla
     workflowId: row.workflowId,
     roundId: row.roundId,
     name: row.name,
-    idNumber: clear ? idNumber : maskIdNumber(idNumber),
-    mobile: clear ? mobile : maskMobile(mobile),
-    homeAddress: homeAddress && (clear ? homeAddress : maskAddress(homeAddress)),
+    ...personalData(row, claims, pii),
     employer: row.employer,
     industry: row.industry,
     trade: row.trade,
