@@ -1,5 +1,5 @@
 import { msToNumber } from '@temporalio/common/lib/time';
-import { TASK_QUEUE } from '../contract/messages';
+import { TASK_QUEUE } from '../contract/engine';
 
 /** Everything the apps read from the environment, validated once at boot. */
 export interface AppConfig {

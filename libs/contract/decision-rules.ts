@@ -1,5 +1,5 @@
 import { FailureType } from './failures';
-import type { CandidateStateV1, CandidateStatus, DecisionRequestV1 } from './messages';
+import type { CandidateStateV1, CandidateStateV2, CandidateStatus, DecisionRequestV1, DecisionRequestV2 } from './candidate/messages';
 import { isRole, type Role } from './roles';
 import { isDecisionStage, OUTCOMES, STAGE_OWNER, type DecisionStage } from './stages';
 
@@ -51,6 +51,29 @@ export function refuseRole(stage: DecisionStage | string, role: unknown): Refusa
       type: FailureType.WrongRole,
       message: `role '${role as Role}' does not decide stage '${stage}'; it belongs to '${owner ?? 'nobody'}'`,
     };
+  }
+  return null;
+}
+
+/** Rules the in-depth review adds to a stage decision (the shared rules have already passed). */
+export function refuseReviewDecision(state: CandidateStateV2, req: DecisionRequestV2): Refusal | null {
+  if (req.stage === 'expert_review') {
+    return {
+      type: FailureType.NotAwaitingDecision,
+      message: 'expert review takes no decision: it completes when every seated expert has scored',
+    };
+  }
+  if (req.stage === 'qualification' && req.outcome === 'approve' && !req.overridePrechecks) {
+    const failed = state.prechecks.filter((p) => !p.passed);
+    if (failed.length) {
+      return {
+        type: FailureType.InvalidRequest,
+        message: `pre-checks failed (${failed.map((p) => `${p.check}: ${p.detail}`).join('; ')}); approving needs overridePrechecks: true and a reason`,
+      };
+    }
+  }
+  if (req.stage === 'inspection' && req.outcome !== 'return' && !req.visit) {
+    return { type: FailureType.InvalidRequest, message: 'an inspection conclusion records the visit (date, place, members, findings)' };
   }
   return null;
 }

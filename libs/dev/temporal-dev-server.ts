@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { SEARCH_ATTRIBUTES } from '../contract/messages';
+import { SEARCH_ATTRIBUTES } from '../contract/engine';
 
 const ROOT = join(__dirname, '..', '..', ...(__dirname.includes(`${join('dist', 'libs')}`) ? ['..'] : []));
 

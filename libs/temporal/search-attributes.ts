@@ -1,6 +1,6 @@
 import { temporal } from '@temporalio/proto';
 import type { Connection } from '@temporalio/client';
-import { SEARCH_ATTRIBUTES } from '../contract/messages';
+import { SEARCH_ATTRIBUTES } from '../contract/engine';
 
 const ALREADY_EXISTS = 6; // gRPC status codes
 const UNIMPLEMENTED = 12;

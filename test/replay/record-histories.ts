@@ -1,9 +1,11 @@
 /**
  * Records the event histories the replay test guards, on the time-skipping server:
- *   npx ts-node -P tsconfig.json test/replay/record-histories.ts v2
+ *   npx ts-node -P tsconfig.json test/replay/record-histories.ts v2 [workflowType]
+ * The workflow type defaults to today's file (candidateFileWorkflow); every run of the chain is
+ * written, named by its own type (`candidate-file-v1-x.json`, `payment-schedule-v1-x.json`).
  * Run it when a new workflow version ships, and commit the new files beside the old ones; never
- * rewrite an old history — running workflows were started from it. A file that already exists is
- * left alone (its scenario is skipped), so adding a scenario records only the new one.
+ * rewrite an old history — running workflows were started from it. A scenario whose first file
+ * already exists is left alone, so adding a scenario records only the new one.
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -11,6 +13,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  CANDIDATE_FILE_WORKFLOW,
+  CANDIDATE_WORKFLOW,
+  PAYMENT_SCHEDULE_WORKFLOW,
   assignPanelUpdate,
   candidateWorkflowId,
   recordDepartureUpdate,
@@ -24,11 +29,19 @@ import {
   type CandidateStateV2,
 } from '../../libs/contract';
 import { candidateWorkflow } from '../../workflows';
+import { fetchRunChain } from '../../apps/api/src/candidates/timeline';
 import { approveUntil, decide } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
 import { candidateInput, testWorker, timeSkippingEnv } from '../support/workflow-env';
 
 const VERSION = process.argv[2] ?? 'v1';
+const TYPE = process.argv[3] ?? CANDIDATE_FILE_WORKFLOW;
+/** File-name prefix of each workflow type's histories. */
+const PREFIX: Record<string, string> = {
+  [CANDIDATE_WORKFLOW]: 'candidate',
+  [CANDIDATE_FILE_WORKFLOW]: 'candidate-file',
+  [PAYMENT_SCHEDULE_WORKFLOW]: 'payment-schedule',
+};
 const DAY = 864e5;
 const SUBMITTER = { userId: 'unit-1', role: 'nominator' } as const; // candidateInput's submittedBy
 
@@ -120,17 +133,22 @@ async function main(): Promise<void> {
   };
   await worker.runUntil(async () => {
     for (const [name, scenario] of Object.entries(scenarios)) {
-      const file = join(__dirname, 'histories', `candidate-${VERSION}-${name}.json`);
-      if (existsSync(file)) {
-        console.log(`kept ${file} (already recorded)`);
+      const first = join(__dirname, 'histories', `${PREFIX[TYPE]}-${VERSION}-${name}.json`);
+      if (existsSync(first)) {
+        console.log(`kept ${first} (already recorded)`);
         continue;
       }
       const id = randomUUID();
       const input = scenario.input ? await scenario.input(id) : candidateInput(id);
-      const handle = await env.client.workflow.start(candidateWorkflow, { workflowId: candidateWorkflowId(id), taskQueue: TASK_QUEUE, args: [input] });
+      const handle: Handle = await env.client.workflow.start(TYPE, { workflowId: candidateWorkflowId(id), taskQueue: TASK_QUEUE, args: [input] });
       await scenario.run(handle);
-      writeFileSync(file, historyToJSON(await handle.fetchHistory()));
-      console.log(`wrote ${file}`);
+      const chain = await fetchRunChain((runId) => env.client.workflow.getHandle(candidateWorkflowId(id), runId).fetchHistory());
+      for (const history of chain) {
+        const type = history.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name!;
+        const file = join(__dirname, 'histories', `${PREFIX[type]}-${VERSION}-${name}.json`);
+        writeFileSync(file, historyToJSON(history));
+        console.log(`wrote ${file}`);
+      }
     }
   });
   await env.teardown();

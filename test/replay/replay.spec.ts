@@ -8,12 +8,17 @@ jest.setTimeout(120_000);
 
 /**
  * Every recorded history must replay on today's workflow code: candidates live for years, so a
- * change that alters the commands of a running history must sit behind `patched()`.
+ * change that alters the commands of a running history must sit behind `patched()` or go to a new
+ * workflow type. Histories are named by type: `candidate-*` (the frozen skeleton type),
+ * `candidate-file-*` (a nomination's file) and `payment-schedule-*` (the runs it continues as).
  */
 const dir = join(__dirname, 'histories');
 const histories = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .map((file) => ({ file, history: historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8'))) }));
+
+const TYPES = ['candidate', 'candidate-file', 'payment-schedule'];
+let variant: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
 
@@ -23,18 +28,21 @@ describe('replay of recorded candidate histories', () => {
     current = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: silent });
   });
 
-  it('has histories to replay, covering completion, rejection and a stopped subsidy', () => {
-    expect(histories.map((h) => h.file)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/full-with-return/), expect.stringMatching(/rejected/), expect.stringMatching(/subsidy-stopped/),
-    ]));
+  it('has histories of every workflow type to replay, covering completion, rejection and a stopped subsidy', () => {
+    for (const type of TYPES) {
+      const files = histories.filter((h) => h.file.startsWith(`${type}-v`)).map((h) => h.file);
+      expect(files).toEqual(expect.arrayContaining([expect.stringMatching(/full-with-return/), expect.stringMatching(/subsidy-stopped/)]));
+    }
+    expect(histories.filter((h) => /rejected/.test(h.file)).length).toBeGreaterThanOrEqual(2);
   });
 
   it.each(histories.map((h) => [h.file, h.history] as const))('replays %s on the current workflow code', async (_file, history) => {
     await expect(Worker.runReplayHistory({ workflowBundle: current }, history)).resolves.toBeUndefined();
   });
 
-  it('catches an unpatched change: the same histories fail on a reordered variant', async () => {
-    const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./variants/reordered.workflow'), logger: silent });
-    await expect(Worker.runReplayHistory({ workflowBundle }, histories[0].history)).rejects.toBeInstanceOf(DeterminismViolationError);
+  it.each(TYPES)('catches an unpatched change: a %s history fails on a reordered variant', async (type) => {
+    variant ??= bundleWorkflowCode({ workflowsPath: require.resolve('./variants/reordered.workflow'), logger: silent });
+    const sample = histories.find((h) => h.file.startsWith(`${type}-v`))!;
+    await expect(Worker.runReplayHistory({ workflowBundle: await variant }, sample.history)).rejects.toBeInstanceOf(DeterminismViolationError);
   });
 });

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../../libs/config/config';
-import { TASK_QUEUE } from '../../libs/contract/messages';
+import { TASK_QUEUE } from '../../libs/contract';
 
 const key = (byte: number, length = 32) => Buffer.alloc(length, byte).toString('base64');
 

@@ -1,6 +1,6 @@
 import { refuseDecision, refuseRole } from '../../libs/contract/decision-rules';
 import { FailureType } from '../../libs/contract/failures';
-import { initialCandidateState, type CandidateStateV1, type CandidateStatus, type DecisionRequestV1 } from '../../libs/contract/messages';
+import { initialCandidateState, type CandidateStateV1, type CandidateStatus, type DecisionRequestV1 } from '../../libs/contract';
 import { ROLES, type Role } from '../../libs/contract/roles';
 import { DECISION_STAGES, STAGE_OWNER, type DecisionStage, type Stage } from '../../libs/contract/stages';
 

@@ -160,10 +160,10 @@ describe('workflow determinism', () => {
   const contractFiles = sourceFiles(CONTRACT);
 
   it('finds the workflow and contract sources (the checks below are not vacuous)', () => {
-    expect(workflowFiles.map((f) => relative(ROOT, f))).toContain(join('workflows', 'candidate.workflow.ts'));
-    expect(contractFiles.map((f) => relative(ROOT, f))).toEqual(expect.arrayContaining([join('libs', 'contract', 'index.ts'), join('libs', 'contract', 'messages.ts')]));
-    const wf = importsOf(readFileSync(join(WORKFLOWS, 'candidate.workflow.ts'), 'utf8')).map((r) => r.specifier);
-    expect(wf).toEqual(expect.arrayContaining(['@temporalio/workflow', '../libs/contract']));
+    expect(workflowFiles.map((f) => relative(ROOT, f))).toContain(join('workflows', 'candidate-file', 'workflow.ts'));
+    expect(contractFiles.map((f) => relative(ROOT, f))).toEqual(expect.arrayContaining([join('libs', 'contract', 'index.ts'), join('libs', 'contract', 'candidate', 'messages.ts')]));
+    const wf = importsOf(readFileSync(join(WORKFLOWS, 'candidate-file', 'workflow.ts'), 'utf8')).map((r) => r.specifier);
+    expect(wf).toEqual(expect.arrayContaining(['@temporalio/workflow', '../../libs/contract']));
   });
 
   it("lets workflow files import only '@temporalio/workflow', the shared contract, other workflow files, or types", () => {

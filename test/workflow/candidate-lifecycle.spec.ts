@@ -1,15 +1,16 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { candidateWorkflow } from '../../workflows';
+import { candidateFileWorkflow } from '../../workflows';
 import { candidateWorkflowId, FailureType, recordDepartureUpdate, resubmitUpdate, stateQuery, subsidyDueAt, TASK_QUEUE } from '../../libs/contract';
+import { fetchRunChain, readTimeline } from '../../apps/api/src/candidates/timeline';
 import { approveUntil, decide } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
 import { candidateInput, testWorker, timeSkippingEnv } from '../support/workflow-env';
 
 jest.setTimeout(Number(process.env.WF_TIMEOUT ?? 120_000));
 
-describe('candidateWorkflow (time-skipping server)', () => {
+describe('candidateFileWorkflow (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
   const store = new FakePaymentStore();
   // One worker for the suite: the test server holds time still while an activity task handed to a
@@ -31,7 +32,7 @@ describe('candidateWorkflow (time-skipping server)', () => {
   });
 
   const start = (id: string, channel: Parameters<typeof candidateInput>[1] = 'organisational', settings = {}) =>
-    env.client.workflow.start(candidateWorkflow, {
+    env.client.workflow.start(candidateFileWorkflow, {
       workflowId: candidateWorkflowId(id),
       taskQueue: TASK_QUEUE,
       args: [candidateInput(id, channel, settings)],
@@ -136,6 +137,37 @@ describe('candidateWorkflow (time-skipping server)', () => {
       const final = await handle.result();
       expect(final.status).toBe('subsidy_stopped');
       expect(store.forCandidate(id).filter((r) => r.kind === 'subsidy').map((r) => r.instalment)).toEqual([1, 2, 3]);
+    });
+  });
+
+  it('continues the file as the payment schedule under the same workflow ID: two runs, one life, one timeline', async () => {
+    const id = randomUUID();
+    await worker.runUntil(async () => {
+      const handle = await start(id, 'self', { publicNoticeMs: 1000 });
+      await approveUntil(handle, 'public_notice');
+      await env.sleep('2 seconds');
+      await decide(handle, 'government_approval');
+      await decide(handle, 'commendation');
+      // A departure right after commendation lands on the schedule's run, not lost across the boundary.
+      const commendedOn = (await handle.query(stateQuery)).commendedAt!.slice(0, 10);
+      const leftOn = new Date(Date.parse(commendedOn) + 40 * 864e5).toISOString().slice(0, 10);
+      await handle.executeUpdate(recordDepartureUpdate, { args: [{ leftOn, reason: 'moved to Ningbo', actor: { userId: 'o', role: 'union_office' } }] });
+      await expect(decide(handle, 'commendation')).rejects.toMatchObject({ cause: { type: FailureType.WrongStage } });
+      const final = await handle.result();
+      expect(final.status).toBe('subsidy_stopped');
+
+      const chain = await fetchRunChain((runId) => env.client.workflow.getHandle(candidateWorkflowId(id), runId).fetchHistory());
+      const types = chain.map((h) => h.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name);
+      expect(types).toEqual(['candidateFileWorkflow', 'paymentScheduleWorkflow']);
+      const timeline = readTimeline(chain);
+      expect(timeline[0]).toMatchObject({ type: 'nominated', run: 0 });
+      expect(timeline.find((e) => e.type === 'run_continued')).toMatchObject({ run: 1, stage: 'payments', note: 'continued as paymentScheduleWorkflow' });
+      expect(timeline.filter((e) => e.type === 'decision').map((e) => e.stage)).toEqual(['qualification', 'inspection', 'voting', 'leadership', 'government_approval', 'commendation']);
+      expect(timeline.filter((e) => e.type === 'payment_task_created').every((e) => e.run === 1)).toBe(true);
+      // Sent a moment after commendation, the departure may land on either run; it is there once.
+      expect(timeline.filter((e) => e.type === 'departure_recorded')).toEqual([expect.objectContaining({ note: `left on ${leftOn}` })]);
+      expect(final.departure).toMatchObject({ leftOn });
+      expect(timeline.at(-1)).toMatchObject({ type: 'closed', stage: 'closed', status: 'subsidy_stopped' });
     });
   });
 });

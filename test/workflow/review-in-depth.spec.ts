@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { AlertReport, StatusReport } from '../../activities';
-import { candidateWorkflow } from '../../workflows';
+import { candidateFileWorkflow } from '../../workflows';
 import {
   assignPanelUpdate,
   candidateWorkflowId,
@@ -86,7 +86,7 @@ async function eventually<T>(probe: () => Promise<T> | T, ok: (v: T) => boolean,
   }
 }
 
-describe('candidateWorkflow: review in depth (time-skipping server)', () => {
+describe('candidateFileWorkflow: review in depth (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
   const payments = new FakePaymentStore();
   const reviews = new RecordingReviewStore();
@@ -112,7 +112,7 @@ describe('candidateWorkflow: review in depth (time-skipping server)', () => {
     review?: Partial<ReviewPlanV1>;
   }
   const start = (id: string, o: StartOptions = {}) =>
-    env.client.workflow.start(candidateWorkflow, {
+    env.client.workflow.start(candidateFileWorkflow, {
       workflowId: candidateWorkflowId(id),
       taskQueue: TASK_QUEUE,
       args: [candidateInput(id, o.channel ?? 'self', o.settings ?? {}, o.review ?? {})],

@@ -1,12 +1,24 @@
 import { sleep } from '@temporalio/workflow';
-import type { CandidateInputV1 } from '../../../libs/contract';
-import { candidateWorkflow as current } from '../../../workflows/candidate.workflow';
+import type { CandidateInputV1, CandidateInputV2, PaymentScheduleInputV1 } from '../../../libs/contract';
+import { candidateFileWorkflow as currentFile } from '../../../workflows/candidate-file/workflow';
+import { candidateWorkflow as currentLegacy } from '../../../workflows/legacy/candidate.workflow';
+import { paymentScheduleWorkflow as currentSchedule } from '../../../workflows/payment-schedule/workflow';
 
 /**
- * A deliberately incompatible change, for the replay test to catch: a timer added before
- * anything else, without `patched()`. Replaying recorded histories against it must fail.
+ * A deliberately incompatible change to every workflow type, for the replay test to catch: a timer
+ * added before anything else, without `patched()`. Replaying recorded histories against it must fail.
  */
 export async function candidateWorkflow(input: CandidateInputV1) {
   await sleep('1 minute');
-  return current(input);
+  return currentLegacy(input);
+}
+
+export async function candidateFileWorkflow(input: CandidateInputV2) {
+  await sleep('1 minute');
+  return currentFile(input);
+}
+
+export async function paymentScheduleWorkflow(input: PaymentScheduleInputV1) {
+  await sleep('1 minute');
+  return currentSchedule(input);
 }

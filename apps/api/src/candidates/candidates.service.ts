@@ -17,7 +17,7 @@ import { CandidateAccess } from './candidate-access';
 import { candidateView } from './candidate-view';
 import type { DecisionDto, DepartureDto, ResubmissionDto } from './decision.dto';
 import { RefusalLog } from './refusal-log';
-import { readTimeline, type TimelineEntry } from './timeline';
+import { fetchRunChain, readTimeline, type TimelineEntry } from './timeline';
 
 @Injectable()
 export class CandidatesService {
@@ -104,7 +104,7 @@ export class CandidatesService {
 
   async history(id: string, claims: TokenClaims): Promise<TimelineEntry[]> {
     const row = await this.access.find(id, claims);
-    return readTimeline(await engine(() => this.handle(row).fetchHistory()));
+    return readTimeline(await engine(() => fetchRunChain((runId) => this.temporal.workflow.getHandle(row.workflowId, runId).fetchHistory())));
   }
 
   async refused(id: string, claims: TokenClaims) {

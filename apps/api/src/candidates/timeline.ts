@@ -10,9 +10,12 @@ const EventType = temporal.api.enums.v1.EventType;
 /** One line of the auditor's timeline, read from the workflow's own event history. */
 export interface TimelineEntry {
   at: string;
+  /** Which run of the workflow's chain (0 = the nomination's) and the event's id within it. */
+  run: number;
   eventId: number;
   type:
     | 'nominated'
+    | 'run_continued'
     | 'stage_entered'
     | 'status_changed'
     | 'decision'
@@ -46,16 +49,37 @@ export interface TimelineEntry {
 const decode = <T>(p: Payload | null | undefined): T => defaultPayloadConverter.fromPayload<T>(p as Payload);
 const first = (attrs: Record<string, unknown>, key: string) => (attrs[key] as unknown[] | undefined)?.[0] as string | undefined;
 
-export function readTimeline(history: History): TimelineEntry[] {
+/**
+ * The histories of every run of a workflow ID, oldest first: the file's run, then the payment
+ * schedule's runs it continued as. Walks back from the latest run through each run's predecessor.
+ */
+export async function fetchRunChain(fetch: (runId?: string) => Promise<History>): Promise<History[]> {
+  const chain: History[] = [];
+  let runId: string | undefined;
+  do {
+    const history = await fetch(runId);
+    chain.unshift(history);
+    runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+  } while (runId);
+  return chain;
+}
+
+/** The auditor's timeline over a chain of runs (oldest first); the stage carries from run to run. */
+export function readTimeline(chain: History[]): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   let stage: string | undefined;
   let status: string | undefined;
-  for (const e of history.events ?? []) {
+  for (const [run, history] of chain.entries()) for (const e of history.events ?? []) {
     const at = tsToDate(e.eventTime!).toISOString();
     const eventId = Number(e.eventId);
-    const base = { at, eventId };
+    const base = { at, run, eventId };
     switch (e.eventType) {
       case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED: {
+        const started = e.workflowExecutionStartedEventAttributes;
+        if (started?.continuedExecutionRunId) {
+          out.push({ ...base, type: 'run_continued', stage, status, note: `continued as ${started.workflowType?.name}` });
+          break;
+        }
         const input = decode<{ submittedBy: Actor; channel: string }>(e.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]);
         out.push({ ...base, type: 'nominated', role: input.submittedBy.role, userId: input.submittedBy.userId, note: `channel: ${input.channel}` });
         break;

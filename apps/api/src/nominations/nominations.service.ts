@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import {
-  CANDIDATE_WORKFLOW,
+  CANDIDATE_FILE_WORKFLOW,
   candidateWorkflowId,
   SA_ROUND,
   SA_STAGE,
@@ -59,7 +59,7 @@ export class NominationsService {
     await this.ds.transaction(async (tx) => {
       await this.insert(tx, dto, { candidateId, workflowId, roundId: round?.id ?? null, actor });
       await engine(() =>
-        this.temporal.workflow.start(CANDIDATE_WORKFLOW, {
+        this.temporal.workflow.start(CANDIDATE_FILE_WORKFLOW, {
           workflowId,
           taskQueue: this.config.temporal.taskQueue,
           args: [input],

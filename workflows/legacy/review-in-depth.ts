@@ -7,6 +7,7 @@ import {
   disqualifyUpdate,
   isClosedStatus,
   panelScoreCenti,
+  refuseReviewDecision,
   submitScoresUpdate,
   withdrawUpdate,
   type CandidateInputV1,
@@ -14,36 +15,14 @@ import {
   type CandidateStatus,
   type ClosingRequestV1,
   type PanelAssignmentV1,
-  type DecisionRequestV2,
-  type Refusal,
   type ReviewPlanV1,
   type Stage,
-} from '../libs/contract';
+} from '../../libs/contract';
 
 const DEFAULT_MIN_PANEL = 5;
 
-/** Rules the in-depth review adds to a stage decision (the shared rules have already passed). */
-export function refuseInDepthDecision(state: CandidateStateV2, req: DecisionRequestV2): Refusal | null {
-  if (req.stage === 'expert_review') {
-    return {
-      type: FailureType.NotAwaitingDecision,
-      message: 'expert review takes no decision: it completes when every seated expert has scored',
-    };
-  }
-  if (req.stage === 'qualification' && req.outcome === 'approve' && !req.overridePrechecks) {
-    const failed = state.prechecks.filter((p) => !p.passed);
-    if (failed.length) {
-      return {
-        type: FailureType.InvalidRequest,
-        message: `pre-checks failed (${failed.map((p) => `${p.check}: ${p.detail}`).join('; ')}); approving needs overridePrechecks: true and a reason`,
-      };
-    }
-  }
-  if (req.stage === 'inspection' && req.outcome !== 'return' && !req.visit) {
-    return { type: FailureType.InvalidRequest, message: 'an inspection conclusion records the visit (date, place, members, findings)' };
-  }
-  return null;
-}
+/** The in-depth review's decision rules now live in the contract, shared with the candidate file. */
+export const refuseInDepthDecision = refuseReviewDecision;
 
 export interface ReviewContext {
   state: CandidateStateV2;

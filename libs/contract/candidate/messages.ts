@@ -1,5 +1,4 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import { defineSearchAttributeKey } from '@temporalio/common';
 import type {
   ClosingRequestV1,
   Condition,
@@ -11,21 +10,15 @@ import type {
   ReviewPlanV1,
   ScoreSubmissionV1,
   StageAlert,
-} from './review';
-import type { Actor } from './roles';
-import { stagesFor, type Channel, type DecisionStage, type Outcome, type Phase, type Stage } from './stages';
+} from '../review';
+import type { Actor } from '../roles';
+import { stagesFor, type Channel, type DecisionStage, type Outcome, type Phase, type Stage } from '../stages';
 
 /**
- * The message contract shared by the API, the worker and the workflows. A payload that changes
- * shape gets a new version (`V2`) beside the old one: running workflows hold the old shape for years.
+ * The candidate file's message contract, shared by the API, the worker and the workflows. A payload
+ * that changes shape gets a new version (`V2`) beside the old one: running workflows hold the old
+ * shape for years.
  */
-export const TASK_QUEUE = 'candidates';
-export const CANDIDATE_WORKFLOW = 'candidateWorkflow';
-
-/** Workflow IDs carry the candidate's opaque id only — never an ID number, phone or address. */
-export function candidateWorkflowId(candidateId: string): string {
-  return `candidate-${candidateId}`;
-}
 
 /** Product decisions fixed when the candidacy starts, so a later change of settings cannot move money already promised. */
 export interface ProgrammeSettingsV1 {
@@ -78,12 +71,6 @@ export interface ResubmissionRequestV2 extends ResubmissionRequestV1 {
   conditions?: Condition[];
 }
 
-export interface DepartureRequestV1 {
-  leftOn: string; // YYYY-MM-DD, Asia/Shanghai
-  reason: string;
-  actor: Actor;
-}
-
 export type CandidateStatus =
   | 'awaiting_decision'
   | 'returned' // back with its submitter for more material
@@ -134,7 +121,6 @@ export interface CandidateStateV2 extends CandidateStateV1 {
 // Handlers answer with the V2 state; a V1 history's workflow fills the V2 fields with their empty values.
 export const decideUpdate = defineUpdate<CandidateStateV2, [DecisionRequestV2]>('decide');
 export const resubmitUpdate = defineUpdate<CandidateStateV2, [ResubmissionRequestV2]>('resubmit');
-export const recordDepartureUpdate = defineUpdate<CandidateStateV2, [DepartureRequestV1]>('recordDeparture');
 export const assignPanelUpdate = defineUpdate<CandidateStateV2, [PanelAssignmentV1]>('assignPanel');
 export const declareConflictUpdate = defineUpdate<CandidateStateV2, [ConflictDeclarationV1]>('declareConflict');
 export const submitScoresUpdate = defineUpdate<CandidateStateV2, [ScoreSubmissionV1]>('submitScores');
@@ -144,12 +130,6 @@ export const stateQuery = defineQuery<CandidateStateV2>('state');
 
 /** Marks workflows started with the in-depth review (deadlines, panel, withdrawal, status projection). */
 export const REVIEW_IN_DEPTH_PATCH = 'review-in-depth';
-
-/** Search attributes: registered on the namespace at boot; they let staff list candidates by stage. */
-export const SA_STAGE = defineSearchAttributeKey('CandidateStage', 'KEYWORD');
-export const SA_STATUS = defineSearchAttributeKey('CandidateStatus', 'KEYWORD');
-export const SA_ROUND = defineSearchAttributeKey('RoundId', 'KEYWORD');
-export const SEARCH_ATTRIBUTES = [SA_STAGE, SA_STATUS, SA_ROUND];
 
 /** A candidacy as it stands when its workflow starts; tests build their fixtures from it too. */
 export function initialCandidateState(input: CandidateInputV1 | CandidateInputV2, at: string): CandidateStateV2 {

@@ -1,6 +1,6 @@
 import { ApplicationFailure, condition, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes } from '@temporalio/workflow';
-import type { PaymentActivities } from '../activities/payment.activities';
-import type { ReviewActivities } from '../activities/review.activities';
+import type { PaymentActivities } from '../../activities/payment.activities';
+import type { ReviewActivities } from '../../activities/review.activities';
 import {
   FailureType,
   REVIEW_IN_DEPTH_PATCH,
@@ -24,8 +24,8 @@ import {
   type DecisionRecord,
   type PaymentRecord,
   type Stage,
-} from '../libs/contract';
-import { awaitWithDeadlines } from './deadlines';
+} from '../../libs/contract';
+import { awaitWithDeadlines } from '../deadlines';
 import { installReviewHandlers, refuseInDepthDecision, runExpertReview } from './review-in-depth';
 
 const payments = proxyActivities<PaymentActivities>({

@@ -1,0 +1,303 @@
+import { condition, upsertSearchAttributes } from '@temporalio/workflow';
+import type { AlertReport, StatusReport } from '../../activities/review.activities';
+import {
+  FailureType,
+  SA_ROUND,
+  SA_STAGE,
+  SA_STATUS,
+  initialCandidateState,
+  isClosedStatus,
+  recordDeparture,
+  refuseDecision,
+  refuseDeparture,
+  refuseReviewDecision,
+  stagesFor,
+  type Actor,
+  type CandidateInputV2,
+  type CandidateStateV2,
+  type CandidateStatus,
+  type ClosingRequestV1,
+  type ConflictDeclarationV1,
+  type DecisionRecord,
+  type DecisionRequestV2,
+  type DepartureRequestV1,
+  type PanelAssignmentV1,
+  type PaymentScheduleInputV1,
+  type Refusal,
+  type ResubmissionRequestV2,
+  type Role,
+  type ScoreSubmissionV1,
+  type Stage,
+} from '../../libs/contract';
+import { awaitWithDeadlines } from '../deadlines';
+import { StatusProjection } from '../status-projection';
+import { ExpertPanel } from './expert-panel';
+
+/** What the file asks of the world: the clock and its two activities. */
+export interface FileEffects {
+  now(): string;
+  syncStatus(report: StatusReport): Promise<void>;
+  raiseAlert(alert: AlertReport): Promise<void>;
+}
+
+const refusal = (type: FailureType, message: string): Refusal => ({ type, message });
+const onlyRole = (actor: Actor, role: Role, message: string): Refusal | null => (actor.role === role ? null : refusal(FailureType.WrongRole, message));
+
+/**
+ * One candidate's file from nomination to commendation: the individual stages in the notice's order,
+ * reviewers acting through Updates. Update handlers only check and record; the main loop (`run`)
+ * moves the file on. At commendation the run ends and the workflow continues as the master's payment
+ * schedule (see `paymentScheduleInput`).
+ */
+export class CandidateFile {
+  readonly state: CandidateStateV2;
+  private readonly panel: ExpertPanel;
+  private readonly projection: StatusProjection;
+  /** The decision the main loop has yet to act on; the decide handler only records it. */
+  private pending: DecisionRecord | null = null;
+
+  constructor(
+    private readonly input: CandidateInputV2,
+    private readonly fx: FileEffects,
+  ) {
+    this.state = initialCandidateState(input, fx.now());
+    this.state.dueAt = input.review.deadlines[this.state.stage as Stage] ?? null;
+    this.panel = new ExpertPanel(this.state.panel, input.review.minPanelSize);
+    this.projection = new StatusProjection(input.candidateId, this.state, (r) => fx.syncStatus(r));
+  }
+
+  // Stage decisions -------------------------------------------------------------------------
+
+  refuseDecision(req: DecisionRequestV2): Refusal | null {
+    const refused = refuseDecision(this.state, req) ?? refuseReviewDecision(this.state, req);
+    if (refused) return refused;
+    return this.pending ? refusal(FailureType.NotAwaitingDecision, `stage '${this.state.stage}' was decided a moment ago`) : null;
+  }
+
+  /** Replies once the main loop has acted, so the caller sees the stage the file moved to. */
+  async decide(req: DecisionRequestV2): Promise<CandidateStateV2> {
+    const record: DecisionRecord = { ...req, reason: req.reason.trim(), at: this.fx.now() };
+    this.state.decisions.push(record);
+    this.pending = record;
+    await condition(() => this.pending !== record);
+    return this.state;
+  }
+
+  refuseResubmission(req: ResubmissionRequestV2): Refusal | null {
+    if (this.state.status !== 'returned') {
+      return refusal(FailureType.NotAwaitingDecision, `the file is not with its submitter (status '${this.state.status}')`);
+    }
+    if (req.actor.userId !== this.input.submittedBy.userId && req.actor.role !== 'union_office') {
+      return refusal(FailureType.WrongRole, 'only the submitter or the programme office may resubmit the file');
+    }
+    return null;
+  }
+
+  resubmit(req: ResubmissionRequestV2): CandidateStateV2 {
+    const s = this.state;
+    s.resubmissions.push({ stage: s.stage as Stage, note: req.note, actor: req.actor, at: this.fx.now(), ...(req.version && { version: req.version }) });
+    if (req.version) s.version = req.version;
+    if (req.prechecks) s.prechecks = req.prechecks;
+    if (req.conditions?.length) s.conditions = req.conditions;
+    this.enter(s.stage, 'awaiting_decision');
+    return s;
+  }
+
+  // The expert panel --------------------------------------------------------------------------
+
+  refuseAssignment(req: PanelAssignmentV1): Refusal | null {
+    return onlyRole(req.actor, 'union_office', 'only the programme office seats the expert panel') ?? this.refuseUnlessExpertReview() ?? this.panel.refuseAssignment(req);
+  }
+
+  assignPanel(req: PanelAssignmentV1): CandidateStateV2 {
+    this.panel.assign(req, this.fx.now());
+    this.refreshPanelStatus();
+    return this.state;
+  }
+
+  refuseConflict(req: ConflictDeclarationV1): Refusal | null {
+    return onlyRole(req.actor, 'expert', 'only an expert declares a conflict of interest') ?? this.refuseUnlessExpertReview() ?? this.panel.refuseConflict(req.actor, req.reason);
+  }
+
+  declareConflict(req: ConflictDeclarationV1): CandidateStateV2 {
+    this.panel.declareConflict(req.actor, req.reason, this.fx.now());
+    this.refreshPanelStatus();
+    return this.state;
+  }
+
+  refuseScores(req: ScoreSubmissionV1): Refusal | null {
+    return onlyRole(req.actor, 'expert', 'only an expert scores') ?? this.refuseUnlessExpertReview() ?? this.panel.refuseScores(req.actor, req.scores, this.state.conditions);
+  }
+
+  /** The last score completes the stage: reply once the main loop has moved on, with the panel's score. */
+  async submitScores(req: ScoreSubmissionV1): Promise<CandidateStateV2> {
+    this.panel.score(req.actor, req.scores, this.state.conditions, this.fx.now());
+    this.projection.changed();
+    if (this.panel.isComplete()) await condition(() => this.state.expertScore !== null || this.state.closure !== null);
+    return this.state;
+  }
+
+  // Withdrawal and disqualification -------------------------------------------------------------
+
+  refuseWithdrawal(req: ClosingRequestV1): Refusal | null {
+    // The candidate withdraws through the nominating side that filed the file, or the office records it for them.
+    if (req.actor.userId !== this.input.submittedBy.userId && req.actor.role !== 'union_office') {
+      return refusal(FailureType.WrongRole, 'only the nominating unit or person who filed it, or the programme office, may withdraw a file');
+    }
+    return this.refuseClosing(req);
+  }
+
+  refuseDisqualification(req: ClosingRequestV1): Refusal | null {
+    return onlyRole(req.actor, 'union_office', 'only the programme office disqualifies') ?? this.refuseClosing(req);
+  }
+
+  close(kind: 'withdrawn' | 'disqualified', req: ClosingRequestV1): CandidateStateV2 {
+    this.state.closure = { kind, reason: req.reason.trim(), actor: req.actor, at: this.fx.now() };
+    this.enter(this.state.stage, kind);
+    return this.state;
+  }
+
+  /** Refused before commendation; taken in the moment between commendation and the schedule's first run. */
+  refuseDeparture(req: DepartureRequestV1): Refusal | null {
+    return refuseDeparture(this.state, req);
+  }
+
+  recordDeparture(req: DepartureRequestV1): CandidateStateV2 {
+    recordDeparture(this.state, req, this.fx.now());
+    this.projection.changed();
+    return this.state;
+  }
+
+  // The main loop -----------------------------------------------------------------------------
+
+  /** Walks the stages; resolves 'commended' when the file is done and the payments should start. */
+  async run(): Promise<'commended' | 'closed'> {
+    const s = this.state;
+    // The stage lives in search attributes too: the history shows each entry, staff list files by it.
+    upsertSearchAttributes([
+      { key: SA_STAGE, value: s.stage },
+      { key: SA_STATUS, value: s.status },
+      ...(this.input.roundId ? [{ key: SA_ROUND, value: this.input.roundId }] : []),
+    ]);
+    this.projection.changed();
+    this.projection.start();
+
+    for (const stage of stagesFor(this.input.channel)) {
+      if (this.isClosed()) return 'closed';
+      if (stage === 'public_notice') {
+        s.publicNoticeEndsAt = new Date(Date.now() + this.input.settings.publicNoticeMs).toISOString();
+        this.enter(stage, 'in_public_notice');
+        await condition(() => this.isClosed(), this.input.settings.publicNoticeMs);
+        continue;
+      }
+      if (stage === 'expert_review') {
+        await this.expertReview();
+        continue;
+      }
+      if (s.stage !== stage) this.enter(stage, 'awaiting_decision');
+      if (!(await this.decided(stage))) return 'closed';
+    }
+    if (this.isClosed()) return 'closed';
+    s.commendedAt = new Date(Date.now()).toISOString();
+    this.enter('payments', 'paying');
+    return 'commended';
+  }
+
+  /** True once every report has reached the database and no handler is still running. */
+  flushed(): boolean {
+    return this.projection.flushed();
+  }
+
+  /** The payment schedule's first input: the file as it stands at commendation. */
+  paymentScheduleInput(): PaymentScheduleInputV1 {
+    const { candidateId, roundId, settings } = this.input;
+    return {
+      candidateId,
+      roundId,
+      commendedAt: this.state.commendedAt!,
+      terms: { bonusFen: settings.bonusFen, subsidyMonthlyFen: settings.subsidyMonthlyFen, subsidyMonths: settings.subsidyMonths },
+      file: this.state,
+      projectionSeq: this.projection.lastSeq,
+    };
+  }
+
+  /** Waits for the stage's decision, through returns and resubmissions; false if the candidacy ended. */
+  private async decided(stage: Stage): Promise<boolean> {
+    for (;;) {
+      await this.waitFor(stage, () => this.pending !== null);
+      if (this.isClosed()) return false;
+      const decision = this.pending!;
+      this.pending = null;
+      if (decision.outcome === 'approve') return true;
+      if (decision.outcome === 'reject') {
+        this.enter(stage, 'rejected');
+        return false;
+      }
+      this.enter(stage, 'returned'); // resumes through the resubmit Update
+    }
+  }
+
+  /** Completes by itself when every seated expert has scored; the panel's score is the trimmed mean. */
+  private async expertReview(): Promise<void> {
+    this.enter('expert_review', this.panel.status());
+    await this.waitFor('expert_review', () => this.panel.isComplete());
+    if (this.state.closure) return;
+    this.state.expertScore = this.panel.result();
+    this.projection.changed();
+  }
+
+  private waitFor(stage: Stage, done: () => boolean): Promise<void> {
+    return awaitWithDeadlines({
+      stage,
+      plan: this.input.review,
+      alerts: this.state.alerts,
+      done: () => done() || this.isClosed(),
+      raise: async (alert) => {
+        this.state.alerts.push({ ...alert, at: this.fx.now() });
+        this.projection.changed();
+        await this.fx.raiseAlert({ candidateId: this.input.candidateId, ...alert });
+      },
+    });
+  }
+
+  private enter(stage: CandidateStateV2['stage'], status: CandidateStatus): void {
+    const s = this.state;
+    if (s.stage !== stage) {
+      s.stageEnteredAt = this.fx.now();
+      s.dueAt = this.input.review.deadlines[stage as Stage] ?? null;
+    }
+    s.stage = stage;
+    s.status = status;
+    this.projection.changed();
+    upsertSearchAttributes([
+      { key: SA_STAGE, value: stage },
+      { key: SA_STATUS, value: status },
+    ]);
+  }
+
+  private refreshPanelStatus(): void {
+    const status = this.panel.status();
+    if (this.state.status !== status) this.enter('expert_review', status);
+    else this.projection.changed();
+  }
+
+  private refuseUnlessExpertReview(): Refusal | null {
+    const s = this.state;
+    if (isClosedStatus(s.status)) return refusal(FailureType.CandidateClosed, `the candidacy is ${s.status}`);
+    if (s.stage !== 'expert_review') return refusal(FailureType.WrongStage, `the candidate is at stage '${s.stage}' (${s.status}), not in expert review`);
+    return null;
+  }
+
+  private refuseClosing(req: ClosingRequestV1): Refusal | null {
+    if (!req.reason?.trim()) return refusal(FailureType.InvalidRequest, 'a reason is required');
+    const s = this.state;
+    if (isClosedStatus(s.status) || s.stage === 'payments' || s.stage === 'closed') {
+      return refusal(FailureType.CandidateClosed, `too late: the candidacy is at '${s.stage}' (${s.status})`);
+    }
+    return null;
+  }
+
+  private isClosed(): boolean {
+    return this.state.closure !== null;
+  }
+}
