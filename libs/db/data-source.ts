@@ -10,6 +10,7 @@ import { RoundEntity } from './entities/round.entity';
 import { StageAlertEntity } from './entities/stage-alert.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { ReviewInDepth1764100000000 } from './migrations/1764100000000-review-in-depth';
+import { CandidateList1764210000000 } from './migrations/1764210000000-candidate-list';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -22,7 +23,7 @@ export const ENTITIES = [
   RefusedDecisionEntity,
   InspectionBatchEntity,
 ];
-export const MIGRATIONS = [Initial1764000000000, ReviewInDepth1764100000000];
+export const MIGRATIONS = [Initial1764000000000, ReviewInDepth1764100000000, CandidateList1764210000000];
 
 /** Schema changes go through migrations only — never `synchronize`. */
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {

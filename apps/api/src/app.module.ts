@@ -5,6 +5,9 @@ import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 import { dataSourceOptions } from '../../../libs/db';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthGuard } from './auth/auth.guard';
+import { CandidateListController } from './candidates/candidate-list.controller';
+import { CandidateListRepository } from './candidates/candidate-list.repository';
+import { CandidateListService } from './candidates/candidate-list.service';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesService } from './candidates/candidates.service';
 import { RefusalLog } from './candidates/refusal-log';
@@ -38,6 +41,7 @@ export class AppModule {
       controllers: [
         HealthController,
         NominationsController,
+        CandidateListController, // before CandidatesController: /candidates/export.csv is not an :id
         CandidatesController,
         ReviewActionsController,
         TasksController,
@@ -52,6 +56,8 @@ export class AppModule {
         ReviewActionsService,
         RefusalLog,
         TasksService,
+        CandidateListService,
+        CandidateListRepository,
       ],
     };
   }

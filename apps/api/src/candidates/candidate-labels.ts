@@ -1,0 +1,75 @@
+import type { CandidateStatus, Channel, Phase, Stage } from '../../../../libs/contract';
+import type { Area, Industry } from '../../../../libs/domain';
+
+/**
+ * The Chinese names staff know the codes by (the notice's own terms where it has them). Typed as
+ * complete records, so a stage, status, channel, industry or area added to the contract fails to
+ * compile until it has a label here — and then is accepted by the list filters too.
+ */
+export const STAGE_LABELS: Record<Stage | Phase, string> = {
+  endorsement: '镇街总工会审核推荐',
+  qualification: '资格审核',
+  inspection: '人选考察',
+  expert_review: '专家评审',
+  voting: '网络投票',
+  leadership: '领导小组审核',
+  public_notice: '社会公示',
+  government_approval: '报区政府审定',
+  commendation: '表彰',
+  payments: '奖励发放',
+  closed: '已结束',
+};
+
+export const STATUS_LABELS: Record<CandidateStatus, string> = {
+  awaiting_decision: '待审核',
+  returned: '退回补充材料',
+  in_public_notice: '公示中',
+  paying: '奖励发放中',
+  rejected: '未通过',
+  completed: '已完成',
+  subsidy_stopped: '补贴已停发',
+  awaiting_panel: '待组建专家组',
+  scoring: '专家评分中',
+  withdrawn: '已撤回',
+  disqualified: '已取消资格',
+};
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  organisational: '组织推荐',
+  association: '社团推荐',
+  self: '个人自荐',
+  competition: '竞赛选拔',
+};
+
+export const INDUSTRY_LABELS: Record<Industry, string> = {
+  footwear_leather: '鞋革',
+  apparel: '服装',
+  eyewear: '眼镜',
+  locks: '锁具',
+  electrical_machinery: '电气机械',
+  auto_moto_parts: '汽摩配',
+  other: '其他行业',
+};
+
+export const AREA_LABELS: Record<Area, string> = {
+  jingshan: '景山街道',
+  xinqiao: '新桥街道',
+  louqiao: '娄桥街道',
+  panqiao: '潘桥街道',
+  nanbaixiang: '南白象街道',
+  wutian: '梧田街道',
+  chashan: '茶山街道',
+  sanyang: '三垟街道',
+  liao: '丽岙街道',
+  xianyan: '仙岩街道',
+  quxi: '瞿溪街道',
+  guoxi: '郭溪街道',
+  zeya: '泽雅镇',
+  development_zone: '瓯海经济开发区',
+};
+
+/** A code's label, or the code itself for a value stored before its label existed. */
+export function labelOf<K extends string>(labels: Record<K, string>, code: string | null): string {
+  if (code === null) return '';
+  return (labels as Record<string, string>)[code] ?? code;
+}

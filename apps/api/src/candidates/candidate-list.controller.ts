@@ -1,0 +1,52 @@
+import { Controller, Get, Header, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ROLES } from '../../../../libs/contract';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { Roles } from '../auth/roles.decorator';
+import { XLSX_CONTENT_TYPE } from '../common/xlsx';
+import { CandidateFilterDto, CandidateListQueryDto } from './candidate-list.dto';
+import { CandidateListService, type ExportFile } from './candidate-list.service';
+
+/**
+ * Finding files. Registered before CandidatesController: Express matches routes in the order they
+ * are declared, and `/candidates/export.csv` must not reach `/candidates/:id` and its UUID pipe.
+ */
+@ApiTags('candidates')
+@ApiBearerAuth()
+@Controller('candidates')
+export class CandidateListController {
+  constructor(private readonly candidates: CandidateListService) {}
+
+  @Get()
+  @Roles(...ROLES)
+  @ApiOperation({ summary: 'Files the caller may see, filtered, sorted and a page at a time: { items, total, page, pageSize }' })
+  list(@Query() query: CandidateListQueryDto, @Req() req: AuthedRequest) {
+    return this.candidates.list(query, req.claims);
+  }
+
+  @Get('export.csv')
+  @Roles(...ROLES)
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The same filtered list, every page, as CSV (UTF-8 with BOM, Chinese headers, masked as for the list)' })
+  async csv(@Query() filter: CandidateFilterDto, @Req() req: AuthedRequest) {
+    return download(await this.candidates.exportCsv(filter, req.claims));
+  }
+
+  @Get('export.xlsx')
+  @Roles(...ROLES)
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: 'The same filtered list, every page, as an Excel workbook (Chinese headers, masked as for the list)' })
+  async xlsx(@Query() filter: CandidateFilterDto, @Req() req: AuthedRequest) {
+    return download(await this.candidates.exportXlsx(filter, req.claims));
+  }
+}
+
+function download(file: ExportFile): StreamableFile {
+  return new StreamableFile(file.content, {
+    type: file.contentType,
+    disposition: `attachment; filename="${file.filename}"`,
+    length: file.content.length,
+  });
+}

@@ -1,0 +1,85 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { CHANNELS } from '../../../../libs/contract';
+import { AREAS, INDUSTRIES } from '../../../../libs/domain';
+import { STAGE_LABELS, STATUS_LABELS } from './candidate-labels';
+
+export const LIST_STAGES = Object.keys(STAGE_LABELS);
+export const LIST_STATUSES = Object.keys(STATUS_LABELS);
+export const LIST_SORTS = ['nominatedAt', 'dueAt'] as const;
+export const PAGE_SIZE_DEFAULT = 50;
+export const PAGE_SIZE_MAX = 500;
+
+const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} must be one of ${values.join(', ')}` });
+
+/** The filters and order shared by the list and its exports. Query strings, so every value arrives as text. */
+export class CandidateFilterDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'roundId must be a UUID' })
+  roundId?: string;
+
+  @ApiPropertyOptional({ enum: LIST_STAGES })
+  @IsOptional()
+  @IsIn(LIST_STAGES, oneOf('stage', LIST_STAGES))
+  stage?: string;
+
+  @ApiPropertyOptional({ enum: LIST_STATUSES })
+  @IsOptional()
+  @IsIn(LIST_STATUSES, oneOf('status', LIST_STATUSES))
+  status?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS, oneOf('channel', CHANNELS))
+  channel?: string;
+
+  @ApiPropertyOptional({ enum: INDUSTRIES })
+  @IsOptional()
+  @IsIn(INDUSTRIES, oneOf('industry', INDUSTRIES))
+  industry?: string;
+
+  @ApiPropertyOptional({ enum: AREAS })
+  @IsOptional()
+  @IsIn(AREAS, oneOf('area', AREAS))
+  area?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the name, any case' })
+  @IsOptional()
+  @MaxLength(50, { message: 'q must be at most 50 characters' })
+  @IsString({ message: 'q must be given once, as text' })
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Past the due date of its stage and still open' })
+  @IsOptional()
+  @IsIn(['true', 'false'], oneOf('overdue', ['true', 'false']))
+  overdue?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: LIST_SORTS, default: 'nominatedAt', description: 'dueAt: files without a due date last' })
+  @IsOptional()
+  @IsIn(LIST_SORTS, oneOf('sort', LIST_SORTS))
+  sort?: (typeof LIST_SORTS)[number];
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], oneOf('order', ['asc', 'desc']))
+  order?: 'asc' | 'desc';
+}
+
+export class CandidateListQueryDto extends CandidateFilterDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(1, { message: 'page must be a whole number from 1' })
+  @IsInt({ message: 'page must be a whole number from 1' })
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(1, { message: `pageSize must be a whole number from 1 to ${PAGE_SIZE_MAX}` })
+  @Max(PAGE_SIZE_MAX, { message: `pageSize must be a whole number from 1 to ${PAGE_SIZE_MAX}` })
+  @IsInt({ message: `pageSize must be a whole number from 1 to ${PAGE_SIZE_MAX}` })
+  pageSize?: number;
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { shanghaiDate } from '../../../../libs/contract';
+import { CandidateEntity } from '../../../../libs/db';
+import { PiiCipher } from '../../../../libs/security/pii';
+import type { TokenClaims } from '../../../../libs/security/token';
+import { csvFile } from '../common/csv';
+import { XLSX_CONTENT_TYPE, xlsxFile } from '../common/xlsx';
+import { personalData } from './candidate-view';
+import { candidateTable } from './candidate-export';
+import { PAGE_SIZE_DEFAULT, type CandidateFilterDto, type CandidateListQueryDto } from './candidate-list.dto';
+import { CandidateListRepository, type CandidateListRow, type ListFilter, type ListOrder, type ListScope } from './candidate-list.repository';
+
+export interface CandidateSummary {
+  id: string;
+  name: string;
+  channel: string;
+  industry: string;
+  trade: string;
+  employer: string;
+  area: string | null;
+  roundId: string | null;
+  roundYear: number | null;
+  stage: string | null;
+  status: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  expertScore: number | null;
+  nominatedAt: string;
+  idNumber: string;
+  mobile: string;
+  homeAddress: string | null;
+}
+
+export interface CandidatePage {
+  items: CandidateSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ExportFile {
+  content: Buffer;
+  contentType: string;
+  filename: string;
+}
+
+/**
+ * The scope of a list, by the rules CandidateAccess applies to one file: district staff, the auditor,
+ * admin and finance see every file; a sub-district union its area's; an expert the files whose panel
+ * seats it; a nominator what it submitted.
+ */
+export function listScope(claims: TokenClaims): ListScope {
+  switch (claims.role) {
+    case 'nominator':
+      return { kind: 'submitter', userId: claims.sub };
+    case 'street_union':
+      return { kind: 'area', area: claims.area ?? null };
+    case 'expert':
+      return { kind: 'panel', userId: claims.sub };
+    default:
+      return { kind: 'all' };
+  }
+}
+
+/** Finding files: the filtered list a page at a time, and the whole of it as CSV or Excel. */
+@Injectable()
+export class CandidateListService {
+  constructor(
+    private readonly repo: CandidateListRepository,
+    private readonly pii: PiiCipher,
+  ) {}
+
+  async list(query: CandidateListQueryDto, claims: TokenClaims, now = new Date()): Promise<CandidatePage> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
+    const { rows, total } = await this.repo.findMatching(listScope(claims), filterOf(query), orderOf(query), { limit: pageSize, offset: (page - 1) * pageSize }, now);
+    return { items: rows.map((r) => this.summary(r, claims)), total, page, pageSize };
+  }
+
+  async exportCsv(filter: CandidateFilterDto, claims: TokenClaims, now = new Date()): Promise<ExportFile> {
+    const table = candidateTable(await this.everyMatch(filter, claims, now));
+    return { content: csvFile(table), contentType: 'text/csv; charset=utf-8', filename: `candidates-${shanghaiDate(now.getTime())}.csv` };
+  }
+
+  async exportXlsx(filter: CandidateFilterDto, claims: TokenClaims, now = new Date()): Promise<ExportFile> {
+    const table = candidateTable(await this.everyMatch(filter, claims, now));
+    return { content: await xlsxFile('候选人', table), contentType: XLSX_CONTENT_TYPE, filename: `candidates-${shanghaiDate(now.getTime())}.xlsx` };
+  }
+
+  /** Every page of the list at once, read in one query so the file is one consistent picture. */
+  private async everyMatch(filter: CandidateFilterDto, claims: TokenClaims, now: Date): Promise<CandidateSummary[]> {
+    const { rows } = await this.repo.findMatching(listScope(claims), filterOf(filter), orderOf(filter), null, now);
+    return rows.map((r) => this.summary(r, claims));
+  }
+
+  private summary(r: CandidateListRow, claims: TokenClaims): CandidateSummary {
+    const { idNumberCipher, mobileCipher, homeAddressCipher, scoreCenti, dueAt, nominatedAt, ...rest } = r;
+    // The one masking rule every response showing a candidate goes through.
+    const sealed = Object.assign(new CandidateEntity(), { idNumberCipher, mobileCipher, homeAddressCipher });
+    return {
+      ...rest,
+      dueAt: dueAt?.toISOString() ?? null,
+      expertScore: scoreCenti === null ? null : scoreCenti / 100,
+      nominatedAt: nominatedAt.toISOString(),
+      ...personalData(sealed, claims, this.pii),
+    };
+  }
+}
+
+function filterOf(f: CandidateFilterDto): ListFilter {
+  const { roundId, stage, status, channel, industry, area, q, overdue } = f;
+  return { roundId, stage, status, channel, industry, area, q: q?.trim() || undefined, overdue: overdue === undefined ? undefined : overdue === 'true' };
+}
+
+function orderOf(f: CandidateFilterDto): ListOrder {
+  return { sort: f.sort ?? 'nominatedAt', order: f.order ?? 'asc' };
+}

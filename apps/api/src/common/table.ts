@@ -1,0 +1,14 @@
+/** A cell of an exported table: text, a number, or empty. Dates arrive already written in local time. */
+export type TableCell = string | number | null;
+
+export interface TableColumn {
+  header: string;
+  /** Width in characters, for the spreadsheet. */
+  width?: number;
+}
+
+/** What the CSV and Excel writers share: headers and rows, nothing about either format. */
+export interface Table {
+  columns: TableColumn[];
+  rows: TableCell[][];
+}
