@@ -8,8 +8,10 @@ import { InspectionBatchEntity } from './entities/inspection-batch.entity';
 import { RefusedDecisionEntity } from './entities/refused-decision.entity';
 import { RoundEntity } from './entities/round.entity';
 import { StageAlertEntity } from './entities/stage-alert.entity';
+import { PanelEmployerCheckEntity } from './entities/panel-employer-check.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { ReviewInDepth1764100000000 } from './migrations/1764100000000-review-in-depth';
+import { PanelEmployerChecks1764200000000 } from './migrations/1764200000000-panel-employer-checks';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -21,8 +23,9 @@ export const ENTITIES = [
   StageAlertEntity,
   RefusedDecisionEntity,
   InspectionBatchEntity,
+  PanelEmployerCheckEntity,
 ];
-export const MIGRATIONS = [Initial1764000000000, ReviewInDepth1764100000000];
+export const MIGRATIONS = [Initial1764000000000, ReviewInDepth1764100000000, PanelEmployerChecks1764200000000];
 
 /** Schema changes go through migrations only — never `synchronize`. */
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {

@@ -10,6 +10,7 @@ import { CandidatesService } from './candidates/candidates.service';
 import { RefusalLog } from './candidates/refusal-log';
 import { ReviewActionsController } from './candidates/review-actions.controller';
 import { ReviewActionsService } from './candidates/review-actions.service';
+import { PanelEmployerCheckRepository } from './candidates/panel-employer-check.repository';
 import { InspectionBatchesController } from './inspection/inspection-batches.controller';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
@@ -50,6 +51,7 @@ export class AppModule {
         NominationsService,
         CandidatesService,
         ReviewActionsService,
+        PanelEmployerCheckRepository,
         RefusalLog,
         TasksService,
       ],
