@@ -11,7 +11,7 @@ import { RefusalLog } from './candidates/refusal-log';
 import { ReviewActionsController } from './candidates/review-actions.controller';
 import { ReviewActionsService } from './candidates/review-actions.service';
 import { PanelEmployerCheckRepository } from './candidates/panel-employer-check.repository';
-import { InspectionBatchesController } from './inspection/inspection-batches.controller';
+import { InspectionModule } from './inspection/inspection.module';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { ErrorsFilter } from './common/errors.filter';
@@ -35,6 +35,7 @@ export class AppModule {
         SharedModule,
         RoundsModule,
         AttachmentsModule,
+        InspectionModule,
       ],
       controllers: [
         HealthController,
@@ -42,7 +43,6 @@ export class AppModule {
         CandidatesController,
         ReviewActionsController,
         TasksController,
-        InspectionBatchesController,
         FinanceController,
       ],
       providers: [
