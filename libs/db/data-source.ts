@@ -8,8 +8,12 @@ import { InspectionBatchEntity } from './entities/inspection-batch.entity';
 import { RefusedDecisionEntity } from './entities/refused-decision.entity';
 import { RoundEntity } from './entities/round.entity';
 import { StageAlertEntity } from './entities/stage-alert.entity';
+import { PanelEmployerCheckEntity } from './entities/panel-employer-check.entity';
+import { InspectionBatchMoveEntity } from './entities/inspection-batch-move.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { ReviewInDepth1764100000000 } from './migrations/1764100000000-review-in-depth';
+import { PanelEmployerChecks1764200000000 } from './migrations/1764200000000-panel-employer-checks';
+import { InspectionBatchMoves1764200000001 } from './migrations/1764200000001-inspection-batch-moves';
 import { CandidateList1764210000000 } from './migrations/1764210000000-candidate-list';
 
 export const ENTITIES = [
@@ -22,8 +26,16 @@ export const ENTITIES = [
   StageAlertEntity,
   RefusedDecisionEntity,
   InspectionBatchEntity,
+  PanelEmployerCheckEntity,
+  InspectionBatchMoveEntity,
 ];
-export const MIGRATIONS = [Initial1764000000000, ReviewInDepth1764100000000, CandidateList1764210000000];
+export const MIGRATIONS = [
+  Initial1764000000000,
+  ReviewInDepth1764100000000,
+  PanelEmployerChecks1764200000000,
+  InspectionBatchMoves1764200000001,
+  CandidateList1764210000000,
+];
 
 /** Schema changes go through migrations only — never `synchronize`. */
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {

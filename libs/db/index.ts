@@ -9,4 +9,6 @@ export * from './entities/candidate-status.entity';
 export * from './entities/stage-alert.entity';
 export * from './entities/refused-decision.entity';
 export * from './entities/inspection-batch.entity';
+export * from './entities/panel-employer-check.entity';
+export * from './entities/inspection-batch-move.entity';
 export * from './review.store';

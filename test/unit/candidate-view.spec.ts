@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { candidateView, maskAddress } from '../../apps/api/src/candidates/candidate-view';
-import { initialCandidateState, type CandidateStateV2, type PanelSeatState } from '../../libs/contract';
+import { initialCandidateState, ROLES, type CandidateStateV2, type PanelSeatState, type Role } from '../../libs/contract';
 import type { CandidateEntity } from '../../libs/db';
 import { PiiCipher } from '../../libs/security/pii';
 import type { TokenClaims } from '../../libs/security/token';
 
-/** What each role sees of a file: personal data masked unless the role needs it; experts see only their own scores. */
+/**
+ * What each role sees of a file: personal data masked unless the role needs it; the experts and their
+ * scores for the office and auditors only, an expert its own seat, everyone else the panel's result.
+ */
 
 const pii = new PiiCipher({ keys: new Map([['k1', randomBytes(32)]]), activeKeyId: 'k1', indexKey: randomBytes(32) });
 
@@ -45,7 +48,10 @@ const seats = (): PanelSeatState[] => [
   { userId: 'expert-2', status: 'scored', scores: { craft_specialty: 70, leading_role: 60 }, averageCenti: 6500, at: '2017-04-20T02:00:00.000Z' },
   { userId: 'expert-3', status: 'recused', reason: "works for the candidate's employer", at: '2017-04-19T02:00:00.000Z' },
   { userId: 'expert-4', status: 'assigned', at: '2017-04-19T02:00:00.000Z' },
+  { userId: 'expert-5', status: 'conflict', reason: '曾与候选人合作项目', at: '2017-04-19T03:00:00.000Z' },
 ];
+
+const EXPERT_SCORE = { scoreCenti: 7500, counted: 2, dropped: 0 };
 
 function state(over: Partial<CandidateStateV2> = {}): CandidateStateV2 {
   const input = {
@@ -63,6 +69,7 @@ function state(over: Partial<CandidateStateV2> = {}): CandidateStateV2 {
     prechecks: [{ check: 'years_of_work', passed: true, detail: '12 years' }],
     conditions: ['craft_specialty', 'leading_role'],
     panel: seats(),
+    expertScore: EXPERT_SCORE,
     version: 2,
     ...over,
   };
@@ -129,34 +136,79 @@ describe('candidateView', () => {
     expect(text).not.toContain(r.idNumberIndex);
   });
 
-  it('shows an expert their own seat with its scores, other seats without scores or average', () => {
-    const v = candidateView(row(), state(), claims('expert', 'expert-1'), pii);
-    expect(v.panel).toEqual([
-      seats()[0],
-      { userId: 'expert-2', status: 'scored', at: '2017-04-20T02:00:00.000Z' },
-      { userId: 'expert-3', status: 'recused', at: '2017-04-19T02:00:00.000Z' },
-      { userId: 'expert-4', status: 'assigned', at: '2017-04-19T02:00:00.000Z' },
-    ]);
-    for (const seat of v.panel.slice(1)) {
-      expect(seat).not.toHaveProperty('scores');
-      expect(seat).not.toHaveProperty('averageCenti');
-    }
-  });
-
-  it('shows another expert their own seat, not expert-1 scores', () => {
-    const v = candidateView(row(), state(), claims('expert', 'expert-2'), pii);
-    expect(v.panel[1]).toEqual(seats()[1]);
-    expect(v.panel[0]).toEqual({ userId: 'expert-1', status: 'scored', at: '2017-04-20T01:00:00.000Z' });
-  });
-
-  it('shows an expert not on the panel no scores at all', () => {
-    const v = candidateView(row(), state(), claims('expert', 'expert-9'), pii);
-    for (const seat of v.panel) expect(seat).not.toHaveProperty('scores');
-  });
-
-  it.each(['union_office', 'auditor', 'leadership'] as const)('shows %s the whole panel with every score', (role) => {
+  it.each(['union_office', 'auditor'] as const)('shows %s the whole panel: every expert, every score, every reason', (role) => {
     expect(candidateView(row(), state(), claims(role), pii).panel).toEqual(seats());
   });
+
+  it('shows a seated expert their own seat with its scores, and no other expert at all', () => {
+    const v = candidateView(row(), state(), claims('expert', 'expert-1'), pii);
+    expect(v.panel).toEqual([seats()[0]]);
+    const text = JSON.stringify(v);
+    for (const other of ['expert-2', 'expert-3', 'expert-4', 'expert-5']) expect(text).not.toContain(other);
+    expect(text).not.toContain('"craft_specialty":70');
+    expect(text).not.toContain('6500');
+  });
+
+  it('shows another expert their own seat, not expert-1 or its scores', () => {
+    const v = candidateView(row(), state(), claims('expert', 'expert-2'), pii);
+    expect(v.panel).toEqual([seats()[1]]);
+    expect(JSON.stringify(v)).not.toContain('expert-1');
+    expect(JSON.stringify(v)).not.toContain('8500');
+  });
+
+  it("shows an expert who declared a conflict their own reason, no one else's seat", () => {
+    expect(candidateView(row(), state(), claims('expert', 'expert-5'), pii).panel).toEqual([seats()[4]]);
+  });
+
+  it('shows an expert not on the panel no seat at all', () => {
+    expect(candidateView(row(), state(), claims('expert', 'expert-9'), pii).panel).toEqual([]);
+  });
+
+  it.each(['inspector', 'leadership', 'street_union', 'finance', 'government', 'nominator', 'admin'] as const)(
+    'shows %s the panel result only: no expert, no individual score, no reason',
+    (role) => {
+      const v = candidateView(row(), state(), claims(role), pii);
+      expect(v.panel).toEqual([]);
+      expect(v.panelSummary).toEqual({ seated: 3, scored: 2, recused: 1, conflicts: 1 });
+      expect(v.expertScore).toEqual(EXPERT_SCORE);
+      const text = JSON.stringify(v);
+      for (const seat of seats()) expect(text).not.toContain(seat.userId);
+      for (const secret of ['scores', 'averageCenti', "works for the candidate's employer", '曾与候选人合作项目']) expect(text).not.toContain(secret);
+    },
+  );
+
+  /**
+   * Every role, in one table: what it sees of the panel. Each response that shows a candidate —
+   * GET /candidates/:id and the reply to every action — is built by candidateView, so this is what
+   * each of them shows.
+   */
+  const WHO_SEES: Record<Role, (expertId: string) => PanelSeatState[]> = {
+    union_office: () => seats(),
+    auditor: () => seats(),
+    expert: (id) => seats().filter((s) => s.userId === id),
+    street_union: () => [],
+    inspector: () => [],
+    leadership: () => [],
+    government: () => [],
+    finance: () => [],
+    admin: () => [],
+    nominator: () => [],
+  };
+
+  it('covers every role there is', () => {
+    expect(Object.keys(WHO_SEES).sort()).toEqual([...ROLES].sort());
+  });
+
+  const callers: Array<[Role, string]> = ROLES.flatMap((role): Array<[Role, string]> => (role === 'expert' ? seats().map((s) => [role, s.userId]) : [[role, `${role}-1`]]));
+  it.each(callers)(
+    '%s (%s) sees exactly its share of the panel, and the panel result',
+    (role, sub) => {
+      const v = candidateView(row(), state(), claims(role, sub), pii);
+      expect(v.panel).toEqual(WHO_SEES[role](sub));
+      expect(v.panelSummary).toEqual({ seated: 3, scored: 2, recused: 1, conflicts: 1 });
+      expect(v.expertScore).toEqual(EXPERT_SCORE);
+    },
+  );
 
   it('does not change the state it is given', () => {
     const s = state();
@@ -186,5 +238,10 @@ describe('candidateView', () => {
       inspectionBatchId: null,
       nominatedAt: '2017-04-08T02:00:00.000Z',
     });
+  });
+
+  it("decides for every field of the workflow's state: a field added later fails here until someone says who may see it", () => {
+    const v = candidateView(row(), state(), claims('union_office'), pii);
+    expect(Object.keys(state()).filter((k) => !(k in v))).toEqual([]);
   });
 });

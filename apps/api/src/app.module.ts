@@ -13,7 +13,8 @@ import { CandidatesService } from './candidates/candidates.service';
 import { RefusalLog } from './candidates/refusal-log';
 import { ReviewActionsController } from './candidates/review-actions.controller';
 import { ReviewActionsService } from './candidates/review-actions.service';
-import { InspectionBatchesController } from './inspection/inspection-batches.controller';
+import { PanelEmployerCheckRepository } from './candidates/panel-employer-check.repository';
+import { InspectionModule } from './inspection/inspection.module';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { ErrorsFilter } from './common/errors.filter';
@@ -37,6 +38,7 @@ export class AppModule {
         SharedModule,
         RoundsModule,
         AttachmentsModule,
+        InspectionModule,
       ],
       controllers: [
         HealthController,
@@ -45,7 +47,6 @@ export class AppModule {
         CandidatesController,
         ReviewActionsController,
         TasksController,
-        InspectionBatchesController,
         FinanceController,
       ],
       providers: [
@@ -54,6 +55,7 @@ export class AppModule {
         NominationsService,
         CandidatesService,
         ReviewActionsService,
+        PanelEmployerCheckRepository,
         RefusalLog,
         TasksService,
         CandidateListService,

@@ -1,10 +1,18 @@
-import type { CandidateStateV2 } from '../../../../libs/contract';
+import type { CandidateStateV2, PanelSeatState, Role } from '../../../../libs/contract';
 import type { CandidateEntity } from '../../../../libs/db';
 import { maskIdNumber, maskMobile, type PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
 
 /** Roles that see personal data in clear: the programme office, which verifies identity and pays. */
-const SEES_CLEAR_PII = new Set(['union_office']);
+const SEES_CLEAR_PII = new Set<Role>(['union_office']);
+
+/**
+ * Roles that see who sits on the panel and how each expert scored: the programme office, which seats
+ * the panel, and auditors, who check it. Everyone else — admin included, by least privilege: running
+ * the system needs no expert's identity — sees the panel's result only, so no expert can be lobbied
+ * or blamed for a mark.
+ */
+const SEES_PANEL = new Set<Role>(['union_office', 'auditor']);
 
 export function maskAddress(address: string): string {
   return address.length <= 6 ? '*'.repeat(address.length) : address.slice(0, 6) + '*'.repeat(Math.min(8, address.length - 6));
@@ -23,18 +31,58 @@ export function personalData(row: CandidateEntity, claims: TokenClaims, pii: Pii
   };
 }
 
+/** The panel's progress in numbers: what every role may know without learning who the experts are. */
+export interface PanelSummary {
+  /** Seats taking part: assigned or scored. */
+  seated: number;
+  scored: number;
+  recused: number;
+  /** Experts who declared a conflict of interest and left. */
+  conflicts: number;
+}
+
+export function panelSummary(panel: PanelSeatState[]): PanelSummary {
+  const count = (...statuses: PanelSeatState['status'][]) => panel.filter((s) => statuses.includes(s.status)).length;
+  return { seated: count('assigned', 'scored'), scored: count('scored'), recused: count('recused'), conflicts: count('conflict') };
+}
+
 /**
- * What a caller sees of a file: personal data masked unless the role needs it; an expert sees only
- * their own scores, so no expert is swayed by another's.
+ * The seats a caller may see one by one: all of them for the office and auditors; an expert only
+ * their own seat, so no expert is swayed by another's marks or learns who else sits; nobody else any.
+ */
+export function visibleSeats(panel: PanelSeatState[], claims: TokenClaims): PanelSeatState[] {
+  if (SEES_PANEL.has(claims.role)) return panel.map((s) => ({ ...s }));
+  if (claims.role === 'expert') return panel.filter((s) => s.userId === claims.sub).map((s) => ({ ...s }));
+  return [];
+}
+
+/**
+ * What a caller sees of a file — the one view for `GET /candidates/:id` and for every action's reply.
+ * Fields of the workflow's state are listed one by one rather than spread, so a field added to the
+ * state later stays private until someone decides who may see it.
  */
 export function candidateView(row: CandidateEntity, state: CandidateStateV2, claims: TokenClaims, pii: PiiCipher) {
-  const panel =
-    claims.role === 'expert'
-      ? state.panel.map((s) => (s.userId === claims.sub ? s : { userId: s.userId, status: s.status, at: s.at }))
-      : state.panel;
   return {
-    ...state,
-    panel,
+    candidateId: state.candidateId,
+    channel: state.channel,
+    stage: state.stage,
+    status: state.status,
+    stageEnteredAt: state.stageEnteredAt,
+    dueAt: state.dueAt,
+    publicNoticeEndsAt: state.publicNoticeEndsAt,
+    decisions: state.decisions,
+    resubmissions: state.resubmissions,
+    prechecks: state.prechecks,
+    conditions: state.conditions,
+    panel: visibleSeats(state.panel, claims),
+    panelSummary: panelSummary(state.panel),
+    expertScore: state.expertScore,
+    alerts: state.alerts,
+    closure: state.closure,
+    commendedAt: state.commendedAt,
+    departure: state.departure,
+    payments: state.payments,
+    version: state.version,
     workflowId: row.workflowId,
     roundId: row.roundId,
     name: row.name,
@@ -51,3 +99,5 @@ export function candidateView(row: CandidateEntity, state: CandidateStateV2, cla
     nominatedAt: row.createdAt.toISOString(),
   };
 }
+
+export type CandidateView = ReturnType<typeof candidateView>;

@@ -2,7 +2,7 @@ import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
-import { decideUpdate, recordDepartureUpdate, refuseRole, resubmitUpdate, stateQuery, type CandidateStateV2 } from '../../../../libs/contract';
+import { decideUpdate, recordDepartureUpdate, refuseRole, resubmitUpdate, stateQuery } from '../../../../libs/contract';
 import { CandidateEntity, CandidateVersionEntity } from '../../../../libs/db';
 import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
@@ -14,7 +14,8 @@ import { publicForm, sealedForm } from '../nominations/candidate-form';
 import { formProblems, prechecks } from '../nominations/nomination-rules';
 import type { NominationFormDto } from '../nominations/nomination.dto';
 import { CandidateAccess } from './candidate-access';
-import { candidateView } from './candidate-view';
+import type { CandidateView } from './candidate-view';
+import { CandidateViewer } from './candidate-viewer';
 import type { DecisionDto, DepartureDto, ResubmissionDto } from './decision.dto';
 import { RefusalLog } from './refusal-log';
 import { fetchRunChain, readTimeline, type TimelineEntry } from './timeline';
@@ -26,17 +27,18 @@ export class CandidatesService {
     private readonly pii: PiiCipher,
     private readonly access: CandidateAccess,
     private readonly refusals: RefusalLog,
+    private readonly viewer: CandidateViewer,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async get(id: string, claims: TokenClaims) {
+  async get(id: string, claims: TokenClaims): Promise<CandidateView> {
     const row = await this.access.find(id, claims);
     const state = await engine(() => this.handle(row).query(stateQuery));
-    return candidateView(row, state, claims, this.pii);
+    return this.viewer.show(row, state, claims);
   }
 
-  async decide(id: string, dto: DecisionDto, claims: TokenClaims): Promise<CandidateStateV2> {
+  async decide(id: string, dto: DecisionDto, claims: TokenClaims): Promise<CandidateView> {
     const row = await this.access.find(id, claims);
     const { opinion, ...decision } = dto;
     const state = await this.refusals.attempt(id, 'decide', dto, claims, async () => {
@@ -47,16 +49,16 @@ export class CandidatesService {
     });
     // The sub-district union's opinion (with seal and date) completes the form once its decision is taken.
     if (opinion) await this.ds.query(`UPDATE candidates SET form = jsonb_set(coalesce(form, '{}'), '{endorserOpinion}', $2::jsonb) WHERE id = $1`, [id, JSON.stringify(opinion)]);
-    return state;
+    return this.viewer.afterAction(id, state, claims);
   }
 
   /**
    * Sends a returned file back. Corrections to the form become a new version beside the old one,
    * with the pre-checks worked out again; all of it is undone if the workflow refuses.
    */
-  async resubmit(id: string, dto: ResubmissionDto, claims: TokenClaims): Promise<CandidateStateV2> {
+  async resubmit(id: string, dto: ResubmissionDto, claims: TokenClaims): Promise<CandidateView> {
     const row = await this.access.find(id, claims);
-    return this.refusals.attempt(id, 'resubmit', { note: dto.note, changed: Object.keys(dto.form ?? {}) }, claims, () =>
+    const state = await this.refusals.attempt(id, 'resubmit', { note: dto.note, changed: Object.keys(dto.form ?? {}) }, claims, () =>
       this.ds.transaction(async (tx) => {
         const version = row.version + 1;
         const current = await tx.getRepository(CandidateVersionEntity).findOneBy({ candidateId: id, version: row.version });
@@ -93,13 +95,15 @@ export class CandidatesService {
         });
       }),
     );
+    return this.viewer.afterAction(id, state, claims);
   }
 
-  async recordDeparture(id: string, dto: DepartureDto, claims: TokenClaims): Promise<CandidateStateV2> {
+  async recordDeparture(id: string, dto: DepartureDto, claims: TokenClaims): Promise<CandidateView> {
     const row = await this.access.find(id, claims);
-    return this.refusals.attempt(id, 'recordDeparture', dto, claims, () =>
+    const state = await this.refusals.attempt(id, 'recordDeparture', dto, claims, () =>
       this.handle(row).executeUpdate(recordDepartureUpdate, { args: [{ ...dto, actor: actorOf(claims) }] }),
     );
+    return this.viewer.afterAction(id, state, claims);
   }
 
   async history(id: string, claims: TokenClaims): Promise<TimelineEntry[]> {

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
@@ -16,9 +16,20 @@ export class ReviewActionsController {
   @Post(':id/panel')
   @HttpCode(200)
   @Roles('union_office')
-  @ApiOperation({ summary: "Seat experts on the candidate's panel (at least 5 in all); one of the candidate's employer is recused" })
+  @ApiOperation({
+    summary:
+      "Seat experts on the candidate's panel (at least 5 in all); one of the candidate's employer is recused; " +
+      'an employer that only resembles it is a 409 listing the experts until each is confirmed (nearMatch: recuse or keep, with a note)',
+  })
   panel(@Param('id', uuid) id: string, @Body() dto: PanelDto, @Req() req: AuthedRequest) {
     return this.review.assignPanel(id, dto, req.claims);
+  }
+
+  @Get(':id/recusals')
+  @Roles('union_office', 'auditor')
+  @ApiOperation({ summary: "Experts whose employer matched or resembled the candidate's: recused automatically, or recused or kept on the office's confirmation, by whom, when, why" })
+  recusals(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
+    return this.review.employerChecksOf(id, req.claims);
   }
 
   @Post(':id/conflicts')

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { DataSource } from 'typeorm';
 import {
   assignPanelUpdate,
   declareConflictUpdate,
@@ -8,38 +9,47 @@ import {
   withdrawUpdate,
   type CandidateStateV2,
 } from '../../../../libs/contract';
+import type { PanelEmployerCheckEntity } from '../../../../libs/db';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { actorOf } from '../auth/auth.guard';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 import { CandidateAccess } from './candidate-access';
+import type { CandidateView } from './candidate-view';
+import { CandidateViewer } from './candidate-viewer';
+import { PanelEmployerCheckRepository } from './panel-employer-check.repository';
+import { screenPanel } from './panel-screening';
 import type { PanelDto, ScoresDto } from './panel.dto';
 import { RefusalLog } from './refusal-log';
 
-/** Employers compared as people write them: case, spaces and full-width brackets do not matter. */
-export function sameEmployer(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-  return norm(a) === norm(b);
-}
-
-/** The expert panel, withdrawal and disqualification: each a workflow Update, refusals logged. */
+/** The expert panel, withdrawal and disqualification: each a workflow Update, refusals logged, the reply through the candidate view. */
 @Injectable()
 export class ReviewActionsService {
   constructor(
+    private readonly ds: DataSource,
     private readonly access: CandidateAccess,
     private readonly refusals: RefusalLog,
+    private readonly viewer: CandidateViewer,
+    private readonly employerChecks: PanelEmployerCheckRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
-  async assignPanel(id: string, dto: PanelDto, claims: TokenClaims): Promise<CandidateStateV2> {
-    const row = await this.access.find(id, claims);
-    // An expert who works for the candidate's employer is recused (回避) before they see the file.
-    const experts = dto.experts.map((e) => ({
-      userId: e.userId,
-      ...(sameEmployer(e.employer, row.employer) && { recusedBecause: "works for the candidate's employer" }),
-    }));
-    return this.refusals.attempt(id, 'assignPanel', dto, claims, () =>
-      this.temporal.workflow.getHandle(row.workflowId).executeUpdate(assignPanelUpdate, { args: [{ experts, actor: actorOf(claims) }] }),
-    );
+  /**
+   * Seats experts. Their employers are screened first (see screenPanel); the record of each recusal
+   * and confirmation is written with the seating, and undone if the workflow refuses it.
+   */
+  async assignPanel(id: string, dto: PanelDto, claims: TokenClaims): Promise<CandidateView> {
+    return this.update(id, 'assignPanel', dto, claims, (h, row) => {
+      const { experts, checks } = screenPanel(row.employer, dto.experts);
+      return this.ds.transaction(async (tx) => {
+        await this.employerChecks.recordChecks(tx, id, claims.sub, checks);
+        return h.executeUpdate(assignPanelUpdate, { args: [{ experts, actor: actorOf(claims) }] });
+      });
+    });
+  }
+
+  async employerChecksOf(id: string, claims: TokenClaims): Promise<PanelEmployerCheckEntity[]> {
+    await this.access.find(id, claims);
+    return this.employerChecks.listForCandidate(id);
   }
 
   async declareConflict(id: string, reason: string, claims: TokenClaims) {
@@ -60,8 +70,16 @@ export class ReviewActionsService {
     return this.update(id, 'disqualify', { reason }, claims, (h) => h.executeUpdate(disqualifyUpdate, { args: [{ reason, actor: actorOf(claims) }] }));
   }
 
-  private async update<T>(id: string, action: string, logged: object, claims: TokenClaims, run: (h: ReturnType<Client['workflow']['getHandle']>) => Promise<T>) {
+  /** Runs one Update on a file the caller may see, logs a refusal, and answers with the caller's view of the file. */
+  private async update(
+    id: string,
+    action: string,
+    logged: object,
+    claims: TokenClaims,
+    run: (h: WorkflowHandle, row: Awaited<ReturnType<CandidateAccess['find']>>) => Promise<CandidateStateV2>,
+  ): Promise<CandidateView> {
     const row = await this.access.find(id, claims);
-    return this.refusals.attempt(id, action, logged, claims, () => run(this.temporal.workflow.getHandle(row.workflowId)));
+    const state = await this.refusals.attempt(id, action, logged, claims, () => run(this.temporal.workflow.getHandle(row.workflowId), row));
+    return this.viewer.afterAction(id, state, claims);
   }
 }

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CandidateStateV2 } from '../../../../libs/contract';
+import { CandidateEntity } from '../../../../libs/db';
+import { PiiCipher } from '../../../../libs/security/pii';
+import type { TokenClaims } from '../../../../libs/security/token';
+import { candidateView, type CandidateView } from './candidate-view';
+
+/**
+ * Turns a workflow's state into what the caller may see. Every response that shows a candidate —
+ * the file itself and the reply to each action on it — comes through here: a raw state never
+ * leaves the API, since it carries every expert's identity and marks.
+ */
+@Injectable()
+export class CandidateViewer {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly pii: PiiCipher,
+  ) {}
+
+  show(row: CandidateEntity, state: CandidateStateV2, claims: TokenClaims): CandidateView {
+    return candidateView(row, state, claims, this.pii);
+  }
+
+  /** The reply to an action: the row is read again, since the action may have changed the form (a resubmission, an opinion). */
+  async afterAction(candidateId: string, state: CandidateStateV2, claims: TokenClaims): Promise<CandidateView> {
+    const row = await this.ds.getRepository(CandidateEntity).findOneByOrFail({ id: candidateId });
+    return this.show(row, state, claims);
+  }
+}
