@@ -2,3 +2,4 @@
 export { candidateWorkflow } from './legacy/candidate.workflow';
 export { candidateFileWorkflow } from './candidate-file/workflow';
 export { paymentScheduleWorkflow } from './payment-schedule/workflow';
+export { roundWorkflow } from './round/workflow';

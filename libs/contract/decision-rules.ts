@@ -4,7 +4,16 @@ import { isRole, type Role } from './roles';
 import { isDecisionStage, OUTCOMES, STAGE_OWNER, type DecisionStage } from './stages';
 
 /** Statuses after which the file takes no more decisions. */
-export const CLOSED_STATUSES: readonly CandidateStatus[] = ['rejected', 'completed', 'subsidy_stopped', 'withdrawn', 'disqualified'];
+export const CLOSED_STATUSES: readonly CandidateStatus[] = [
+  'rejected',
+  'completed',
+  'subsidy_stopped',
+  'withdrawn',
+  'disqualified',
+  'not_shortlisted',
+  'left_out',
+  'not_approved',
+];
 export const isClosedStatus = (status: CandidateStatus) => CLOSED_STATUSES.includes(status);
 
 export interface Refusal {

@@ -8,4 +8,6 @@ export enum FailureType {
   WrongRole = 'WrongRole', // 403: the caller's role does not own that stage
   InvalidRequest = 'InvalidRequest', // 400
   CandidateClosed = 'CandidateClosed', // 409: rejected, withdrawn or finished
+  WrongPhase = 'WrongPhase', // 409: the round is not in the phase the action needs
+  Unprocessable = 'Unprocessable', // 422: well-formed, but breaks a rule of the list (quota, coverage)
 }

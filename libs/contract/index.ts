@@ -8,3 +8,4 @@ export * from './decision-rules';
 export * from './review';
 export * from './candidate';
 export * from './payments';
+export * from './round';

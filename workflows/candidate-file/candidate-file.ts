@@ -1,7 +1,8 @@
-import { condition, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, upsertSearchAttributes } from '@temporalio/workflow';
 import type { AlertReport, StatusReport } from '../../activities/review.activities';
 import {
   FailureType,
+  ROUND_DECIDED_STAGES,
   SA_ROUND,
   SA_STAGE,
   SA_STATUS,
@@ -11,8 +12,11 @@ import {
   refuseDecision,
   refuseDeparture,
   refuseReviewDecision,
+  fileClosedSignal,
   stagesFor,
   type Actor,
+  type ClosureKind,
+  type CohortDecisionV1,
   type CandidateInputV2,
   type CandidateStateV2,
   type CandidateStatus,
@@ -55,6 +59,9 @@ export class CandidateFile {
   private readonly projection: StatusProjection;
   /** The decision the main loop has yet to act on; the decide handler only records it. */
   private pending: DecisionRecord | null = null;
+  /** The round's decisions not yet acted on, in order, and the last one taken. */
+  private readonly cohort: CohortDecisionV1[] = [];
+  private cohortSeq = 0;
 
   constructor(
     private readonly input: CandidateInputV2,
@@ -69,7 +76,7 @@ export class CandidateFile {
   // Stage decisions -------------------------------------------------------------------------
 
   refuseDecision(req: DecisionRequestV2): Refusal | null {
-    const refused = refuseDecision(this.state, req) ?? refuseReviewDecision(this.state, req);
+    const refused = refuseDecision(this.state, req) ?? refuseReviewDecision(this.state, req) ?? this.refuseRoundDecided(req);
     if (refused) return refused;
     return this.pending ? refusal(FailureType.NotAwaitingDecision, `stage '${this.state.stage}' was decided a moment ago`) : null;
   }
@@ -151,10 +158,42 @@ export class CandidateFile {
     return onlyRole(req.actor, 'union_office', 'only the programme office disqualifies') ?? this.refuseClosing(req);
   }
 
-  close(kind: 'withdrawn' | 'disqualified', req: ClosingRequestV1): CandidateStateV2 {
+  close(kind: ClosureKind, req: ClosingRequestV1): CandidateStateV2 {
     this.state.closure = { kind, reason: req.reason.trim(), actor: req.actor, at: this.fx.now() };
     this.enter(this.state.stage, kind);
     return this.state;
+  }
+
+  // The round's decisions ----------------------------------------------------------------------
+
+  /**
+   * A decision of the round about this file. Each is applied once (by `seq`); a decision that ends
+   * the candidacy takes effect at once, whatever stage the file is at; the others wait in order for
+   * the main loop, which follows the round once the individual stages are done.
+   */
+  receiveCohortDecision(d: CohortDecisionV1): void {
+    if (d.seq <= this.cohortSeq || !this.input.roundWorkflowId || this.state.commendedAt) return;
+    this.cohortSeq = d.seq;
+    if (this.isClosed()) return;
+    const actor = d.actor ?? { userId: this.input.roundWorkflowId, role: 'union_office' };
+    const decided = (stage: Stage, outcome: 'approve' | 'reject') =>
+      this.state.decisions.push({ stage: stage as DecisionRequestV2['stage'], outcome, reason: d.reason ?? d.step, actor, at: this.fx.now() });
+    const ending: Partial<Record<CohortDecisionV1['step'], [ClosureKind, Stage | null]>> = {
+      not_shortlisted: ['not_shortlisted', null],
+      left_out: ['left_out', 'leadership'],
+      objection_upheld: ['disqualified', null],
+      not_approved: ['not_approved', 'government_approval'],
+    };
+    const end = ending[d.step];
+    if (end) {
+      if (end[1]) decided(end[1], 'reject');
+      this.close(end[0], { reason: d.reason ?? d.step, actor });
+      return;
+    }
+    if (d.step === 'selected') decided('leadership', 'approve');
+    if (d.step === 'approved') decided('government_approval', 'approve');
+    if (d.step === 'commended') decided('commendation', 'approve');
+    this.cohort.push(d);
   }
 
   /** Refused before commendation; taken in the moment between commendation and the schedule's first run. */
@@ -192,6 +231,7 @@ export class CandidateFile {
       }
       if (stage === 'expert_review') {
         await this.expertReview();
+        if (this.input.roundWorkflowId) return this.followRound();
         continue;
       }
       if (s.stage !== stage) this.enter(stage, 'awaiting_decision');
@@ -201,6 +241,46 @@ export class CandidateFile {
     s.commendedAt = new Date(Date.now()).toISOString();
     this.enter('payments', 'paying');
     return 'commended';
+  }
+
+  /**
+   * Once its individual stages are done, a file in a round follows the round: the re-review list,
+   * the vote, the formal list, the public notice, the government's approval, the ceremony.
+   */
+  private async followRound(): Promise<'commended' | 'closed'> {
+    if (!this.isClosed()) this.enter('expert_review', 'awaiting_round');
+    for (;;) {
+      await condition(() => this.cohort.length > 0 || this.isClosed());
+      if (this.isClosed()) return 'closed';
+      const d = this.cohort.shift()!;
+      const s = this.state;
+      if (d.step === 'shortlisted') this.enter('voting', 'awaiting_round');
+      if (d.step === 'voting_closed') this.enter('leadership', 'awaiting_round');
+      if (d.step === 'selected') this.enter('public_notice', 'awaiting_round');
+      if (d.step === 'notice_started') {
+        s.publicNoticeEndsAt = d.detail?.noticeEndsAt ?? null;
+        this.enter('public_notice', 'in_public_notice');
+      }
+      if (d.step === 'notice_closed') this.enter('government_approval', 'awaiting_round');
+      if (d.step === 'approved') this.enter('commendation', 'awaiting_round');
+      if (d.step === 'commended') {
+        // Commendation takes effect on the ceremony date the office recorded, not when the signal arrived.
+        s.commendedAt = d.at;
+        this.enter('payments', 'paying');
+        return 'commended';
+      }
+    }
+  }
+
+  /** Tells the round when the file ends on its own, so the round stops counting it. */
+  async tellRoundIfClosed(): Promise<void> {
+    const closure = this.state.closure;
+    const round = this.input.roundWorkflowId;
+    if (!round || !closure || (closure.kind !== 'withdrawn' && closure.kind !== 'disqualified')) return;
+    // A round created before rounds ran as workflows has none to tell: nothing to do.
+    await getExternalWorkflowHandle(round)
+      .signal(fileClosedSignal, { candidateId: this.input.candidateId, kind: closure.kind })
+      .catch(() => undefined);
   }
 
   /** True once every report has reached the database and no handler is still running. */
@@ -279,6 +359,11 @@ export class CandidateFile {
     const status = this.panel.status();
     if (this.state.status !== status) this.enter('expert_review', status);
     else this.projection.changed();
+  }
+
+  private refuseRoundDecided(req: DecisionRequestV2): Refusal | null {
+    if (!this.input.roundWorkflowId || !(ROUND_DECIDED_STAGES as readonly string[]).includes(req.stage)) return null;
+    return refusal(FailureType.NotAwaitingDecision, `stage '${req.stage}' is decided by the round for all its candidates, not file by file`);
   }
 
   private refuseUnlessExpertReview(): Refusal | null {

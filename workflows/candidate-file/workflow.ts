@@ -5,6 +5,7 @@ import {
   SA_STAGE,
   SA_STATUS,
   assignPanelUpdate,
+  cohortDecisionSignal,
   decideUpdate,
   declareConflictUpdate,
   disqualifyUpdate,
@@ -39,7 +40,10 @@ export async function candidateFileWorkflow(input: CandidateInputV2): Promise<Ca
   setHandler(disqualifyUpdate, (req) => file.close('disqualified', req), { validator: validate(file.refuseDisqualification.bind(file)) });
   setHandler(recordDepartureUpdate, (req) => file.recordDeparture(req), { validator: validate(file.refuseDeparture.bind(file)) });
 
+  setHandler(cohortDecisionSignal, (d) => file.receiveCohortDecision(d));
+
   const outcome = await file.run();
+  await file.tellRoundIfClosed();
   // Nothing may be lost across the boundary: every report written, every Update answered.
   await condition(() => file.flushed() && allHandlersFinished());
   if (outcome === 'closed') return file.state;

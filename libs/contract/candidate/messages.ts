@@ -39,7 +39,12 @@ export interface CandidateInputV1 {
 /** V2 adds the review plan: deadlines, pre-checks, conditions claimed, panel size. */
 export interface CandidateInputV2 extends CandidateInputV1 {
   review: ReviewPlanV1;
+  /** The round workflow that decides voting to commendation for the whole cohort; absent for files in no round. */
+  roundWorkflowId?: string;
 }
+
+/** How a candidacy ends before commendation: by its own side or the office, or by its round's decisions. */
+export type ClosureKind = 'withdrawn' | 'disqualified' | 'not_shortlisted' | 'left_out' | 'not_approved';
 
 export interface DecisionRequestV1 {
   stage: DecisionStage;
@@ -82,7 +87,11 @@ export type CandidateStatus =
   | 'awaiting_panel' // expert review: the programme office has yet to seat enough experts
   | 'scoring' // expert review: experts are scoring
   | 'withdrawn'
-  | 'disqualified';
+  | 'disqualified'
+  | 'awaiting_round' // the file waits for its round's decision for the whole cohort
+  | 'not_shortlisted' // still in an individual stage when the re-review list was frozen
+  | 'left_out' // not on the formal candidate list
+  | 'not_approved'; // not approved by the district government
 
 export interface PaymentRecord {
   kind: 'bonus' | 'subsidy';
@@ -114,7 +123,7 @@ export interface CandidateStateV2 extends CandidateStateV1 {
   panel: PanelSeatState[];
   expertScore: { scoreCenti: number; counted: number; dropped: number } | null;
   alerts: StageAlert[];
-  closure: { kind: 'withdrawn' | 'disqualified'; reason: string; actor: Actor; at: string } | null;
+  closure: { kind: ClosureKind; reason: string; actor: Actor; at: string } | null;
   version: number;
 }
 

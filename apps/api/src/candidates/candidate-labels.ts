@@ -32,6 +32,10 @@ export const STATUS_LABELS: Record<CandidateStatus, string> = {
   scoring: '专家评分中',
   withdrawn: '已撤回',
   disqualified: '已取消资格',
+  awaiting_round: '待年度评选决定',
+  not_shortlisted: '未入围复审',
+  left_out: '未列入正式候选名单',
+  not_approved: '未获区政府审定',
 };
 
 export const CHANNEL_LABELS: Record<Channel, string> = {

@@ -1,0 +1,70 @@
+import { heartbeat, activityInfo } from '@temporalio/activity';
+import type { CohortDecisionV1, RoundEntryV1, RoundPhase, RoundWindowsV1 } from '../libs/contract';
+
+/** The round's own report of where it stands, written to the `rounds` row the API and the public read. */
+export interface RoundReport {
+  roundId: string;
+  phase: RoundPhase;
+  windows: RoundWindowsV1;
+  ceremonyDate: string | null;
+}
+
+/** A candidate of the round as the status projection shows it. */
+export interface ReviewedCandidate {
+  candidateId: string;
+  scoreCenti: number | null;
+}
+
+/** What the round activities need from storage; the worker supplies the PostgreSQL-backed store. */
+export interface RoundStore {
+  saveRound(report: RoundReport): Promise<void>;
+  /** The round's files that are still open: those with an expert score have completed expert review. */
+  openCandidates(roundId: string): Promise<ReviewedCandidate[]>;
+  /** Upserts the entries' rank, scores and outcome. */
+  saveEntries(roundId: string, entries: RoundEntryV1[]): Promise<void>;
+  /** Accepted votes per candidate on the round's list. */
+  votesByCandidate(roundId: string): Promise<Record<string, number>>;
+  saveObjectionResolution(r: { objectionId: string; outcome: 'upheld' | 'dismissed'; reason: string; resolvedBy: string; resolvedAt: string }): Promise<void>;
+}
+
+/** Delivers a decision to a candidate's file; a file that has already finished is no longer listening. */
+export type CohortMessenger = (candidateId: string, decision: CohortDecisionV1) => Promise<void>;
+
+export interface CohortNotice {
+  candidateId: string;
+  decision: CohortDecisionV1;
+}
+
+export function createRoundActivities(store: RoundStore, send: CohortMessenger) {
+  return {
+    async syncRound(report: RoundReport): Promise<void> {
+      await store.saveRound(report);
+    },
+    async openCandidates(roundId: string): Promise<ReviewedCandidate[]> {
+      return store.openCandidates(roundId);
+    },
+    async saveEntries(req: { roundId: string; entries: RoundEntryV1[] }): Promise<void> {
+      await store.saveEntries(req.roundId, req.entries);
+    },
+    async votesByCandidate(roundId: string): Promise<Record<string, number>> {
+      return store.votesByCandidate(roundId);
+    },
+    async saveObjectionResolution(r: Parameters<RoundStore['saveObjectionResolution']>[0]): Promise<void> {
+      await store.saveObjectionResolution(r);
+    },
+    /**
+     * Fan-out: one activity signals a batch of files, so the round's own history grows by a few
+     * events per batch, not per candidate. Progress is heartbeated; a retry resumes where the last
+     * attempt stopped, and a file that receives a decision twice applies it once (by `seq`).
+     */
+    async notifyCohort(batch: CohortNotice[]): Promise<void> {
+      const from = (activityInfo().heartbeatDetails as number | undefined) ?? 0;
+      for (let i = from; i < batch.length; i++) {
+        await send(batch[i].candidateId, batch[i].decision);
+        if (i % 50 === 49) heartbeat(i + 1);
+      }
+    },
+  };
+}
+
+export type RoundActivities = ReturnType<typeof createRoundActivities>;

@@ -1,0 +1,4 @@
+export * from './ids';
+export * from './messages';
+export * from './ranking';
+export * from './rules';
