@@ -7,9 +7,12 @@ import { CandidateVersionEntity } from './entities/candidate-version.entity';
 import { InspectionBatchEntity } from './entities/inspection-batch.entity';
 import { RefusedDecisionEntity } from './entities/refused-decision.entity';
 import { RoundEntity } from './entities/round.entity';
+import { RoundEntryEntity } from './entities/round-entry.entity';
 import { StageAlertEntity } from './entities/stage-alert.entity';
+import { VoteEntity, VoterDayEntity } from './entities/vote.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { ReviewInDepth1764100000000 } from './migrations/1764100000000-review-in-depth';
+import { PublicVoting1764220000000 } from './migrations/1764220000000-public-voting';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -21,8 +24,11 @@ export const ENTITIES = [
   StageAlertEntity,
   RefusedDecisionEntity,
   InspectionBatchEntity,
+  RoundEntryEntity,
+  VoteEntity,
+  VoterDayEntity,
 ];
-export const MIGRATIONS = [Initial1764000000000, ReviewInDepth1764100000000];
+export const MIGRATIONS = [Initial1764000000000, ReviewInDepth1764100000000, PublicVoting1764220000000];
 
 /** Schema changes go through migrations only — never `synchronize`. */
 export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourceOptions {

@@ -10,3 +10,6 @@ export * from './entities/stage-alert.entity';
 export * from './entities/refused-decision.entity';
 export * from './entities/inspection-batch.entity';
 export * from './review.store';
+export * from './entities/round-entry.entity';
+export * from './entities/vote.entity';
+export * from './vote.store';
