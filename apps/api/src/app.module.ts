@@ -21,6 +21,7 @@ import { HealthController } from './health/health.controller';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationsService } from './nominations/nominations.service';
 import { RoundsModule } from './rounds/rounds.module';
+import { VotingModule } from './voting/voting.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         SharedModule,
         RoundsModule,
         AttachmentsModule,
+        VotingModule,
       ],
       controllers: [
         HealthController,
