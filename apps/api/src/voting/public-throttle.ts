@@ -11,7 +11,8 @@ import type { AppConfig } from '../../../../libs/config';
 export function publicThrottle(config: AppConfig): ThrottlerModuleOptions {
   const limit = config.voting.rateLimitPerMinute;
   return {
-    throttlers: [{ name: 'public', ttl: 60_000, limit }],
+    // Unnamed, so the answers carry the standard Retry-After and X-RateLimit-* headers (a name would suffix them).
+    throttlers: [{ ttl: 60_000, limit }],
     errorMessage: (_ctx: ExecutionContext, detail: ThrottlerLimitDetail) =>
       `too many requests from your network address: at most ${limit} a minute; try again in ${detail.timeToBlockExpire} s`,
   };
