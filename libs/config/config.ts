@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { TASK_QUEUE } from '../contract/engine';
 
@@ -25,6 +26,38 @@ export interface AppConfig {
   roundAreaTarget: number;
   /** Largest attachment accepted, in bytes; the size column is a PostgreSQL integer. */
   attachmentMaxBytes: number;
+  /**
+   * Express's `trust proxy`: which hops in front of the API may say who the client is through
+   * X-Forwarded-For. `false` (the default) takes the socket's address and ignores the header.
+   */
+  trustProxy: TrustProxy;
+  /** Public online voting (网络投票). */
+  voting: VotingConfig;
+}
+
+/** `false`, a number of proxy hops, or the addresses/subnets of the trusted proxies. */
+export type TrustProxy = false | number | string[];
+
+export interface VotingConfig {
+  /** Most candidates one voter may vote for in one Asia/Shanghai day. */
+  dailyCandidateLimit: number;
+  /** Requests per minute from one client address to the public routes. */
+  rateLimitPerMinute: number;
+  /** Whether the `dev` verifier (any credential is the identity) is accepted. */
+  devVerifier: boolean;
+  /** The WeChat official account whose OAuth codes identify voters; null when not configured. */
+  wechat: { appId: string; appSecret: string; apiBase: string; timeoutMs: number } | null;
+}
+
+const TRUST_PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One TRUST_PROXY entry: a preset name, an IPv4/IPv6 address, or either with a /prefix. */
+function isTrustProxyEntry(entry: string): boolean {
+  if (TRUST_PROXY_PRESETS.has(entry)) return true;
+  const [addr, prefix, extra] = entry.split('/');
+  const family = isIP(addr);
+  if (!family || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
 export class ConfigError extends Error {
@@ -106,7 +139,59 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     roundAreaTarget: int('ROUND_AREA_TARGET', 3, 0),
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1, 2 ** 31 - 1),
+    trustProxy: trustProxy(env.TRUST_PROXY, problems),
+    voting: voting(env, int, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function trustProxy(raw: string | undefined, problems: string[]): TrustProxy {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw) === 0 ? false : Number(raw);
+  // `true` would believe any client's X-Forwarded-For, and let one phone vote from a thousand addresses.
+  const entries = raw.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isTrustProxyEntry(e));
+  if (raw === 'true' || bad.length) {
+    problems.push(
+      `TRUST_PROXY must be a number of proxy hops, or a comma-separated list of proxy addresses/subnets ` +
+        `(or loopback, linklocal, uniquelocal); 'true' is refused because it trusts any client (got '${raw}')`,
+    );
+    return false;
+  }
+  return entries;
+}
+
+function voting(
+  env: NodeJS.ProcessEnv,
+  int: (name: string, fallback: number, min?: number, max?: number) => number,
+  problems: string[],
+): VotingConfig {
+  const flag = env.VOTE_DEV_VERIFIER ?? '';
+  if (!['', 'true', 'false'].includes(flag)) problems.push(`VOTE_DEV_VERIFIER must be 'true' or 'false' (got '${flag}')`);
+  // The dev verifier lets anyone vote as anyone: off in production unless explicitly turned on.
+  const devVerifier = flag === '' ? env.NODE_ENV !== 'production' : flag === 'true';
+
+  const appId = env.WECHAT_APP_ID ?? '';
+  const appSecret = env.WECHAT_APP_SECRET ?? '';
+  // Named, never echoed: the secret must not reach a log through a configuration error.
+  if (appId && !appSecret) problems.push('WECHAT_APP_SECRET is required when WECHAT_APP_ID is set');
+  if (appSecret && !appId) problems.push('WECHAT_APP_ID is required when WECHAT_APP_SECRET is set');
+  const apiBase = env.WECHAT_API_BASE || 'https://api.weixin.qq.com';
+  let baseOk = false;
+  try {
+    const url = new URL(apiBase);
+    baseOk = (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.username && !url.password;
+  } catch {
+    baseOk = false;
+  }
+  if (!baseOk) problems.push(`WECHAT_API_BASE must be an http(s) URL without query or credentials (got '${apiBase}')`);
+  const timeoutMs = int('WECHAT_TIMEOUT_MS', 5000, 100, 60_000);
+
+  return {
+    dailyCandidateLimit: int('VOTE_DAILY_CANDIDATE_LIMIT', 10, 1, 1000),
+    rateLimitPerMinute: int('VOTE_RATE_LIMIT_PER_MINUTE', 120, 1),
+    devVerifier,
+    wechat: appId && appSecret ? { appId, appSecret, apiBase: apiBase.replace(/\/+$/, ''), timeoutMs } : null,
+  };
 }

@@ -7,14 +7,17 @@ import { CandidateVersionEntity } from './entities/candidate-version.entity';
 import { InspectionBatchEntity } from './entities/inspection-batch.entity';
 import { RefusedDecisionEntity } from './entities/refused-decision.entity';
 import { RoundEntity } from './entities/round.entity';
+import { RoundEntryEntity } from './entities/round-entry.entity';
 import { StageAlertEntity } from './entities/stage-alert.entity';
 import { PanelEmployerCheckEntity } from './entities/panel-employer-check.entity';
 import { InspectionBatchMoveEntity } from './entities/inspection-batch-move.entity';
+import { VoteEntity, VoterDayEntity } from './entities/vote.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { ReviewInDepth1764100000000 } from './migrations/1764100000000-review-in-depth';
 import { PanelEmployerChecks1764200000000 } from './migrations/1764200000000-panel-employer-checks';
 import { InspectionBatchMoves1764200000001 } from './migrations/1764200000001-inspection-batch-moves';
 import { CandidateList1764210000000 } from './migrations/1764210000000-candidate-list';
+import { PublicVoting1764220000000 } from './migrations/1764220000000-public-voting';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -28,6 +31,9 @@ export const ENTITIES = [
   InspectionBatchEntity,
   PanelEmployerCheckEntity,
   InspectionBatchMoveEntity,
+  RoundEntryEntity,
+  VoteEntity,
+  VoterDayEntity,
 ];
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -35,6 +41,7 @@ export const MIGRATIONS = [
   PanelEmployerChecks1764200000000,
   InspectionBatchMoves1764200000001,
   CandidateList1764210000000,
+  PublicVoting1764220000000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

@@ -12,3 +12,6 @@ export * from './entities/inspection-batch.entity';
 export * from './entities/panel-employer-check.entity';
 export * from './entities/inspection-batch-move.entity';
 export * from './review.store';
+export * from './entities/round-entry.entity';
+export * from './entities/vote.entity';
+export * from './vote.store';

@@ -198,3 +198,73 @@ describe('settings of rounds and attachments', () => {
     expect(() => loadConfig({ ...minimalEnv(), [name]: raw })).toThrow(message);
   });
 });
+
+describe('settings of public voting', () => {
+  it('defaults to 10 candidates a day, 120 requests a minute, no proxy trusted, no WeChat, dev verifier outside production', () => {
+    const cfg = loadConfig(minimalEnv());
+    expect(cfg.voting).toEqual({ dailyCandidateLimit: 10, rateLimitPerMinute: 120, devVerifier: true, wechat: null });
+    expect(cfg.trustProxy).toBe(false);
+  });
+
+  it('reads the limits and the WeChat account, with api.weixin.qq.com as the default base', () => {
+    const cfg = loadConfig({
+      ...minimalEnv(),
+      VOTE_DAILY_CANDIDATE_LIMIT: '5',
+      VOTE_RATE_LIMIT_PER_MINUTE: '600',
+      WECHAT_APP_ID: 'wx0123',
+      WECHAT_APP_SECRET: 's3cret',
+    });
+    expect(cfg.voting).toEqual({
+      dailyCandidateLimit: 5,
+      rateLimitPerMinute: 600,
+      devVerifier: true,
+      wechat: { appId: 'wx0123', appSecret: 's3cret', apiBase: 'https://api.weixin.qq.com', timeoutMs: 5000 },
+    });
+    const local = loadConfig({ ...minimalEnv(), WECHAT_APP_ID: 'a', WECHAT_APP_SECRET: 'b', WECHAT_API_BASE: 'http://127.0.0.1:9000/wx/', WECHAT_TIMEOUT_MS: '800' });
+    expect(local.voting.wechat).toMatchObject({ apiBase: 'http://127.0.0.1:9000/wx', timeoutMs: 800 });
+  });
+
+  it('turns the dev verifier off in production unless VOTE_DEV_VERIFIER=true, and off anywhere with false', () => {
+    expect(loadConfig({ ...minimalEnv(), NODE_ENV: 'production' }).voting.devVerifier).toBe(false);
+    expect(loadConfig({ ...minimalEnv(), NODE_ENV: 'production', VOTE_DEV_VERIFIER: 'true' }).voting.devVerifier).toBe(true);
+    expect(loadConfig({ ...minimalEnv(), VOTE_DEV_VERIFIER: 'false' }).voting.devVerifier).toBe(false);
+  });
+
+  it.each([
+    ['1', 1],
+    ['0', false],
+    ['false', false],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.7,::1,fd00::/8', ['10.0.0.0/8', '192.168.1.7', '::1', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s', (raw, expected) => {
+    expect(loadConfig({ ...minimalEnv(), TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['true', 'proxy.local', '10.0.0.0/33', '300.1.1.1'])('refuses TRUST_PROXY=%s', (raw) => {
+    expect(problemsOf({ ...minimalEnv(), TRUST_PROXY: raw })).toEqual([expect.stringMatching(/^TRUST_PROXY must be a number of proxy hops/)]);
+  });
+
+  it.each([
+    ['VOTE_DAILY_CANDIDATE_LIMIT', '0', 'VOTE_DAILY_CANDIDATE_LIMIT must be an integer from 1 to 1000'],
+    ['VOTE_RATE_LIMIT_PER_MINUTE', 'lots', 'VOTE_RATE_LIMIT_PER_MINUTE must be an integer >= 1'],
+    ['VOTE_DEV_VERIFIER', 'yes', "VOTE_DEV_VERIFIER must be 'true' or 'false'"],
+    ['WECHAT_API_BASE', 'api.weixin.qq.com', 'WECHAT_API_BASE must be an http(s) URL'],
+    ['WECHAT_TIMEOUT_MS', '5', 'WECHAT_TIMEOUT_MS must be an integer from 100 to 60000'],
+  ])('refuses %s=%s at boot', (name, raw, message) => {
+    expect(problemsOf({ ...minimalEnv(), [name]: raw })).toEqual([expect.stringContaining(message)]);
+  });
+
+  it('wants the WeChat app id and secret together, and never echoes the secret', () => {
+    const secret = 'the-wechat-app-secret-value';
+    expect(problemsOf({ ...minimalEnv(), WECHAT_APP_SECRET: secret })).toEqual(['WECHAT_APP_ID is required when WECHAT_APP_SECRET is set']);
+    expect(problemsOf({ ...minimalEnv(), WECHAT_APP_ID: 'wx1' })).toEqual(['WECHAT_APP_SECRET is required when WECHAT_APP_ID is set']);
+    let message = '';
+    try {
+      loadConfig({ ...minimalEnv(), WECHAT_APP_SECRET: secret, WECHAT_API_BASE: 'nope' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('WECHAT_APP_ID is required');
+    expect(message).not.toContain(secret);
+  });
+});

@@ -144,6 +144,16 @@ describe('docker-compose.yml', () => {
     expect(() => loadConfig(envOf(name))).not.toThrow();
   });
 
+  it('the api passes the public voting settings through, with the documented defaults', () => {
+    const api = envOf('api');
+    for (const v of ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'TRUST_PROXY', 'VOTE_DAILY_CANDIDATE_LIMIT', 'VOTE_RATE_LIMIT_PER_MINUTE']) {
+      expect(api).toHaveProperty([v]);
+    }
+    const config = loadConfig(api);
+    expect(config.voting).toMatchObject({ dailyCandidateLimit: 10, rateLimitPerMinute: 120 });
+    expect(config.trustProxy).toBe(false);
+  });
+
   it('the api listens on the container port it publishes', () => {
     const config = loadConfig(envOf('api'));
     expect(containerPorts('api')).toContain(config.port);

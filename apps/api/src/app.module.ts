@@ -25,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationsService } from './nominations/nominations.service';
 import { RoundsModule } from './rounds/rounds.module';
+import { VotingModule } from './voting/voting.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         RoundsModule,
         AttachmentsModule,
         InspectionModule,
+        VotingModule,
       ],
       controllers: [
         HealthController,

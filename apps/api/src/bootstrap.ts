@@ -13,6 +13,8 @@ export async function createApi(config: AppConfig, options: { logger?: false } =
     ...(options.logger === false && { logger: false }),
   });
   app.useGlobalPipes(validationPipe(new Map([[CreateNominationDto, (body) => formProblems(body, config.review, new Date())]])));
+  // Who the client is, behind a reverse proxy: X-Forwarded-For counts only from the proxies TRUST_PROXY names.
+  app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('Ouhai Hundred Master Craftsmen — back office')

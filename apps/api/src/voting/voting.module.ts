@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
+import { VoteRepository } from '../../../../libs/db';
+import { Clock } from './clock';
+import { publicThrottle } from './public-throttle';
+import { PublicVotingController } from './public-voting.controller';
+import { VoteTallyController } from './vote-tally.controller';
+import { VoterVerifiers } from './verifiers/voter-verifiers';
+import { VotingService } from './voting.service';
+
+/** Public online voting: votes are rows in PostgreSQL, read against the round workflow's projection. */
+@Module({
+  imports: [ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => publicThrottle(config) })],
+  controllers: [PublicVotingController, VoteTallyController],
+  providers: [
+    { provide: VoteRepository, inject: [DataSource], useFactory: (ds: DataSource) => new VoteRepository(ds) },
+    VoterVerifiers,
+    Clock,
+    VotingService,
+  ],
+  exports: [VoteRepository],
+})
+export class VotingModule {}
