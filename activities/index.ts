@@ -1,2 +1,3 @@
 export * from './payment.activities';
 export * from './review.activities';
+export * from './round.activities';

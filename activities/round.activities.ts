@@ -35,6 +35,9 @@ export interface CohortNotice {
   decision: CohortDecisionV1;
 }
 
+/** Signals in flight at once during a fan-out. */
+const PARALLEL = 20;
+
 export function createRoundActivities(store: RoundStore, send: CohortMessenger) {
   return {
     async syncRound(report: RoundReport): Promise<void> {
@@ -59,9 +62,9 @@ export function createRoundActivities(store: RoundStore, send: CohortMessenger) 
      */
     async notifyCohort(batch: CohortNotice[]): Promise<void> {
       const from = (activityInfo().heartbeatDetails as number | undefined) ?? 0;
-      for (let i = from; i < batch.length; i++) {
-        await send(batch[i].candidateId, batch[i].decision);
-        if (i % 50 === 49) heartbeat(i + 1);
+      for (let i = from; i < batch.length; i += PARALLEL) {
+        await Promise.all(batch.slice(i, i + PARALLEL).map((n) => send(n.candidateId, n.decision)));
+        heartbeat(Math.min(i + PARALLEL, batch.length));
       }
     },
   };

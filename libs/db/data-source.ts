@@ -12,12 +12,14 @@ import { StageAlertEntity } from './entities/stage-alert.entity';
 import { PanelEmployerCheckEntity } from './entities/panel-employer-check.entity';
 import { InspectionBatchMoveEntity } from './entities/inspection-batch-move.entity';
 import { VoteEntity, VoterDayEntity } from './entities/vote.entity';
+import { ObjectionEntity } from './entities/objection.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { ReviewInDepth1764100000000 } from './migrations/1764100000000-review-in-depth';
 import { PanelEmployerChecks1764200000000 } from './migrations/1764200000000-panel-employer-checks';
 import { InspectionBatchMoves1764200000001 } from './migrations/1764200000001-inspection-batch-moves';
 import { CandidateList1764210000000 } from './migrations/1764210000000-candidate-list';
 import { PublicVoting1764220000000 } from './migrations/1764220000000-public-voting';
+import { RoundWorkflow1764230000000 } from './migrations/1764230000000-round-workflow';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -34,6 +36,7 @@ export const ENTITIES = [
   RoundEntryEntity,
   VoteEntity,
   VoterDayEntity,
+  ObjectionEntity,
 ];
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -42,6 +45,7 @@ export const MIGRATIONS = [
   InspectionBatchMoves1764200000001,
   CandidateList1764210000000,
   PublicVoting1764220000000,
+  RoundWorkflow1764230000000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

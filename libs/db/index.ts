@@ -15,3 +15,5 @@ export * from './review.store';
 export * from './entities/round-entry.entity';
 export * from './entities/vote.entity';
 export * from './vote.store';
+export * from './round.store';
+export * from './entities/objection.entity';

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createPaymentActivities, createReviewActivities } from '../../../activities';
+import { createPaymentActivities, createReviewActivities, createRoundActivities } from '../../../activities';
+import { candidateWorkflowId, cohortDecisionSignal, type CohortDecisionV1 } from '../../../libs/contract';
 
-import { PaymentTaskRepository, ReviewRepository } from '../../../libs/db';
+import { PaymentTaskRepository, ReviewRepository, RoundRepository } from '../../../libs/db';
 import { ensureSearchAttributes } from '../../../libs/temporal/search-attributes';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 
@@ -16,6 +17,7 @@ import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger(WorkerService.name);
   private connection?: NativeConnection;
+  private clientConnection?: Connection;
   private worker?: Worker;
   private running?: Promise<void>;
 
@@ -26,8 +28,19 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     const { address, namespace, taskQueue } = this.config.temporal;
-    const client = await Connection.connect({ address });
-    await ensureSearchAttributes(client, namespace).finally(() => client.close());
+    this.clientConnection = await Connection.connect({ address });
+    await ensureSearchAttributes(this.clientConnection, namespace);
+    // The round's fan-out signals the files through a client of its own.
+    const client = new Client({ connection: this.clientConnection, namespace });
+    const sendCohortDecision = async (candidateId: string, decision: CohortDecisionV1) => {
+      await client.workflow
+        .getHandle(candidateWorkflowId(candidateId))
+        .signal(cohortDecisionSignal, decision)
+        // A file that has already ended (withdrawn, rejected) is no longer listening: nothing to deliver.
+        .catch((err: unknown) => {
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+        });
+    };
 
     this.connection = await NativeConnection.connect({ address });
     const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
@@ -39,6 +52,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       activities: {
         ...createPaymentActivities(new PaymentTaskRepository(this.ds)),
         ...createReviewActivities(new ReviewRepository(this.ds)),
+        ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision),
       },
     });
     this.running = this.worker.run();
@@ -54,5 +68,6 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
+    await this.clientConnection?.close();
   }
 }

@@ -11,4 +11,9 @@ export class RoundEntryEntity {
   @Column('integer') rank!: number;
   @Column('integer', { name: 'expert_score_centi' }) expertScoreCenti!: number;
   @Column('text', { nullable: true }) outcome!: string | null;
+  @Column('integer', { nullable: true }) votes!: number | null;
+  @Column('integer', { name: 'vote_score_centi', nullable: true }) voteScoreCenti!: number | null;
+  @Column('integer', { name: 'combined_centi', nullable: true }) combinedCenti!: number | null;
+  @Column('integer', { name: 'combined_rank', nullable: true }) combinedRank!: number | null;
+  @Column('text', { nullable: true }) reason!: string | null;
 }

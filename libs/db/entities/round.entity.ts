@@ -16,4 +16,12 @@ export class RoundEntity {
   @Column('timestamptz', { name: 'voting_opens_at', nullable: true }) votingOpensAt!: Date | null;
   @Column('timestamptz', { name: 'voting_closes_at', nullable: true }) votingClosesAt!: Date | null;
   @Column('integer', { name: 'voting_days', default: 3 }) votingDays!: number;
+  /** The round's notice period, fixed when the round started (null: a round from before rounds ran as workflows). */
+  @Column('bigint', { name: 'public_notice_ms', nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  publicNoticeMs!: number | null;
+  @Column('timestamptz', { name: 'notice_starts_at', nullable: true }) noticeStartsAt!: Date | null;
+  @Column('timestamptz', { name: 'notice_ends_at', nullable: true }) noticeEndsAt!: Date | null;
+  @Column('date', { name: 'ceremony_date', nullable: true }) ceremonyDate!: string | null;
+  /** The round's workflow (`round-<year>`); null for a round created before rounds ran as workflows. */
+  @Column('text', { name: 'workflow_id', nullable: true }) workflowId!: string | null;
 }

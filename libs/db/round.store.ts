@@ -1,0 +1,68 @@
+import type { DataSource } from 'typeorm';
+import type { ReviewedCandidate, RoundReport, RoundStore } from '../../activities/round.activities';
+import { CLOSED_STATUSES, type RoundEntryV1 } from '../contract';
+
+/** The round workflow's writes and reads, in PostgreSQL. */
+export class RoundRepository implements RoundStore {
+  constructor(private readonly ds: DataSource) {}
+
+  async saveRound(r: RoundReport): Promise<void> {
+    const w = r.windows;
+    await this.ds.query(
+      `UPDATE rounds SET phase = $2, nomination_closes_at = $3, review_closes_at = $4, voting_opens_at = $5, voting_closes_at = $6,
+              notice_starts_at = $7, notice_ends_at = $8, ceremony_date = $9
+        WHERE id = $1`,
+      [r.roundId, r.phase, w.nominationClosesAt, w.reviewClosesAt, w.votingOpensAt, w.votingClosesAt, w.noticeStartsAt, w.noticeEndsAt, r.ceremonyDate],
+    );
+  }
+
+  async openCandidates(roundId: string): Promise<ReviewedCandidate[]> {
+    const rows: Array<{ id: string; score_centi: number | null }> = await this.ds.query(
+      `SELECT c.id, s.score_centi
+         FROM candidates c LEFT JOIN candidate_status s ON s.candidate_id = c.id
+        WHERE c.round_id = $1 AND (s.status IS NULL OR s.status <> ALL($2::text[]))`,
+      [roundId, CLOSED_STATUSES],
+    );
+    return rows.map((r) => ({ candidateId: r.id, scoreCenti: r.score_centi === null ? null : Number(r.score_centi) }));
+  }
+
+  async saveEntries(roundId: string, entries: RoundEntryV1[]): Promise<void> {
+    if (!entries.length) return;
+    // One statement per batch: the arrays are unnested into rows.
+    await this.ds.query(
+      `INSERT INTO round_entries (round_id, candidate_id, rank, expert_score_centi, votes, vote_score_centi, combined_centi, combined_rank, outcome, reason, updated_at)
+       SELECT $1, * , now() FROM unnest($2::uuid[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[], $10::text[])
+       ON CONFLICT (round_id, candidate_id) DO UPDATE SET
+         rank = EXCLUDED.rank, expert_score_centi = EXCLUDED.expert_score_centi, votes = EXCLUDED.votes,
+         vote_score_centi = EXCLUDED.vote_score_centi, combined_centi = EXCLUDED.combined_centi, combined_rank = EXCLUDED.combined_rank,
+         outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, updated_at = now()`,
+      [
+        roundId,
+        entries.map((e) => e.candidateId),
+        entries.map((e) => e.rank),
+        entries.map((e) => e.scoreCenti),
+        entries.map((e) => e.votes),
+        entries.map((e) => e.voteScoreCenti),
+        entries.map((e) => e.combinedCenti),
+        entries.map((e) => e.combinedRank),
+        entries.map((e) => e.outcome),
+        entries.map((e) => e.reason),
+      ],
+    );
+  }
+
+  async votesByCandidate(roundId: string): Promise<Record<string, number>> {
+    const rows: Array<{ candidate_id: string; n: number }> = await this.ds.query(
+      `SELECT candidate_id, count(*)::int AS n FROM votes WHERE round_id = $1 GROUP BY candidate_id`,
+      [roundId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.candidate_id, Number(r.n)]));
+  }
+
+  async saveObjectionResolution(r: { objectionId: string; outcome: 'upheld' | 'dismissed'; reason: string; resolvedBy: string; resolvedAt: string }): Promise<void> {
+    await this.ds.query(
+      `UPDATE objections SET status = $2, resolution_reason = $3, resolved_by = $4, resolved_at = $5 WHERE id = $1`,
+      [r.objectionId, r.outcome, r.reason, r.resolvedBy, r.resolvedAt],
+    );
+  }
+}
