@@ -1,6 +1,14 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createPaymentActivities, createReviewActivities, type PaymentTaskStore, type ReviewStore } from '../../activities';
+import {
+  createPaymentActivities,
+  createReviewActivities,
+  createRoundActivities,
+  type CohortMessenger,
+  type PaymentTaskStore,
+  type ReviewStore,
+  type RoundStore,
+} from '../../activities';
 import { FakeReviewStore } from './fake-review-store';
 import { TASK_QUEUE, type CandidateInputV2, type Channel, type ReviewPlanV1 } from '../../libs/contract';
 import { testServerBinary } from '../../libs/dev/temporal-dev-server';
@@ -23,12 +31,28 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 
 const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never;
 
-export async function testWorker(env: TestWorkflowEnvironment, store: PaymentTaskStore, review: ReviewStore = new FakeReviewStore(), taskQueue = TASK_QUEUE): Promise<Worker> {
+/** The round's activities for a workflow test: its store, and how decisions reach the files. */
+export interface RoundDeps {
+  store: RoundStore;
+  send: CohortMessenger;
+}
+
+export async function testWorker(
+  env: TestWorkflowEnvironment,
+  store: PaymentTaskStore,
+  review: ReviewStore = new FakeReviewStore(),
+  taskQueue = TASK_QUEUE,
+  round?: RoundDeps,
+): Promise<Worker> {
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: { ...createPaymentActivities(store), ...createReviewActivities(review) },
+    activities: {
+      ...createPaymentActivities(store),
+      ...createReviewActivities(review),
+      ...(round && createRoundActivities(round.store, round.send)),
+    },
   });
 }
 

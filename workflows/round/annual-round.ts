@@ -2,6 +2,7 @@ import { condition } from '@temporalio/workflow';
 import type { CohortNotice, RoundActivities } from '../../activities/round.activities';
 import {
   reReviewList,
+  roundSummary,
   shanghaiMidnight,
   standing,
   withVotes,
@@ -22,6 +23,7 @@ import {
   type RoundInputV1,
   type RoundPhase,
   type RoundStateV1,
+  type RoundSummaryV1,
   type StartNoticeV1,
 } from '../../libs/contract';
 
@@ -83,6 +85,8 @@ export class AnnualRound {
   /** Entries changed since they were last written to `round_entries`. */
   private readonly dirty = new Set<string>();
   private reported = '';
+  private indexed: RoundEntryV1[] | null = null;
+  private index = new Map<string, RoundEntryV1>();
 
   constructor(
     private readonly input: RoundInputV1,
@@ -93,7 +97,7 @@ export class AnnualRound {
 
   // The office's, the leadership group's and the government's actions --------------------------
 
-  async changePhase(req: PhaseChangeV1): Promise<RoundStateV1> {
+  async changePhase(req: PhaseChangeV1): Promise<RoundSummaryV1> {
     const w = this.state.windows;
     const until = req.action === 'close' ? this.fx.now() : new Date(Date.parse(req.until!)).toISOString();
     const phase = this.state.phase;
@@ -103,11 +107,11 @@ export class AnnualRound {
     if (phase === 'public_notice') w.noticeEndsAt = until;
     this.record(req.action, req.reason, req.actor, { until });
     await this.sync();
-    return this.state;
+    return roundSummary(this.state);
   }
 
   /** 复审名单: those who completed expert review, ranked; files still in individual stages end as not shortlisted. */
-  async freezeReReviewList(req: ReReviewListV1): Promise<RoundStateV1> {
+  async freezeReReviewList(req: ReReviewListV1): Promise<RoundSummaryV1> {
     const s = this.state;
     s.phase = 're_review_list'; // at once, so a second request is refused while this one works
     const open = await this.fx.openCandidates(s.roundId);
@@ -121,10 +125,10 @@ export class AnnualRound {
     const why = req.size && reviewed.length > s.entries.length ? `not among the first ${req.size} of the re-review list` : 'expert review was not completed when the re-review list was frozen';
     this.send('not_shortlisted', req.actor, s.notShortlisted.map((candidateId) => ({ candidateId, reason: `${why}: ${req.reason.trim()}` })));
     await this.sync();
-    return s;
+    return roundSummary(s);
   }
 
-  async openVoting(req: OpenVotingV1): Promise<RoundStateV1> {
+  async openVoting(req: OpenVotingV1): Promise<RoundSummaryV1> {
     const s = this.state;
     const now = Date.now();
     s.windows.votingOpensAt = new Date(now).toISOString();
@@ -133,19 +137,19 @@ export class AnnualRound {
     this.record('open_voting', req.reason, req.actor, { until: s.windows.votingClosesAt });
     // Written before the reply: the public vote reads the window from the database.
     await this.sync();
-    return s;
+    return roundSummary(s);
   }
 
-  formalList(req: FormalListV1): RoundStateV1 {
+  formalList(req: FormalListV1): RoundSummaryV1 {
     for (const { candidateId, reason } of req.selected) this.decide(candidateId, 'selected', reason);
     for (const { candidateId, reason } of req.leftOut) this.decide(candidateId, 'left_out', reason);
     this.record('formal_list', `${req.selected.length} selected, ${req.leftOut.length} left out`, req.actor);
     this.send('selected', req.actor, req.selected);
     this.send('left_out', req.actor, req.leftOut);
-    return this.state;
+    return roundSummary(this.state);
   }
 
-  async startNotice(req: StartNoticeV1): Promise<RoundStateV1> {
+  async startNotice(req: StartNoticeV1): Promise<RoundSummaryV1> {
     const s = this.state;
     const now = Date.now();
     s.windows.noticeStartsAt = new Date(now).toISOString();
@@ -155,7 +159,7 @@ export class AnnualRound {
     const selected = standing(s, 'selected').map((e) => ({ candidateId: e.candidateId, detail: { noticeEndsAt: s.windows.noticeEndsAt! } }));
     this.send('notice_started', req.actor, selected);
     await this.sync();
-    return s;
+    return roundSummary(s);
   }
 
   fileObjection(req: ObjectionFiledV1): ObjectionStateV1 {
@@ -186,23 +190,23 @@ export class AnnualRound {
     return objection;
   }
 
-  approve(req: ApprovalV1): RoundStateV1 {
+  approve(req: ApprovalV1): RoundSummaryV1 {
     for (const candidateId of req.approved) this.decide(candidateId, 'approved', null);
     for (const { candidateId, reason } of req.notApproved) this.decide(candidateId, 'not_approved', reason);
     this.state.phase = 'commendation';
     this.record('approval', `${req.approved.length} approved, ${req.notApproved.length} not approved`, req.actor);
     this.send('approved', req.actor, req.approved.map((candidateId) => ({ candidateId })));
     this.send('not_approved', req.actor, req.notApproved);
-    return this.state;
+    return roundSummary(this.state);
   }
 
   /** The ceremony date may lie ahead: commendation takes effect on it, by a durable timer. */
-  ceremony(req: CeremonyV1): RoundStateV1 {
+  ceremony(req: CeremonyV1): RoundSummaryV1 {
     const s = this.state;
     s.ceremony = { date: req.date, place: req.place?.trim() || null };
     s.windows.ceremonyAt = new Date(shanghaiMidnight(req.date)).toISOString();
     this.record('ceremony', req.reason, req.actor, { until: s.windows.ceremonyAt });
-    return s;
+    return roundSummary(s);
   }
 
   /** A file that ended on its own (withdrawn, disqualified) no longer counts on the list. */
@@ -323,8 +327,13 @@ export class AnnualRound {
     this.dirty.add(candidateId);
   }
 
+  /** Entries by candidate; rebuilt whenever the list itself is replaced (frozen, or re-ranked with the votes). */
   private entry(candidateId: string): RoundEntryV1 | undefined {
-    return this.state.entries.find((e) => e.candidateId === candidateId);
+    if (this.indexed !== this.state.entries) {
+      this.indexed = this.state.entries;
+      this.index = new Map(this.state.entries.map((e) => [e.candidateId, e]));
+    }
+    return this.index.get(candidateId);
   }
 
   private record(action: string, reason: string, actor: Actor, extra: { until?: string; size?: number } = {}): void {

@@ -20,6 +20,8 @@ import {
   refuseStartNotice,
   resolveObjectionUpdate,
   roundStateQuery,
+  roundSummary,
+  roundSummaryQuery,
   startNoticeUpdate,
   type ApprovalV1,
   type CeremonyV1,
@@ -50,11 +52,14 @@ const activities = proxyActivities<RoundActivities>({
  * through activities, in batches. It continues as new when Temporal suggests it, carrying its state.
  */
 export async function roundWorkflow(input: RoundInputV1): Promise<RoundStateV1> {
-  const round = new AnnualRound(input, { ...activities, now });
+  // The activity proxy is a Proxy: its functions are named one by one (spreading it copies nothing).
+  const { syncRound, openCandidates, saveEntries, votesByCandidate, saveObjectionResolution, notifyCohort } = activities;
+  const round = new AnnualRound(input, { syncRound, openCandidates, saveEntries, votesByCandidate, saveObjectionResolution, notifyCohort, now });
   const s = round.state;
   const at = () => Date.now();
 
   setHandler(roundStateQuery, () => s);
+  setHandler(roundSummaryQuery, () => roundSummary(s));
   setHandler(changePhaseUpdate, (req) => round.changePhase(req), { validator: validate((req: PhaseChangeV1) => refusePhaseChange(s, req, at())) });
   setHandler(freezeReReviewListUpdate, (req) => round.freezeReReviewList(req), { validator: validate((req: ReReviewListV1) => refuseReReviewList(s, req)) });
   setHandler(openVotingUpdate, (req) => round.openVoting(req), { validator: validate((req: OpenVotingV1) => refuseOpenVoting(s, req, at())) });

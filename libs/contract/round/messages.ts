@@ -164,14 +164,32 @@ export interface FileClosedV1 {
   kind: 'withdrawn' | 'disqualified';
 }
 
+/**
+ * What the round's Updates answer and the API shows: everything but the per-candidate lists, which
+ * can run to thousands (they are in `round_entries`), with their counts.
+ */
+export type RoundSummaryV1 = Omit<RoundStateV1, 'entries' | 'notShortlisted'> & {
+  listed: number;
+  notShortlisted: number;
+  outcomes: Partial<Record<EntryOutcome | 'standing', number>>;
+};
+
+export function roundSummary(state: RoundStateV1): RoundSummaryV1 {
+  const { entries, notShortlisted, ...rest } = state;
+  const outcomes: RoundSummaryV1['outcomes'] = {};
+  for (const e of entries) outcomes[e.outcome ?? 'standing'] = (outcomes[e.outcome ?? 'standing'] ?? 0) + 1;
+  return { ...rest, listed: entries.length, notShortlisted: notShortlisted.length, outcomes };
+}
+
 export const roundStateQuery = defineQuery<RoundStateV1>('roundState');
-export const changePhaseUpdate = defineUpdate<RoundStateV1, [PhaseChangeV1]>('changePhase');
-export const freezeReReviewListUpdate = defineUpdate<RoundStateV1, [ReReviewListV1]>('freezeReReviewList');
-export const openVotingUpdate = defineUpdate<RoundStateV1, [OpenVotingV1]>('openVoting');
-export const formalListUpdate = defineUpdate<RoundStateV1, [FormalListV1]>('approveFormalList');
-export const startNoticeUpdate = defineUpdate<RoundStateV1, [StartNoticeV1]>('startPublicNotice');
+export const roundSummaryQuery = defineQuery<RoundSummaryV1>('roundSummary');
+export const changePhaseUpdate = defineUpdate<RoundSummaryV1, [PhaseChangeV1]>('changePhase');
+export const freezeReReviewListUpdate = defineUpdate<RoundSummaryV1, [ReReviewListV1]>('freezeReReviewList');
+export const openVotingUpdate = defineUpdate<RoundSummaryV1, [OpenVotingV1]>('openVoting');
+export const formalListUpdate = defineUpdate<RoundSummaryV1, [FormalListV1]>('approveFormalList');
+export const startNoticeUpdate = defineUpdate<RoundSummaryV1, [StartNoticeV1]>('startPublicNotice');
 export const fileObjectionUpdate = defineUpdate<ObjectionStateV1, [ObjectionFiledV1]>('fileObjection');
 export const resolveObjectionUpdate = defineUpdate<ObjectionStateV1, [ObjectionResolutionV1]>('resolveObjection');
-export const approvalUpdate = defineUpdate<RoundStateV1, [ApprovalV1]>('approveList');
-export const ceremonyUpdate = defineUpdate<RoundStateV1, [CeremonyV1]>('holdCeremony');
+export const approvalUpdate = defineUpdate<RoundSummaryV1, [ApprovalV1]>('approveList');
+export const ceremonyUpdate = defineUpdate<RoundSummaryV1, [CeremonyV1]>('holdCeremony');
 export const fileClosedSignal = defineSignal<[FileClosedV1]>('fileClosed');

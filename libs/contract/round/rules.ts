@@ -105,11 +105,12 @@ export function refuseFormalList(state: RoundStateV1, req: FormalListV1): Refusa
 /** Every standing candidate named exactly once, and nobody else. */
 function coverage(state: RoundStateV1, ids: string[], what: string, outcome: RoundEntryV1['outcome'] = null): Refusal | null {
   const open = new Set(standing(state, outcome).map((e) => e.candidateId));
-  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  const seen = new Set<string>();
+  const twice = ids.find((id) => seen.size === seen.add(id).size);
   if (twice) return refuse(FailureType.Unprocessable, `candidate ${twice} is named twice`);
   const unknown = ids.filter((id) => !open.has(id));
   if (unknown.length) return refuse(FailureType.Unprocessable, `not on the list awaiting this decision: ${unknown.join(', ')}`);
-  const missing = [...open].filter((id) => !ids.includes(id));
+  const missing = [...open].filter((id) => !seen.has(id));
   if (missing.length) return refuse(FailureType.Unprocessable, `every candidate must be ${what}; missing: ${missing.join(', ')}`);
   return null;
 }
