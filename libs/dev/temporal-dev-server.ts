@@ -39,7 +39,7 @@ export async function startDevServer(opts: { port: number; uiPort?: number; dbFi
   const address = `127.0.0.1:${opts.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const code = await Promise.race([exited, new Promise((r) => setTimeout(r, 250, 'waiting'))]);
+    const code = await Promise.race([exited, new Promise<'waiting'>((r) => setTimeout(r, 250, 'waiting'))]);
     if (code !== 'waiting') throw new Error(`temporal dev server exited (code ${code}); is port ${opts.port} already in use?`);
     try {
       const conn = await Connection.connect({ address, connectTimeout: 1000 });
@@ -49,7 +49,7 @@ export async function startDevServer(opts: { port: number; uiPort?: number; dbFi
     } catch (err) {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`temporal dev server did not answer on ${address}: ${(err as Error).message}`);
+        throw new Error(`temporal dev server did not answer on ${address}: ${(err as Error).message}`, { cause: err });
       }
     }
   }

@@ -99,7 +99,7 @@ describe('annual rounds (real PostgreSQL)', () => {
   describe('POST /rounds', () => {
     it('creates a round (201 {roundId}) recording who created it, and reads it back with ISO instants', async () => {
       const creator = `office-${randomUUID().slice(0, 8)}`;
-      let year = 0;
+      let year: number;
       let res;
       do {
         year = randomYear();

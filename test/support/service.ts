@@ -67,7 +67,7 @@ export function skeletonNomination(overrides: Record<string, unknown> = {}) {
 
 /** A whole application form (附件2) that passes every pre-check; the ID number's check digit is right. */
 export function nomination(overrides: Record<string, unknown> = {}) {
-  const id = String(overrides.idNumber ?? '11010519491231002X');
+  const id = (overrides.idNumber as string | undefined) ?? '11010519491231002X';
   return skeletonNomination({
     sex: sexOf(id),
     birthDate: birthDateOf(id),

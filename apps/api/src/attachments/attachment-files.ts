@@ -79,7 +79,6 @@ export function decodeMultipartName(name: string): string {
  */
 export function cleanFilename(raw: string | undefined, type: AttachmentType): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   let name = base.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').normalize('NFC').trim();
   if (name === '.' || name === '..' || /^\.+$/.test(name)) name = '';
   if (!name) return `attachment.${EXTENSION[type]}`;

@@ -31,7 +31,7 @@ export class AttachmentUploadInterceptor implements NestInterceptor {
     return next.handle();
   }
 
-  private refusal(err: unknown): unknown {
+  private refusal(err: unknown): HttpException {
     if (err instanceof HttpException) return err;
     if (err instanceof MulterError) return fieldErrors([this.problem(err)]);
     const message = err instanceof Error ? err.message : String(err);
