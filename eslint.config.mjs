@@ -31,17 +31,21 @@ const WORKFLOW_BANS = [
 // What a workflow may import: the workflow SDK, other workflow files, the shared contract (libs/contract);
 // and the workflow files themselves from a replay variant under test/.
 const WORKFLOW_ALLOWED = ['^@temporalio/workflow$', '^\\./', '^(\\.\\./)+(libs/contract|workflows)(/|$)'];
-const WORKFLOW_OTHERS = {
-  regex: `^(?!${[...WORKFLOW_ALLOWED, ...WORKFLOW_BANS.map((b) => b.regex)].map((r) => `(?:${r})`).join('|')})`,
-  message: `${REPLAY} A workflow file may import only '@temporalio/workflow', other workflow files, the shared contract (libs/contract) and \`import type\` of activities.`,
-};
+const WORKFLOW_MESSAGE = `${REPLAY} A workflow file may import only '@temporalio/workflow', other workflow files, the shared contract (libs/contract) and \`import type\` of activities.`;
+const othersThan = (allowed) => ({
+  regex: `^(?!${[...allowed, ...WORKFLOW_BANS.map((b) => b.regex)].map((r) => `(?:${r})`).join('|')})`,
+  message: WORKFLOW_MESSAGE,
+});
+const WORKFLOW_OTHERS = othersThan(WORKFLOW_ALLOWED);
+// A workflow type's folder (workflows/<type>/) may also reach the shared workflow files one level up.
+const WORKFLOW_FOLDER_OTHERS = othersThan([...WORKFLOW_ALLOWED, '^\\.\\./[\\w-]+(/[\\w.-]+)?$']);
 
 // The contract is loaded inside the workflow sandbox too, by the API and the worker as well:
-// only the Temporal SDK's workflow-safe packages and its own (flat) files.
-const CONTRACT_OTHERS = {
-  regex: '^(?!(?:@temporalio/workflow|@temporalio/common)$|\\./)',
-  message: `${REPLAY} libs/contract is imported by workflows, so it may import only '@temporalio/workflow', '@temporalio/common' and its own files.`,
-};
+// only the Temporal SDK's workflow-safe packages and its own files (its top level, and one folder per
+// workflow: candidate/, payments/, round/, which may reach the shared files one level up).
+const CONTRACT_MESSAGE = `${REPLAY} libs/contract is imported by workflows, so it may import only '@temporalio/workflow', '@temporalio/common' and its own files.`;
+const CONTRACT_OTHERS = { regex: '^(?!(?:@temporalio/workflow|@temporalio/common)$|\\./)', message: CONTRACT_MESSAGE };
+const CONTRACT_FOLDER_OTHERS = { regex: '^(?!(?:@temporalio/workflow|@temporalio/common)$|\\./|\\.\\./(?!\\.\\.))', message: CONTRACT_MESSAGE };
 
 const NO_DYNAMIC_IMPORT = {
   selector: 'ImportExpression',
@@ -95,16 +99,30 @@ export default defineConfig(
   { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
   {
     // The replay variant is bundled as workflow code too.
-    files: ['workflows/**/*.ts', 'test/replay/variants/**/*.ts'],
+    files: ['workflows/*.ts', 'test/replay/variants/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...WORKFLOW_BANS, WORKFLOW_OTHERS] }],
       'no-restricted-syntax': ['error', NO_DYNAMIC_IMPORT],
     },
   },
   {
-    files: ['libs/contract/**/*.ts'],
+    files: ['workflows/*/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...WORKFLOW_BANS, WORKFLOW_FOLDER_OTHERS] }],
+      'no-restricted-syntax': ['error', NO_DYNAMIC_IMPORT],
+    },
+  },
+  {
+    files: ['libs/contract/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CONTRACT_OTHERS] }],
+      'no-restricted-syntax': ['error', NO_DYNAMIC_IMPORT],
+    },
+  },
+  {
+    files: ['libs/contract/*/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [CONTRACT_FOLDER_OTHERS] }],
       'no-restricted-syntax': ['error', NO_DYNAMIC_IMPORT],
     },
   },

@@ -178,7 +178,7 @@ function voting(
   if (appId && !appSecret) problems.push('WECHAT_APP_SECRET is required when WECHAT_APP_ID is set');
   if (appSecret && !appId) problems.push('WECHAT_APP_ID is required when WECHAT_APP_SECRET is set');
   const apiBase = env.WECHAT_API_BASE || 'https://api.weixin.qq.com';
-  let baseOk = false;
+  let baseOk: boolean;
   try {
     const url = new URL(apiBase);
     baseOk = (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.username && !url.password;

@@ -17,7 +17,7 @@ import {
   type CandidateInputV2,
   type CandidateStateV2,
 } from '../../libs/contract';
-import { now, review } from '../activities';
+import { now, review } from '../activity-proxies';
 import type { paymentScheduleWorkflow } from '../payment-schedule/workflow';
 import { validate } from '../validate';
 import { CandidateFile } from './candidate-file';

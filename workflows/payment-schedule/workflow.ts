@@ -14,7 +14,7 @@ import {
   type DecisionRequestV2,
   type PaymentScheduleInputV1,
 } from '../../libs/contract';
-import { now, payments, review } from '../activities';
+import { now, payments, review } from '../activity-proxies';
 import { validate } from '../validate';
 import { PaymentSchedule } from './payment-schedule';
 

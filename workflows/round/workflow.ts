@@ -35,7 +35,7 @@ import {
   type StartNoticeV1,
   type RoundStateV1,
 } from '../../libs/contract';
-import { now } from '../activities';
+import { now } from '../activity-proxies';
 import { validate } from '../validate';
 import { AnnualRound } from './annual-round';
 

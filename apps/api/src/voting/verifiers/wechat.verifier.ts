@@ -28,14 +28,14 @@ export class WechatVerifier implements VoterVerifier {
     let status: number;
     let text: string;
     try {
-      const res = await fetch(`${apiBase}/sns/oauth2/access_token?${query}`, { signal: AbortSignal.timeout(timeoutMs) });
+      const res = await fetch(`${apiBase}/sns/oauth2/access_token?${query.toString()}`, { signal: AbortSignal.timeout(timeoutMs) });
       status = res.status;
       text = await res.text();
     } catch (err) {
       // The request URL carries the app secret: say what kind of failure it was, never the URL.
       throw new ServiceUnavailableException(`WeChat could not be reached to verify the voter (${failureKind(err, timeoutMs)}); try again shortly`);
     }
-    let body: { openid?: unknown; errcode?: unknown; errmsg?: unknown } | null = null;
+    let body: { openid?: unknown; errcode?: unknown; errmsg?: unknown } | null;
     try {
       body = JSON.parse(text);
     } catch {
