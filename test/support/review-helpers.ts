@@ -64,6 +64,7 @@ export async function createRound(
     return { nominationOpensAt: new Date(now - HOUR), nominationClosesAt: new Date(now + DAY), reviewClosesAt: new Date(now + 10 * DAY) };
   },
   office = token('union_office', 'office-review-helpers'),
+  extra: { quota?: number; votingDays?: number; publicNoticeDuration?: string } = {},
 ): Promise<TestRound> {
   for (let attempt = 0; attempt < 20; attempt++) {
     // Pick among the years no round has yet; another file may take the same one meanwhile (409): try again.
@@ -79,6 +80,7 @@ export async function createRound(
       {
         year,
         quota: 30,
+        ...extra,
         nominationOpensAt: w.nominationOpensAt.toISOString(),
         nominationClosesAt: w.nominationClosesAt.toISOString(),
         reviewClosesAt: w.reviewClosesAt.toISOString(),

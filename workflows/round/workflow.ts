@@ -50,7 +50,9 @@ const activities = proxyActivities<RoundActivities>({
  * through activities, in batches. It continues as new when Temporal suggests it, carrying its state.
  */
 export async function roundWorkflow(input: RoundInputV1): Promise<RoundStateV1> {
-  const round = new AnnualRound(input, { ...activities, now });
+  // Named one by one: the activities object is a proxy, and spreading a proxy copies nothing.
+  const { syncRound, openCandidates, saveEntries, votesByCandidate, saveObjectionResolution, notifyCohort } = activities;
+  const round = new AnnualRound(input, { syncRound, openCandidates, saveEntries, votesByCandidate, saveObjectionResolution, notifyCohort, now });
   const s = round.state;
   const at = () => Date.now();
 
