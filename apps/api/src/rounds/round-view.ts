@@ -87,6 +87,8 @@ export function roundView(f: RoundFacts, now: Date): RoundView {
   const r = f.row;
   const windows = { nominationOpensAt: r.nominationOpensAt, nominationClosesAt: new Date(f.windows.nominationClosesAt), reviewClosesAt: new Date(f.windows.reviewClosesAt) };
   let phase = f.phase ?? roundPhase(windows, now);
+  // A round workflow that has yet to report stays in review past its windows until the office freezes the list.
+  if (!f.phase && r.workflowId && phase === 'closed') phase = 'reviewing';
   // The workflow counts the time before nominations open as nominating; people call it upcoming.
   if (phase === 'nominating' && now < r.nominationOpensAt) phase = 'upcoming';
   const selected = count(f.outcomes, 'selected', 'approved', 'commended');
