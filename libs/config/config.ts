@@ -33,6 +33,15 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Public online voting (网络投票). */
   voting: VotingConfig;
+  /** The annual round's settings (domain.md: product decisions). */
+  round: RoundConfig;
+}
+
+export interface RoundConfig {
+  /** The leadership group's ranking: expert and vote weights in percent (default 70:30). */
+  rankingWeights: { expert: number; vote: number };
+  /** Masters the three-year programme names in all (the notice: 100 over 2017-2019). */
+  programmeTarget: number;
 }
 
 /** `false`, a number of proxy hops, or the addresses/subnets of the trusted proxies. */
@@ -141,9 +150,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1, 2 ** 31 - 1),
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
     voting: voting(env, int, problems),
+    round: { rankingWeights: rankingWeights(env.RANKING_WEIGHTS, problems), programmeTarget: int('PROGRAMME_TARGET', 100, 1) },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** `expert:vote` in whole percent adding up to 100, e.g. `70:30`. */
+function rankingWeights(raw: string | undefined, problems: string[]): RoundConfig['rankingWeights'] {
+  const value = raw || '70:30';
+  const m = /^(\d{1,3}):(\d{1,3})$/.exec(value);
+  if (!m || Number(m[1]) + Number(m[2]) !== 100) {
+    problems.push(`RANKING_WEIGHTS must be expert:vote in whole percent adding up to 100, e.g. '70:30' (got '${value}')`);
+    return { expert: 70, vote: 30 };
+  }
+  return { expert: Number(m[1]), vote: Number(m[2]) };
 }
 
 function trustProxy(raw: string | undefined, problems: string[]): TrustProxy {

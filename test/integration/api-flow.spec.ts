@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { STAGE_OWNER, type DecisionStage } from '../../libs/contract';
 import { createRound } from '../support/review-helpers';
+import { act, freezeList, runVote, today } from '../support/round-driver';
 import { client, eventually, nomination, scoreThroughApi, startApi, startWorker, token, VISIT } from '../support/service';
 
 jest.setTimeout(120_000);
@@ -40,9 +41,10 @@ describe('a candidate through the HTTP API (real Temporal dev server and Postgre
     expect(workflowId).toBe(`candidate-${candidateId}`);
     expect(workflowId).not.toContain('11010519491231002X');
 
-    for (const stage of ['endorsement', 'qualification', 'inspection', 'expert_review', 'voting', 'leadership'] as const) {
+    for (const stage of ['endorsement', 'qualification', 'inspection', 'expert_review'] as const) {
       if (stage === 'expert_review') {
-        expect(await scoreThroughApi(http, candidateId)).toMatchObject({ stage: 'voting', expertScore: { scoreCenti: 8500 } });
+        // The file then waits for its round, which decides the vote and what follows for all its files.
+        expect(await scoreThroughApi(http, candidateId)).toMatchObject({ stage: 'expert_review', status: 'awaiting_round', expertScore: { scoreCenti: 8500 } });
         continue;
       }
       const visit = stage === 'inspection' ? { visit: VISIT } : {};
@@ -50,14 +52,20 @@ describe('a candidate through the HTTP API (real Temporal dev server and Postgre
       const res = await http.post(`/candidates/${candidateId}/decisions`, { stage, outcome: 'approve', reason: `${stage} passed`, ...visit, ...opinion }, as(stage));
       expect(res.status).toBe(200);
     }
-    const inNotice = await http.get(`/candidates/${candidateId}`, as('auditor'));
+    const listed = await freezeList(http, roundId);
+    expect(listed).toEqual([candidateId]);
+    await runVote(http, roundId);
+    await act(http, `/rounds/${roundId}/formal-list`, { selected: [{ candidateId, reason: 'selected' }], leftOut: [] }, 'leadership');
+    await act(http, `/rounds/${roundId}/public-notice`, { reason: 'notice published' });
+    const inNotice = await eventually(() => http.get(`/candidates/${candidateId}`, as('auditor')), (r) => r.body.status === 'in_public_notice');
     expect(inNotice.body).toMatchObject({ stage: 'public_notice', status: 'in_public_notice', idNumber: '1101**********002X', mobile: '138****5678' });
     expect(inNotice.body.form.endorserOpinion).toEqual({ text: '同意推荐，报区总工会', sealed: true, date: '2017-04-14' });
 
-    // The public notice is a durable timer (3 s here): the file moves on by itself.
+    // The public notice is the round's durable timer (3 s here): the file moves on by itself.
     await eventually(() => http.get(`/candidates/${candidateId}`, as('auditor')), (r) => r.body.stage === 'government_approval');
-    await http.post(`/candidates/${candidateId}/decisions`, { stage: 'government_approval', outcome: 'approve', reason: 'approved by the district' }, as('government_approval'));
-    const commended = await http.post(`/candidates/${candidateId}/decisions`, { stage: 'commendation', outcome: 'approve', reason: 'named at the ceremony' }, as('commendation'));
+    await act(http, `/rounds/${roundId}/approval`, { approved: [candidateId], notApproved: [] }, 'government');
+    await act(http, `/rounds/${roundId}/ceremony`, { date: today(), reason: 'named at the ceremony' });
+    const commended = await eventually(() => http.get(`/candidates/${candidateId}`, as('auditor')), (r) => r.body.stage === 'payments');
     expect(commended.body).toMatchObject({ stage: 'payments', status: 'paying' });
 
     const open = await eventually(
@@ -85,13 +93,16 @@ describe('a candidate through the HTTP API (real Temporal dev server and Postgre
     ]);
     const decisions = entries.filter((e) => e.type === 'decision');
     expect(decisions.map((d) => [d.stage, d.role, d.reason])).toEqual(
-      (['endorsement', 'qualification', 'inspection', 'voting', 'leadership', 'government_approval', 'commendation'] as const).map((s) => [
+      // The per-file decisions; from there on the round decided (its own history keeps who and why).
+      (['endorsement', 'qualification', 'inspection'] as const).map((s) => [
         s,
         STAGE_OWNER[s],
         expect.any(String),
       ]),
     );
-    expect(entries.some((e) => e.type === 'public_notice_ended')).toBe(true);
+    // The notice was the round's durable timer: the round shows its end, the file moved on by itself.
+    const round = (await http.get(`/rounds/${roundId}`, as('auditor'))).body;
+    expect(Date.parse(round.windows.notice.endsAt)).toBeLessThanOrEqual(Date.now());
     expect(entries.find((e) => e.type === 'payment_task_created')).toMatchObject({ payment: { kind: 'bonus', amountFen: 2_000_000 } });
     const times = entries.map((e) => Date.parse(e.at));
     expect([...times].sort((a, b) => a - b)).toEqual(times);

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { STAGE_OWNER, type DecisionStage } from '../../libs/contract';
 import { dataSourceOptions } from '../../libs/db';
@@ -64,6 +64,7 @@ export async function createRound(
     return { nominationOpensAt: new Date(now - HOUR), nominationClosesAt: new Date(now + DAY), reviewClosesAt: new Date(now + 10 * DAY) };
   },
   office = token('union_office', 'office-review-helpers'),
+  extra: { quota?: number; votingDays?: number; publicNoticeDuration?: string } = {},
 ): Promise<TestRound> {
   for (let attempt = 0; attempt < 20; attempt++) {
     // Pick among the years no round has yet; another file may take the same one meanwhile (409): try again.
@@ -79,6 +80,7 @@ export async function createRound(
       {
         year,
         quota: 30,
+        ...extra,
         nominationOpensAt: w.nominationOpensAt.toISOString(),
         nominationClosesAt: w.nominationClosesAt.toISOString(),
         reviewClosesAt: w.reviewClosesAt.toISOString(),
@@ -89,6 +91,30 @@ export async function createRound(
     if (res.status !== 409) throw new Error(`POST /rounds answered ${res.status}: ${JSON.stringify(res.body)}`);
   }
   throw new Error('no free year between 2030 and 2099 for a round: every one is taken in this database (run on a fresh one)');
+}
+
+/**
+ * A round as it stood before rounds ran as workflows: a row with its windows and no workflow. Its
+ * files keep the per-candidate path (voting, leadership, notice, approval, commendation decided
+ * file by file), which files started before the round workflow still take. Windows as createRound's.
+ */
+export async function createLegacyRound(db: DataSource): Promise<TestRound> {
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  const w = { nominationOpensAt: new Date(now - HOUR), nominationClosesAt: new Date(now + DAY), reviewClosesAt: new Date(now + 10 * DAY) };
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const year = 2030 + randomInt(70);
+    const roundId = randomUUID();
+    try {
+      await db.query(
+        `INSERT INTO rounds (id, year, quota, nomination_opens_at, nomination_closes_at, review_closes_at, created_by) VALUES ($1, $2, 30, $3, $4, $5, 'it-legacy')`,
+        [roundId, year, w.nominationOpensAt, w.nominationClosesAt, w.reviewClosesAt],
+      );
+      return { roundId, year, ...w };
+    } catch (err) {
+      if ((err as { code?: string }).code !== '23505') throw err; // the year is taken: try another
+    }
+  }
+  throw new Error('no free year between 2030 and 2099 for a legacy round');
 }
 
 /** The due instant of a timed review stage, as the round divides its review window (libs/domain/deadlines). */

@@ -267,4 +267,22 @@ describe('settings of public voting', () => {
     expect(message).toContain('WECHAT_APP_ID is required');
     expect(message).not.toContain(secret);
   });
+
+  it('defaults the ranking weights to 70:30 and the programme target to 100', () => {
+    expect(loadConfig(minimalEnv()).round).toEqual({ rankingWeights: { expert: 70, vote: 30 }, programmeTarget: 100 });
+  });
+
+  it('reads RANKING_WEIGHTS and PROGRAMME_TARGET', () => {
+    const cfg = loadConfig({ ...minimalEnv(), RANKING_WEIGHTS: '60:40', PROGRAMME_TARGET: '120' });
+    expect(cfg.round).toEqual({ rankingWeights: { expert: 60, vote: 40 }, programmeTarget: 120 });
+  });
+
+  it.each([
+    ['RANKING_WEIGHTS', '70:20', 'RANKING_WEIGHTS must be expert:vote in whole percent adding up to 100'],
+    ['RANKING_WEIGHTS', '70/30', 'RANKING_WEIGHTS must be expert:vote in whole percent adding up to 100'],
+    ['RANKING_WEIGHTS', '0.7:0.3', 'RANKING_WEIGHTS must be expert:vote in whole percent adding up to 100'],
+    ['PROGRAMME_TARGET', '0', 'PROGRAMME_TARGET must be an integer >= 1'],
+  ])('refuses %s=%s at boot', (name, raw, message) => {
+    expect(() => loadConfig({ ...minimalEnv(), [name]: raw })).toThrow(message);
+  });
 });

@@ -154,6 +154,12 @@ describe('docker-compose.yml', () => {
     expect(config.trustProxy).toBe(false);
   });
 
+  it('the apps pass the round settings through, with the documented defaults', () => {
+    const api = envOf('api');
+    for (const v of ['RANKING_WEIGHTS', 'PROGRAMME_TARGET']) expect(api).toHaveProperty([v]);
+    expect(loadConfig(api).round).toEqual({ rankingWeights: { expert: 70, vote: 30 }, programmeTarget: 100 });
+  });
+
   it('the api listens on the container port it publishes', () => {
     const config = loadConfig(envOf('api'));
     expect(containerPorts('api')).toContain(config.port);

@@ -76,7 +76,8 @@ export class CandidateFile {
   // Stage decisions -------------------------------------------------------------------------
 
   refuseDecision(req: DecisionRequestV2): Refusal | null {
-    const refused = refuseDecision(this.state, req) ?? refuseReviewDecision(this.state, req) ?? this.refuseRoundDecided(req);
+    // The round's stages first: whatever stage the file is at, the answer that helps is "the round decides this".
+    const refused = this.refuseRoundDecided(req) ?? refuseDecision(this.state, req) ?? refuseReviewDecision(this.state, req);
     if (refused) return refused;
     return this.pending ? refusal(FailureType.NotAwaitingDecision, `stage '${this.state.stage}' was decided a moment ago`) : null;
   }

@@ -1,4 +1,12 @@
-import { BadRequestException, ConflictException, ForbiddenException, HttpException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  HttpException,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { FailureType } from '../../../../libs/contract';
@@ -24,7 +32,10 @@ export function toHttpError(err: unknown): unknown {
         case FailureType.WrongStage:
         case FailureType.NotAwaitingDecision:
         case FailureType.CandidateClosed:
+        case FailureType.WrongPhase:
           return new ConflictException(message);
+        case FailureType.Unprocessable:
+          return new UnprocessableEntityException(message);
       }
     }
   }
@@ -33,6 +44,11 @@ export function toHttpError(err: unknown): unknown {
   if (FINISHED.test(text)) return new ConflictException('the candidacy is closed; no decision can be taken');
   if (/UNAVAILABLE|ECONNREFUSED|deadline exceeded/i.test(text)) return new ServiceUnavailableException('the workflow engine is unavailable; try again');
   return err;
+}
+
+/** Whether the engine said the workflow has already finished (the caller words the 409). */
+export function workflowFinished(err: unknown): boolean {
+  return !(err instanceof HttpException) && FINISHED.test(err instanceof Error ? err.message : String(err));
 }
 
 export async function engine<T>(call: () => Promise<T>): Promise<T> {

@@ -45,6 +45,8 @@ export class NominationsService {
     const input: CandidateInputV2 = {
       candidateId,
       roundId: round?.id ?? null,
+      // A round that runs as a workflow decides the vote, the lists, the notice, approval and commendation.
+      ...(round?.workflowId && { roundWorkflowId: round.workflowId }),
       channel: dto.channel,
       submittedBy: actor,
       settings: { ...this.config.programme },

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Max, Min, registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { ROUND_PHASES, parseInstant, type RoundPhase } from './round-time';
+import { msToNumber } from '@temporalio/common/lib/time';
+import { IsInt, IsOptional, Max, Min, registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { ROUND_PHASES as WORKFLOW_PHASES } from '../../../../libs/contract';
+import { ROUND_PHASES, parseInstant } from './round-time';
 
 /** An ISO 8601 instant with its offset; the error says what is wrong with it. */
 export function IsInstant(options?: ValidationOptions) {
@@ -44,6 +46,43 @@ export class CreateRoundDto {
   @ApiProperty({ example: '2017-04-26T00:00:00+08:00', description: 'End of the selection review (评选审核)' })
   @IsInstant()
   reviewClosesAt!: string;
+
+  @ApiProperty({ required: false, example: 3, description: 'Length of the online vote in days once the office opens it (default 3)' })
+  @IsOptional()
+  @Min(1, { message: 'votingDays must be between 1 and 60' })
+  @Max(60, { message: 'votingDays must be between 1 and 60' })
+  @IsInt({ message: 'votingDays must be a whole number' })
+  votingDays?: number;
+
+  @ApiProperty({ required: false, example: '7d', description: 'The public notice period, e.g. "7d" (default PUBLIC_NOTICE_DURATION)' })
+  @IsOptional()
+  @IsDuration()
+  publicNoticeDuration?: string;
+}
+
+/** A duration such as '7d', '36h' or '5s'. */
+export function durationMs(value: unknown): number | null {
+  if (typeof value !== 'string' || !/^\d+(\.\d+)?\s*(ms|s|m|h|d|w)$/.test(value.trim())) return null;
+  try {
+    const ms = msToNumber(value.trim() as never);
+    return ms > 0 ? ms : null;
+  } catch {
+    return null;
+  }
+}
+
+export function IsDuration(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDuration',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => durationMs(value) !== null,
+        defaultMessage: (args?: ValidationArguments) => `${args?.property ?? propertyName} must be a duration such as '7d', '36h' or '5s'`,
+      },
+    });
 }
 
 export class RoundCreatedDto {
@@ -57,7 +96,15 @@ export class RoundDto {
   @ApiProperty() nominationOpensAt!: string;
   @ApiProperty() nominationClosesAt!: string;
   @ApiProperty() reviewClosesAt!: string;
-  @ApiProperty({ enum: ROUND_PHASES, description: 'Where the round stands now' }) phase!: RoundPhase;
+  @ApiProperty({
+    enum: [...new Set(['upcoming', ...WORKFLOW_PHASES, ...ROUND_PHASES])],
+    description: "The round workflow's phase (upcoming before nominations open); a round from before rounds ran as workflows: upcoming, nominating, reviewing, closed",
+  })
+  phase!: string;
+  @ApiProperty({ description: 'nomination, review, voting, notice and ceremony windows (Asia/Shanghai dates, ISO instants)' }) windows!: object;
+  @ApiProperty({ description: 'quota, selected, approved, commended, remaining' }) quotaUse!: object;
+  @ApiProperty({ description: 'candidates on the re-review list by outcome' }) entries!: object;
+  @ApiProperty() runsAsWorkflow!: boolean;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
 }

@@ -4,6 +4,7 @@ import type { Role } from '../../../../libs/contract';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { CreateRoundDto, RoundCreatedDto, RoundDto } from './round.dto';
+import { RoundProgressService } from './round-progress.service';
 import { RoundsService } from './rounds.service';
 
 const STAFF: Role[] = ['union_office', 'street_union', 'inspector', 'expert', 'leadership', 'government', 'finance', 'auditor', 'admin'];
@@ -13,7 +14,10 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 @ApiBearerAuth()
 @Controller('rounds')
 export class RoundsController {
-  constructor(private readonly rounds: RoundsService) {}
+  constructor(
+    private readonly rounds: RoundsService,
+    private readonly progress: RoundProgressService,
+  ) {}
 
   @Post()
   @Roles('union_office', 'admin')
@@ -46,10 +50,34 @@ export class RoundsController {
     return this.rounds.report(id);
   }
 
+  @Get(':id/funnel')
+  @Roles('union_office', 'leadership', 'auditor', 'admin')
+  @ApiOperation({ summary: "The round's files per stage and status, and its re-review list per outcome" })
+  funnel(@Param('id', uuid) id: string) {
+    return this.progress.funnel(id);
+  }
+
   @Get(':id/ranking')
   @Roles('union_office', 'leadership', 'auditor', 'admin')
-  @ApiOperation({ summary: 'Candidates with an expert score, best first; equal scores share a rank (1, 2, 2, 4)' })
+  @ApiOperation({
+    summary: 'Candidates with an expert score, best first; equal scores share a rank (1, 2, 2, 4)',
+    description: 'Once the re-review list is frozen each line also has votes, voteScore, combinedScore and combinedRank (after the vote) and its outcome',
+  })
   ranking(@Param('id', uuid) id: string) {
     return this.rounds.ranking(id);
+  }
+}
+
+@ApiTags('rounds')
+@ApiBearerAuth()
+@Controller('programme')
+export class ProgrammeController {
+  constructor(private readonly progress: RoundProgressService) {}
+
+  @Get()
+  @Roles(...STAFF)
+  @ApiOperation({ summary: 'The three-year target (PROGRAMME_TARGET, 100) against the masters commended per round and the quotas' })
+  programme() {
+    return this.progress.programme();
   }
 }

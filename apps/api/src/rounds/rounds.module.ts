@@ -1,11 +1,24 @@
 import { Module } from '@nestjs/common';
-import { RoundsController } from './rounds.controller';
+import { ObjectionRepository } from './objection.repository';
+import { ObjectionsController } from './objections.controller';
+import { ObjectionsService } from './objections.service';
+import { PublicNoticeController } from './public-notice.controller';
+import { PublicNoticeService } from './public-notice.service';
+import { RoundActionsController } from './round-actions.controller';
+import { RoundActionsService } from './round-actions.service';
+import { RoundEngine } from './round-engine';
+import { RoundProgressService } from './round-progress.service';
+import { ProgrammeController, RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 
-/** Annual rounds (年度评选): windows, quota, the nomination round resolver, the report and the ranking. */
+/**
+ * Annual rounds (年度评选): windows, quota, the nomination round resolver, the report and the ranking;
+ * the round workflow's actions, the public notice and its objections, the funnel and the programme.
+ * The public routes' throttler is the one the voting module sets up (ThrottlerModule is global).
+ */
 @Module({
-  controllers: [RoundsController],
-  providers: [RoundsService],
-  exports: [RoundsService],
+  controllers: [RoundsController, RoundActionsController, ObjectionsController, PublicNoticeController, ProgrammeController],
+  providers: [RoundsService, RoundEngine, RoundActionsService, ObjectionsService, ObjectionRepository, PublicNoticeService, RoundProgressService],
+  exports: [RoundsService, RoundEngine],
 })
 export class RoundsModule {}

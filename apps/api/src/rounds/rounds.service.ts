@@ -2,11 +2,13 @@ import { BadRequestException, ConflictException, Inject, Injectable, NotFoundExc
 import { randomUUID } from 'node:crypto';
 import { DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
-import { CHANNELS, type Channel } from '../../../../libs/contract';
+import { CHANNELS, roundWorkflowId, type Channel } from '../../../../libs/contract';
 import { RoundEntity } from '../../../../libs/db';
 import { AREAS, INDUSTRIES, type Area, type Industry } from '../../../../libs/domain';
 import type { FieldError } from '../common/validation';
-import type { CreateRoundDto, RoundDto } from './round.dto';
+import { durationMs, type CreateRoundDto } from './round.dto';
+import { RoundEngine } from './round-engine';
+import { factsFromProjection, roundView, type RoundView } from './round-view';
 import { noOpenRoundMessage, outsideWindowMessage, parseInstant, roundPhase } from './round-time';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,6 +41,12 @@ export interface RankingEntry {
   score: number;
   stage: string;
   status: string;
+  /** From the round's projection, once the re-review list is frozen (null until the vote closes). */
+  votes?: number | null;
+  voteScore?: number | null;
+  combinedScore?: number | null;
+  combinedRank?: number | null;
+  outcome?: string | null;
 }
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -50,11 +58,16 @@ export class RoundsService {
   /** The per-area target (the notice: each sub-district union forwards at least 3), validated at boot. */
   private readonly areaTarget: number;
 
+  /** The notice period of a round that names none (PUBLIC_NOTICE_DURATION). */
+  private readonly publicNoticeMs: number;
+
   constructor(
     private readonly ds: DataSource,
+    private readonly engine: RoundEngine,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.areaTarget = config.roundAreaTarget;
+    this.publicNoticeMs = config.programme.publicNoticeMs;
   }
 
   private get rounds() {
@@ -85,15 +98,23 @@ export class RoundsService {
     const existing = await this.rounds.findOne({ where: { year: dto.year } });
     if (existing) throw this.duplicateYear(dto.year, existing.id);
     const id = randomUUID();
+    const row = this.rounds.create({
+      id,
+      year: dto.year,
+      quota: dto.quota,
+      nominationOpensAt: opens,
+      nominationClosesAt: closes,
+      reviewClosesAt: reviewCloses,
+      createdBy,
+      votingDays: dto.votingDays ?? 3,
+      publicNoticeMs: dto.publicNoticeDuration ? durationMs(dto.publicNoticeDuration)! : this.publicNoticeMs,
+      workflowId: roundWorkflowId(dto.year),
+    });
     try {
-      await this.rounds.insert({
-        id,
-        year: dto.year,
-        quota: dto.quota,
-        nominationOpensAt: opens,
-        nominationClosesAt: closes,
-        reviewClosesAt: reviewCloses,
-        createdBy,
+      // The row is committed only once the round's workflow has started, so a failure leaves nothing behind.
+      await this.ds.transaction(async (tx) => {
+        await tx.getRepository(RoundEntity).insert(row);
+        await this.engine.start(row);
       });
     } catch (err) {
       // Two requests for the same year at once: the unique constraint decides.
@@ -110,13 +131,30 @@ export class RoundsService {
     return new ConflictException(`a round for ${year} already exists${id ? ` (${id})` : ''}; there is one round per year`);
   }
 
-  async list(now = new Date()): Promise<RoundDto[]> {
+  async list(now = new Date()): Promise<RoundView[]> {
     const rows = await this.rounds.find({ order: { year: 'DESC' } });
-    return rows.map((r) => this.view(r, now));
+    const outcomes = await this.outcomes(rows.map((r) => r.id));
+    return rows.map((r) => roundView(factsFromProjection(r, outcomes.get(r.id) ?? {}), now));
   }
 
-  async get(id: string, now = new Date()): Promise<RoundDto> {
-    return this.view(await this.find(id), now);
+  async get(id: string, now = new Date()): Promise<RoundView> {
+    const row = await this.find(id);
+    const outcomes = await this.outcomes([id]);
+    // The place of the ceremony lives in the round's workflow only.
+    const place = row.ceremonyDate ? ((await this.engine.state(row))?.ceremony?.place ?? null) : null;
+    return roundView(factsFromProjection(row, outcomes.get(id) ?? {}, place), now);
+  }
+
+  /** Entries of each round's re-review list by outcome ('pending' while it has none), one grouped query. */
+  private async outcomes(ids: string[]): Promise<Map<string, Record<string, number>>> {
+    const out = new Map<string, Record<string, number>>();
+    if (!ids.length) return out;
+    const rows: Array<{ round_id: string; outcome: string; n: number }> = await this.ds.query(
+      `SELECT round_id, coalesce(outcome, 'pending') AS outcome, count(*)::int AS n FROM round_entries WHERE round_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+      [ids],
+    );
+    for (const r of rows) out.set(r.round_id, { ...out.get(r.round_id), [r.outcome]: Number(r.n) });
+    return out;
   }
 
   /** The round, or 404. */
@@ -124,20 +162,6 @@ export class RoundsService {
     const row = UUID.test(id) ? await this.rounds.findOne({ where: { id } }) : null;
     if (!row) throw new NotFoundException(`round ${id} not found`);
     return row;
-  }
-
-  view(r: RoundEntity, now: Date): RoundDto {
-    return {
-      id: r.id,
-      year: r.year,
-      quota: r.quota,
-      nominationOpensAt: r.nominationOpensAt.toISOString(),
-      nominationClosesAt: r.nominationClosesAt.toISOString(),
-      reviewClosesAt: r.reviewClosesAt.toISOString(),
-      phase: roundPhase(r, now),
-      createdBy: r.createdBy,
-      createdAt: r.createdAt.toISOString(),
-    };
   }
 
   /**
@@ -199,19 +223,28 @@ export class RoundsService {
     return { roundId: round.id, year: round.year, quota: round.quota, total, byChannel, byIndustry, byArea, organisationalWithoutArea };
   }
 
-  /** Candidates with an expert score, best first; equal scores share a rank (1, 2, 2, 4). */
+  /**
+   * Candidates with an expert score, best first; equal scores share a rank (1, 2, 2, 4). Once the
+   * re-review list is frozen, each line carries its vote count, vote score, combined score and rank
+   * (from the vote's close) and its outcome, from the round's projection.
+   */
   async ranking(id: string): Promise<{ roundId: string; year: number; quota: number; ranking: RankingEntry[] }> {
     const round = await this.find(id);
-    const rows: Array<{ rank: string | number; id: string; name: string; employer: string; industry: string; score_centi: number; stage: string; status: string }> =
-      await this.ds.query(
-        `SELECT rank() OVER (ORDER BY s.score_centi DESC) AS rank,
-                c.id, c.name, c.employer, c.industry, s.score_centi, s.stage, s.status
-           FROM candidates c
-           JOIN candidate_status s ON s.candidate_id = c.id
-          WHERE c.round_id = $1 AND s.score_centi IS NOT NULL
-          ORDER BY s.score_centi DESC, c.name, c.id`,
-        [id],
-      );
+    const rows: Array<{
+      rank: string | number; id: string; name: string; employer: string; industry: string; score_centi: number; stage: string; status: string;
+      listed: boolean; votes: number | null; vote_score_centi: number | null; combined_centi: number | null; combined_rank: number | null; outcome: string | null;
+    }> = await this.ds.query(
+      `SELECT rank() OVER (ORDER BY s.score_centi DESC) AS rank,
+              c.id, c.name, c.employer, c.industry, s.score_centi, s.stage, s.status,
+              e.candidate_id IS NOT NULL AS listed, e.votes, e.vote_score_centi, e.combined_centi, e.combined_rank, e.outcome
+         FROM candidates c
+         JOIN candidate_status s ON s.candidate_id = c.id
+         LEFT JOIN round_entries e ON e.round_id = c.round_id AND e.candidate_id = c.id
+        WHERE c.round_id = $1 AND s.score_centi IS NOT NULL
+        ORDER BY s.score_centi DESC, c.name, c.id`,
+      [id],
+    );
+    const centi = (v: number | null) => (v === null ? null : Math.round(Number(v)) / 100);
     return {
       roundId: round.id,
       year: round.year,
@@ -225,6 +258,13 @@ export class RoundsService {
         score: Math.round(Number(r.score_centi)) / 100,
         stage: r.stage,
         status: r.status,
+        ...(r.listed && {
+          votes: r.votes === null ? null : Number(r.votes),
+          voteScore: centi(r.vote_score_centi),
+          combinedScore: centi(r.combined_centi),
+          combinedRank: r.combined_rank === null ? null : Number(r.combined_rank),
+          outcome: r.outcome,
+        }),
       })),
     };
   }
