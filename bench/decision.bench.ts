@@ -11,7 +11,7 @@ import {
 } from '../libs/contract';
 import { signToken } from '../libs/security/token';
 import { floorWorkflow, pingUpdate, stopSignal } from './floor.workflow';
-import { pct, runMain, startStack, timed } from './harness';
+import { pct, runMain, startStack, timed, type Stack } from './harness';
 
 /**
  * A stage decision three ways, interleaved so all see the same machine:
@@ -37,6 +37,14 @@ type Kind = 'floor' | 'bare' | 'api';
 
 async function main(): Promise<void> {
   const stack = await startStack({ api: true });
+  try {
+    await measure(stack);
+  } finally {
+    await stack.close();
+  }
+}
+
+async function measure(stack: Stack): Promise<void> {
   const { client, config, base } = stack;
 
   // The floor's own worker: same process, same dev server, its own task queue and bundle.
@@ -140,7 +148,6 @@ async function main(): Promise<void> {
   floorWorker.shutdown();
   await floorRunning;
   await floorConnection.close();
-  await stack.close();
 }
 
 const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never;
