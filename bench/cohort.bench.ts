@@ -1,4 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import {
@@ -179,7 +180,26 @@ async function measure(stack: Stack, db: Pool): Promise<void> {
   console.log(`\n== cohort fan-out: ${N} files, quota ${QUOTA}, ${stack.dbLabel}, Temporal dev server ${stack.temporal.address}`);
   const width = Math.max(...rows.map(([w]) => w.length));
   for (const [what, value] of rows) console.log(`${what.padEnd(width)}  ${value}`);
+  console.log(`round history by event type (count, encoded size): ${await historyBySize(round)}`);
   console.log(`files by stage/status after the formal list: ${outcomes.rows.map((r) => `${r.stage}/${r.status} ${r.n}`).join(', ')}`);
+}
+
+/** Where the round's history size lies: the largest event types first. */
+async function historyBySize(round: WorkflowHandle): Promise<string> {
+  const history = await round.fetchHistory();
+  const by = new Map<string, { n: number; bytes: number }>();
+  for (const e of history.events ?? []) {
+    const type = temporal.api.enums.v1.EventType[e.eventType ?? 0].replace(/^EVENT_TYPE_/, '').toLowerCase();
+    const t = by.get(type) ?? { n: 0, bytes: 0 };
+    t.n++;
+    t.bytes += temporal.api.history.v1.HistoryEvent.encode(e).finish().length;
+    by.set(type, t);
+  }
+  return [...by.entries()]
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .slice(0, 6)
+    .map(([type, t]) => `${type} ${t.n}× ${(t.bytes / 1024).toFixed(0)} KiB`)
+    .join(', ');
 }
 
 /** Runs `fn` over the items, `width` at a time. */

@@ -10,6 +10,10 @@ import {
   type DecisionStage,
 } from '../libs/contract';
 import { signToken } from '../libs/security/token';
+import { CandidateAccess } from '../apps/api/src/candidates/candidate-access';
+import { CandidateViewer } from '../apps/api/src/candidates/candidate-viewer';
+import { CandidatesService } from '../apps/api/src/candidates/candidates.service';
+import { RefusalLog } from '../apps/api/src/candidates/refusal-log';
 import { floorWorkflow, pingUpdate, stopSignal } from './floor.workflow';
 import { pct, runMain, startStack, timed, type Stack } from './harness';
 
@@ -109,6 +113,7 @@ async function measure(stack: Stack): Promise<void> {
   };
 
   const timings: Record<Kind, number[]> = { floor: [], bare: [], api: [] };
+  const parts = breakdown();
   const run = async (n: number, record: boolean) => {
     for (let i = 0; i < n; i++) {
       const [a, b] = [await nominate(), await nominate()];
@@ -131,6 +136,7 @@ async function measure(stack: Stack): Promise<void> {
     }
   };
   await run(3, false); // warm-up: JIT, connection pools, workflow cache
+  parts.reset();
   await run(CANDIDATES, true);
 
   const p = (k: Kind, q: number) => pct(timings[k], q);
@@ -143,11 +149,41 @@ async function measure(stack: Stack): Promise<void> {
   console.log(row('API: HTTP → auth → Update → view', 'api'));
   console.log(`ratio bare/floor: ${ratio('bare')}`);
   console.log(`ratio API/floor:  ${ratio('api')}   (target ≤ 1.50x at p50: ${p('api', 50) / p('floor', 50) <= 1.5 ? 'met' : 'MISSED'})`);
+  console.log(`where the API's time goes (p50 of each part; the Update is inside 'decide'):`);
+  for (const [name, xs] of Object.entries(parts.samples)) console.log(`  ${name.padEnd(38)} p50=${pct(xs, 50).toFixed(2).padStart(7)} ms  p99=${pct(xs, 99).toFixed(2).padStart(7)} ms`);
+  console.log(`  ${'HTTP, auth, validation, JSON (rest)'.padEnd(38)} p50=${(p('api', 50) - pct(parts.samples['CandidatesService.decide (whole)'], 50)).toFixed(2).padStart(7)} ms`);
   console.log(`reply size: bare Update ${avg(replyBytes.bare)} B (workflow state), API ${avg(replyBytes.api)} B (view) on average`);
 
   floorWorker.shutdown();
   await floorRunning;
   await floorConnection.close();
+}
+
+/**
+ * Times the API's own steps of a decision by wrapping the services' methods in this process: the
+ * file's row and access check, the Update (with the refusal log around it), the reply's view.
+ */
+function breakdown() {
+  const samples: Record<string, number[]> = {
+    'CandidatesService.decide (whole)': [],
+    'CandidateAccess.find (row, scope)': [],
+    'RefusalLog.attempt (the Update)': [],
+    'CandidateViewer.afterAction (view)': [],
+  };
+  const wrap = (proto: object, method: string, name: string) => {
+    const target = proto as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const original = target[method];
+    target[method] = async function (this: unknown, ...args: unknown[]) {
+      const [out, ms] = await timed(() => original.apply(this, args));
+      samples[name].push(ms);
+      return out;
+    };
+  };
+  wrap(CandidatesService.prototype, 'decide', 'CandidatesService.decide (whole)');
+  wrap(CandidateAccess.prototype, 'find', 'CandidateAccess.find (row, scope)');
+  wrap(RefusalLog.prototype, 'attempt', 'RefusalLog.attempt (the Update)');
+  wrap(CandidateViewer.prototype, 'afterAction', 'CandidateViewer.afterAction (view)');
+  return { samples, reset: () => Object.values(samples).forEach((xs) => (xs.length = 0)) };
 }
 
 const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never;
