@@ -180,6 +180,7 @@ async function measure(stack: Stack, db: Pool): Promise<void> {
   console.log(`\n== cohort fan-out: ${N} files, quota ${QUOTA}, ${stack.dbLabel}, Temporal dev server ${stack.temporal.address}`);
   const width = Math.max(...rows.map(([w]) => w.length));
   for (const [what, value] of rows) console.log(`${what.padEnd(width)}  ${value}`);
+  console.log(`the workflow task that answered the formal list: ${await updateTask(round, formalListUpdate.name)}`);
   console.log(`round history by event type (count, encoded size): ${await historyBySize(round)}`);
   console.log(`files by stage/status after the formal list: ${outcomes.rows.map((r) => `${r.stage}/${r.status} ${r.n}`).join(', ')}`);
 }
@@ -200,6 +201,19 @@ async function historyBySize(round: WorkflowHandle): Promise<string> {
     .slice(0, 6)
     .map(([type, t]) => `${type} ${t.n}× ${(t.bytes / 1024).toFixed(0)} KiB`)
     .join(', ');
+}
+
+/** How long the workflow task that accepted and answered an Update waited for the worker, and took in it. */
+async function updateTask(round: WorkflowHandle, updateName: string): Promise<string> {
+  const events = (await round.fetchHistory()).events ?? [];
+  const T = temporal.api.enums.v1.EventType;
+  const ms = (e: (typeof events)[number]) => Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
+  const i = events.findIndex((e) => e.eventType === T.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED && e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === updateName);
+  if (i < 0) return 'not found';
+  const before = (type: number) => [...events.slice(0, i)].reverse().find((e) => e.eventType === type);
+  const [scheduled, started, completed] = [T.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, T.EVENT_TYPE_WORKFLOW_TASK_STARTED, T.EVENT_TYPE_WORKFLOW_TASK_COMPLETED].map(before);
+  if (!scheduled || !started || !completed) return 'not found';
+  return `scheduled → started ${ms(started) - ms(scheduled)} ms (waiting for the worker), started → completed ${ms(completed) - ms(started)} ms (in the worker)`;
 }
 
 /** Runs `fn` over the items, `width` at a time. */
