@@ -150,7 +150,7 @@ async function measure(stack: Stack): Promise<void> {
   console.log(`ratio bare/floor: ${ratio('bare')}`);
   console.log(`ratio API/floor:  ${ratio('api')}   (target ≤ 1.50x at p50: ${p('api', 50) / p('floor', 50) <= 1.5 ? 'met' : 'MISSED'})`);
   console.log(`where the API's time goes (p50 of each part; the Update is inside 'decide'):`);
-  for (const [name, xs] of Object.entries(parts.samples)) console.log(`  ${name.padEnd(38)} p50=${pct(xs, 50).toFixed(2).padStart(7)} ms  p99=${pct(xs, 99).toFixed(2).padStart(7)} ms`);
+  for (const [name, xs] of Object.entries(parts.samples).filter(([, xs]) => xs.length)) console.log(`  ${name.padEnd(38)} p50=${pct(xs, 50).toFixed(2).padStart(7)} ms  p99=${pct(xs, 99).toFixed(2).padStart(7)} ms`);
   console.log(`  ${'HTTP, auth, validation, JSON (rest)'.padEnd(38)} p50=${(p('api', 50) - pct(parts.samples['CandidatesService.decide (whole)'], 50)).toFixed(2).padStart(7)} ms`);
   console.log(`reply size: bare Update ${avg(replyBytes.bare)} B (workflow state), API ${avg(replyBytes.api)} B (view) on average`);
 
