@@ -1,46 +1,64 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { randomBytes } from 'node:crypto';
-import { createApi } from '../apps/api/src/bootstrap';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { loadConfig } from '../libs/config';
-import { assignPanelUpdate, candidateWorkflowId, decideUpdate, STAGE_OWNER, submitScoresUpdate, type DecisionStage } from '../libs/contract';
-import { runMigrations } from '../libs/db/data-source';
-import { startEmbeddedPostgres } from '../libs/dev/embedded-postgres';
-import { startDevServer } from '../libs/dev/temporal-dev-server';
+import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import {
+  CANDIDATE_FILE_WORKFLOW,
+  assignPanelUpdate,
+  candidateWorkflowId,
+  decideUpdate,
+  STAGE_OWNER,
+  submitScoresUpdate,
+  type CandidateStateV2,
+  type DecisionStage,
+} from '../libs/contract';
 import { signToken } from '../libs/security/token';
+import { CandidateAccess } from '../apps/api/src/candidates/candidate-access';
+import { CandidateViewer } from '../apps/api/src/candidates/candidate-viewer';
+import { CandidatesService } from '../apps/api/src/candidates/candidates.service';
+import { RefusalLog } from '../apps/api/src/candidates/refusal-log';
+import { floorWorkflow, pingUpdate, stopSignal } from './floor.workflow';
+import { pct, runMain, startStack, timed, type Stack } from './harness';
 
 /**
- * A stage decision through the API (HTTP → auth → Update → reply) against a bare Temporal Update
- * on the same dev server, interleaved so both see the same machine. Prints p50/p99 and ratios.
+ * A stage decision three ways, interleaved so all see the same machine:
+ * - floor: an Update on a trivial workflow whose handler only returns (bench/floor.workflow.ts),
+ *   on its own task queue and worker, same dev server;
+ * - bare: the candidate file's `decide` Update through a Temporal client;
+ * - API: the same decision through HTTP → auth → Update → the masked view.
+ * Prints p50/p99 of each and the ratios to the floor (target: API/floor ≤ 1.5 at p50).
+ *
+ * The files are nominated while no round exists, so they join none (no round workflow): every stage
+ * measured here is decided file by file, as for files outside a round. In a round, voting and
+ * leadership are decided by the round (bench/cohort.bench.ts measures that).
  */
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 40);
 // Stages that take a decision on the self channel; expert review (scored, not decided) runs unmeasured between.
 const STAGES: DecisionStage[] = ['qualification', 'inspection', 'voting', 'leadership'];
+// Where each approval moves the file: checked on every reply, so the benchmark fails loudly if it drives the file wrong.
+const NEXT: Record<string, string> = { qualification: 'inspection', inspection: 'expert_review', voting: 'leadership', leadership: 'public_notice' };
 const VISIT = { date: '2017-04-18', place: 'workshop', members: ['inspector'], findings: 'in post' };
+const FLOOR_QUEUE = 'bench-floor';
+
+type Kind = 'floor' | 'bare' | 'api';
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const temporal = await startDevServer({ port: 17233 + Math.floor(Math.random() * 1000), quiet: true });
-  const pg = process.env.DATABASE_URL ? null : await startEmbeddedPostgres();
-  const env = {
-    ...process.env,
-    TEMPORAL_ADDRESS: temporal.address,
-    DATABASE_URL: process.env.DATABASE_URL ?? pg!.url,
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
-    PII_INDEX_KEY: randomBytes(32).toString('base64'),
-  };
-  await runMigrations(env.DATABASE_URL);
-  const config = loadConfig(env);
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-  await worker.init();
-  const api = await createApi(config, { logger: false });
-  await api.listen(0, '127.0.0.1');
-  const base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
-  const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
+  const stack = await startStack({ api: true });
+  try {
+    await measure(stack);
+  } finally {
+    await stack.close();
+  }
+}
+
+async function measure(stack: Stack): Promise<void> {
+  const { client, config, base } = stack;
+
+  // The floor's own worker: same process, same dev server, its own task queue and bundle.
+  const floorConnection = await NativeConnection.connect({ address: stack.temporal.address });
+  const floorWorker = await Worker.create({
+    connection: floorConnection,
+    taskQueue: FLOOR_QUEUE,
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./floor.workflow'), logger: quietLogger }),
+  });
+  const floorRunning = floorWorker.run();
 
   const tokens = Object.fromEntries(STAGES.map((s) => [s, signToken({ sub: `bench-${s}`, role: STAGE_OWNER[s] }, config.authSecret)]));
   const nominator = signToken({ sub: 'bench-nominator', role: 'nominator' }, config.authSecret);
@@ -55,65 +73,119 @@ async function main(): Promise<void> {
       }),
     });
     if (res.status !== 201) throw new Error(`nomination failed: ${res.status} ${await res.text()}`);
-    return ((await res.json()) as { candidateId: string }).candidateId;
+    const body = (await res.json()) as { candidateId: string; roundId: string | null };
+    if (body.roundId !== null) throw new Error('the benchmark files must join no round (a round decides voting and leadership)');
+    const { type } = await client.workflow.getHandle(candidateWorkflowId(body.candidateId)).describe();
+    if (type !== CANDIDATE_FILE_WORKFLOW) throw new Error(`nominations started '${type}', the benchmark drives '${CANDIDATE_FILE_WORKFLOW}'`);
+    return body.candidateId;
   };
+  const expectStage = (path: string, stage: DecisionStage, got: unknown) => {
+    if (got !== NEXT[stage]) throw new Error(`${path} ${stage}: the file moved to '${String(got)}', expected '${NEXT[stage]}'`);
+  };
+  const replyBytes = { api: [] as number[], bare: [] as number[] };
   const viaApi = async (id: string, stage: DecisionStage) => {
     const res = await fetch(`${base}/candidates/${id}/decisions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens[stage]}`, 'content-type': 'application/json' },
       body: JSON.stringify({ stage, outcome: 'approve', reason: 'bench', ...(stage === 'inspection' && { visit: VISIT }) }),
     });
-    if (res.status !== 200) throw new Error(`decision failed: ${res.status} ${await res.text()}`);
-    await res.json();
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`decision failed: ${res.status} ${text}`);
+    replyBytes.api.push(Buffer.byteLength(text));
+    expectStage('API', stage, (JSON.parse(text) as { stage: string }).stage);
   };
   const bare = async (id: string, stage: DecisionStage) => {
-    await client.workflow.getHandle(candidateWorkflowId(id)).executeUpdate(decideUpdate, {
+    const state: CandidateStateV2 = await client.workflow.getHandle(candidateWorkflowId(id)).executeUpdate(decideUpdate, {
       args: [{ stage, outcome: 'approve', reason: 'bench', actor: { userId: `bench-${stage}`, role: STAGE_OWNER[stage] }, ...(stage === 'inspection' && { visit: VISIT }) }],
     });
+    replyBytes.bare.push(Buffer.byteLength(JSON.stringify(state)));
+    expectStage('bare', stage, state.stage);
+  };
+  const floor = async (workflowId: string, stage: DecisionStage) => {
+    const reply = await client.workflow.getHandle(workflowId).executeUpdate(pingUpdate, { args: [stage] });
+    if (reply !== stage) throw new Error(`floor replied '${reply}'`);
   };
   const scorePanel = async (id: string) => {
     const handle = client.workflow.getHandle(candidateWorkflowId(id));
-    const experts = [1, 2, 3, 4, 5].map((i) => ({ userId: `bench-expert-${i}` }));
+    const experts = Array.from({ length: config.review.minPanelSize }, (_, i) => ({ userId: `bench-expert-${i}` }));
     await handle.executeUpdate(assignPanelUpdate, { args: [{ experts, actor: { userId: 'bench-office', role: 'union_office' } }] });
     for (const e of experts) await handle.executeUpdate(submitScoresUpdate, { args: [{ scores: { superb_skill: 80 }, actor: { userId: e.userId, role: 'expert' } }] });
   };
 
-  const timings = { api: [] as number[], bare: [] as number[] };
-  const time = async (kind: keyof typeof timings, fn: () => Promise<void>, record: boolean) => {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    if (record) timings[kind].push(Number(process.hrtime.bigint() - t0) / 1e6);
-  };
+  const timings: Record<Kind, number[]> = { floor: [], bare: [], api: [] };
+  const parts = breakdown();
   const run = async (n: number, record: boolean) => {
     for (let i = 0; i < n; i++) {
       const [a, b] = [await nominate(), await nominate()];
+      const trivial = await client.workflow.start(floorWorkflow, { workflowId: `bench-floor-${i}-${record ? 'm' : 'w'}-${Date.now()}`, taskQueue: FLOOR_QUEUE });
       for (const stage of STAGES) {
-        // Alternate which path goes first so neither always meets a warmer cache.
-        const pair: Array<[keyof typeof timings, () => Promise<void>]> = [['api', () => viaApi(a, stage)], ['bare', () => bare(b, stage)]];
-        if (i % 2) pair.reverse();
-        for (const [kind, fn] of pair) await time(kind, fn, record);
+        const three: Array<[Kind, () => Promise<void>]> = [
+          ['floor', () => floor(trivial.workflowId, stage)],
+          ['bare', () => bare(b, stage)],
+          ['api', () => viaApi(a, stage)],
+        ];
+        // Rotate which path goes first so none always meets a warmer cache or a busier worker.
+        const order = [...three.slice(i % 3), ...three.slice(0, i % 3)];
+        for (const [kind, fn] of order) {
+          const [, ms] = await timed(fn);
+          if (record) timings[kind].push(ms);
+        }
         if (stage === 'inspection') await Promise.all([scorePanel(a), scorePanel(b)]);
       }
+      await trivial.signal(stopSignal);
     }
   };
   await run(3, false); // warm-up: JIT, connection pools, workflow cache
+  parts.reset();
   await run(CANDIDATES, true);
 
-  const pct = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
-  const row = (name: string, xs: number[]) => `${name.padEnd(34)} n=${xs.length}  p50=${pct(xs, 50).toFixed(2)} ms  p99=${pct(xs, 99).toFixed(2)} ms`;
-  console.log(`decision latency, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PostgreSQL'}, Temporal dev server ${temporal.address}`);
-  console.log(row('bare Temporal Update (baseline)', timings.bare));
-  console.log(row('API: HTTP → Update → reply', timings.api));
-  console.log(`ratio API/baseline: p50 ${(pct(timings.api, 50) / pct(timings.bare, 50)).toFixed(2)}x  p99 ${(pct(timings.api, 99) / pct(timings.bare, 99)).toFixed(2)}x`);
+  const p = (k: Kind, q: number) => pct(timings[k], q);
+  const row = (name: string, k: Kind) => `${name.padEnd(40)} n=${String(timings[k].length).padEnd(5)} p50=${p(k, 50).toFixed(2).padStart(7)} ms  p99=${p(k, 99).toFixed(2).padStart(7)} ms`;
+  const ratio = (k: Kind) => `p50 ${(p(k, 50) / p('floor', 50)).toFixed(2)}x  p99 ${(p(k, 99) / p('floor', 99)).toFixed(2)}x`;
+  const avg = (xs: number[]) => Math.round(xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length));
+  console.log(`\n== stage decision latency: ${stack.dbLabel}, Temporal dev server ${stack.temporal.address}, ${CANDIDATES} files × ${STAGES.length} decisions`);
+  console.log(row('floor: trivial Update (returns at once)', 'floor'));
+  console.log(row('bare: candidate decision Update', 'bare'));
+  console.log(row('API: HTTP → auth → Update → view', 'api'));
+  console.log(`ratio bare/floor: ${ratio('bare')}`);
+  console.log(`ratio API/floor:  ${ratio('api')}   (target ≤ 1.50x at p50: ${p('api', 50) / p('floor', 50) <= 1.5 ? 'met' : 'MISSED'})`);
+  console.log(`where the API's time goes (p50 of each part; the Update is inside 'decide'):`);
+  for (const [name, xs] of Object.entries(parts.samples).filter(([, xs]) => xs.length)) console.log(`  ${name.padEnd(38)} p50=${pct(xs, 50).toFixed(2).padStart(7)} ms  p99=${pct(xs, 99).toFixed(2).padStart(7)} ms`);
+  console.log(`  ${'HTTP, auth, validation, JSON (rest)'.padEnd(38)} p50=${(p('api', 50) - pct(parts.samples['CandidatesService.decide (whole)'], 50)).toFixed(2).padStart(7)} ms`);
+  console.log(`reply size: bare Update ${avg(replyBytes.bare)} B (workflow state), API ${avg(replyBytes.api)} B (view) on average`);
 
-  await api.close();
-  await worker.close();
-  await client.connection.close();
-  await pg?.stop();
-  await temporal.stop();
+  floorWorker.shutdown();
+  await floorRunning;
+  await floorConnection.close();
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+/**
+ * Times the API's own steps of a decision by wrapping the services' methods in this process: the
+ * file's row and access check, the Update (with the refusal log around it), the reply's view.
+ */
+function breakdown() {
+  const samples: Record<string, number[]> = {
+    'CandidatesService.decide (whole)': [],
+    'CandidateAccess.find (row, scope)': [],
+    'RefusalLog.attempt (the Update)': [],
+    'CandidateViewer.afterAction (view)': [],
+  };
+  const wrap = (proto: object, method: string, name: string) => {
+    const target = proto as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const original = target[method];
+    target[method] = async function (this: unknown, ...args: unknown[]) {
+      const [out, ms] = await timed(() => original.apply(this, args));
+      samples[name].push(ms);
+      return out;
+    };
+  };
+  wrap(CandidatesService.prototype, 'decide', 'CandidatesService.decide (whole)');
+  wrap(CandidateAccess.prototype, 'find', 'CandidateAccess.find (row, scope)');
+  wrap(RefusalLog.prototype, 'attempt', 'RefusalLog.attempt (the Update)');
+  wrap(CandidateViewer.prototype, 'afterAction', 'CandidateViewer.afterAction (view)');
+  return { samples, reset: () => Object.values(samples).forEach((xs) => (xs.length = 0)) };
+}
+
+const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never;
+
+runMain(main);

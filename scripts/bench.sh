@@ -1,7 +1,21 @@
 #!/usr/bin/env bash
-# npm run bench: measures, does not assert. BENCH_CANDIDATES sets the sample size (4 decisions each).
+# npm run bench: measures, does not assert. BENCH_ONLY=decision|votes|cohort runs one of them.
+# BENCH_CANDIDATES sets the decision sample (4 decisions each), BENCH_COHORT the round's size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure.sh
 npx tsc -p tsconfig.build.json
-exec node dist/bench/decision.bench.js
+only="${BENCH_ONLY:-}"
+case "$only" in
+  ''|decision|votes|cohort) ;;
+  *) echo "BENCH_ONLY must be decision, votes or cohort (got '$only')" >&2; exit 2 ;;
+esac
+# Each benchmark runs in its own process, on its own dev server and database, one after the other.
+for name in decision votes cohort; do
+  [ -z "$only" ] || [ "$only" = "$name" ] || continue
+  if [ ! -f "dist/bench/$name.bench.js" ]; then
+    echo "no bench/$name.bench.ts in this checkout: skipped" >&2
+    continue
+  fi
+  node "dist/bench/$name.bench.js"
+done

@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { createApi } from '../apps/api/src/bootstrap';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { loadConfig, type AppConfig } from '../libs/config';
+import { runMigrations } from '../libs/db/data-source';
+import { startEmbeddedPostgres } from '../libs/dev/embedded-postgres';
+import { startDevServer, type DevServer } from '../libs/dev/temporal-dev-server';
+
+/**
+ * What every benchmark runs on: a Temporal dev server of its own (in memory), a database of its own,
+ * the real worker (its Nest module, as in production) and, if asked, the API, all on loopback.
+ *
+ * With DATABASE_URL the benchmark works in a scratch database created beside it and dropped at the
+ * end, so rounds and files from an earlier run never change what a later run measures (a round in the
+ * database makes every nomination join it); without, in an embedded PostgreSQL.
+ */
+export interface Stack {
+  temporal: DevServer;
+  config: AppConfig;
+  client: Client;
+  worker: INestApplicationContext;
+  api: NestExpressApplication | null;
+  base: string;
+  databaseUrl: string;
+  dbLabel: string;
+  close(): Promise<void>;
+}
+
+export async function startStack(opts: { api: boolean }): Promise<Stack> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const temporal = await startDevServer({ port: 17233 + Math.floor(Math.random() * 1000), quiet: true });
+  const db = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : null;
+  const pg = db ? null : await startEmbeddedPostgres();
+  const databaseUrl = db?.url ?? pg!.url;
+  const env = {
+    ...process.env,
+    TEMPORAL_ADDRESS: temporal.address,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
+    PII_INDEX_KEY: randomBytes(32).toString('base64'),
+  };
+  await runMigrations(databaseUrl);
+  const config = loadConfig(env);
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+  await worker.init();
+  const api = opts.api ? await createApi(config, { logger: false }) : null;
+  let base = '';
+  if (api) {
+    await api.listen(0, '127.0.0.1');
+    base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+  const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
+  return {
+    temporal,
+    config,
+    client,
+    worker,
+    api,
+    base,
+    databaseUrl,
+    dbLabel: db ? `PostgreSQL (scratch database ${db.name})` : 'embedded PostgreSQL',
+    async close() {
+      await api?.close();
+      await worker.close();
+      await client.connection.close();
+      await pg?.stop();
+      await db?.drop();
+      await temporal.stop();
+    },
+  };
+}
+
+/** A fresh database on the server DATABASE_URL names, dropped by `drop()`. */
+async function scratchDatabase(url: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const name = `bench_${Date.now()}_${process.pid}`;
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const run = async (sql: string) => {
+    const c = new PgClient({ connectionString: admin.toString() });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return { url: scratch.toString(), name, drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** p-th percentile (nearest rank). */
+export function pct(xs: number[], p: number): number {
+  const sorted = [...xs].sort((x, y) => x - y);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = process.hrtime.bigint();
+  const out = await fn();
+  return [out, Number(process.hrtime.bigint() - t0) / 1e6];
+}
+
+export function runMain(main: () => Promise<void>): void {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
