@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRound } from '../support/review-helpers';
+import type { DataSource } from 'typeorm';
+import { createLegacyRound, openDb } from '../support/review-helpers';
 import { client, eventually, nomination, scoreThroughApi, startApi, token, VISIT } from '../support/service';
 
 jest.setTimeout(180_000);
@@ -25,15 +26,18 @@ const killed = (child: ChildProcess) => new Promise((r) => (child.exitCode !== n
 describe('a worker killed mid-flow (real Temporal dev server and PostgreSQL)', () => {
   const env = { TEMPORAL_TASK_QUEUE: `it-crash-${randomUUID()}`, PUBLIC_NOTICE_DURATION: '2s' };
   let api: Awaited<ReturnType<typeof startApi>>;
+  let db: DataSource;
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
     if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run the build (npm test does) first`);
     api = await startApi(env);
+    db = await openDb();
   });
   afterAll(async () => {
     workers.forEach((w) => w.exitCode === null && w.kill('SIGKILL'));
     await api?.close();
+    await db?.destroy();
   });
 
   it('loses nothing and doubles nothing when the worker is SIGKILLed and restarted', async () => {
@@ -47,7 +51,8 @@ describe('a worker killed mid-flow (real Temporal dev server and PostgreSQL)', (
     workers.push(first.child);
     await first.ready;
 
-    const { roundId } = await createRound(http);
+    // A round from before rounds ran as workflows: its files take every decision file by file.
+    const { roundId } = await createLegacyRound(db);
     const { candidateId } = (await http.post('/nominations', nomination({ channel: 'self', roundId }), token('nominator'))).body;
     for (const stage of ['qualification', 'inspection', 'expert_review', 'voting', 'leadership']) {
       if (stage === 'expert_review') {
