@@ -122,7 +122,9 @@ async function measure(stack: Stack, db: Pool): Promise<void> {
       ],
     });
     await h.executeUpdate(decideUpdate, { args: [{ stage: 'qualification', outcome: 'approve', reason: 'bench', actor: OFFICE }] });
-    await h.executeUpdate(decideUpdate, { args: [{ stage: 'inspection', outcome: 'approve', reason: 'bench', visit: VISIT, actor: { userId: 'bench-inspector', role: 'inspector' } }] });
+    await h.executeUpdate(decideUpdate, {
+      args: [{ stage: 'inspection', outcome: 'approve', reason: 'bench', visit: VISIT, actor: { userId: 'bench-inspector', role: 'inspector' } }],
+    });
     const expert = { userId: `bench-expert-${i % 7}` };
     await h.executeUpdate(assignPanelUpdate, { args: [{ experts: [expert], actor: OFFICE }] });
     const state = await h.executeUpdate(submitScoresUpdate, { args: [{ scores: { superb_skill: 50 + (i % 50) }, actor: { ...expert, role: 'expert' } }] });
@@ -155,12 +157,8 @@ async function measure(stack: Stack, db: Pool): Promise<void> {
   await round.executeUpdate(formalListUpdate, { args: [{ selected, leftOut, actor: LEADERSHIP }] });
   const listUpdateMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const progress: Array<[number, number]> = [];
-  await settle(
-    db,
-    roundId,
-    `SELECT count(*) FILTER (WHERE s.status = 'left_out' OR (s.stage = 'public_notice' AND s.status = 'awaiting_round')) AS n`,
-    N,
-    (n) => progress.push([Number(process.hrtime.bigint() - t0) / 1e6, n]),
+  await settle(db, roundId, `SELECT count(*) FILTER (WHERE s.status = 'left_out' OR (s.stage = 'public_notice' AND s.status = 'awaiting_round')) AS n`, N, (n) =>
+    progress.push([Number(process.hrtime.bigint() - t0) / 1e6, n]),
   );
   const fanOutMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const outcomes = await db.query(
@@ -208,9 +206,12 @@ async function updateTask(round: WorkflowHandle, updateName: string): Promise<st
   const events = (await round.fetchHistory()).events ?? [];
   const T = temporal.api.enums.v1.EventType;
   const ms = (e: (typeof events)[number]) => Number(e.eventTime?.seconds ?? 0) * 1000 + Math.floor((e.eventTime?.nanos ?? 0) / 1e6);
-  const i = events.findIndex((e) => e.eventType === T.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED && e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === updateName);
+  const i = events.findIndex(
+    (e) =>
+      e.eventType === T.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED && e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === updateName,
+  );
   if (i < 0) return 'not found';
-  const before = (type: number) => [...events.slice(0, i)].reverse().find((e) => e.eventType === type);
+  const before = (type: (typeof T)[keyof typeof T]) => [...events.slice(0, i)].reverse().find((e) => e.eventType === type);
   const [scheduled, started, completed] = [T.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, T.EVENT_TYPE_WORKFLOW_TASK_STARTED, T.EVENT_TYPE_WORKFLOW_TASK_COMPLETED].map(before);
   if (!scheduled || !started || !completed) return 'not found';
   return `scheduled → started ${ms(started) - ms(scheduled)} ms (waiting for the worker), started → completed ${ms(completed) - ms(started)} ms (in the worker)`;

@@ -67,8 +67,15 @@ async function measure(stack: Stack): Promise<void> {
       method: 'POST',
       headers: { authorization: `Bearer ${nominator}`, 'content-type': 'application/json' },
       body: JSON.stringify({
-        name: '测试', idNumber: '11010519491231002X', mobile: '13812345678', employer: 'E', industry: 'eyewear',
-        trade: 'T', yearsOfWork: 5, skillLevel: 'technician', channel: 'self',
+        name: '测试',
+        idNumber: '11010519491231002X',
+        mobile: '13812345678',
+        employer: 'E',
+        industry: 'eyewear',
+        trade: 'T',
+        yearsOfWork: 5,
+        skillLevel: 'technician',
+        channel: 'self',
         conditions: [{ kind: 'superb_skill', evidence: 'bench' }],
       }),
     });
@@ -96,7 +103,9 @@ async function measure(stack: Stack): Promise<void> {
   };
   const bare = async (id: string, stage: DecisionStage) => {
     const state: CandidateStateV2 = await client.workflow.getHandle(candidateWorkflowId(id)).executeUpdate(decideUpdate, {
-      args: [{ stage, outcome: 'approve', reason: 'bench', actor: { userId: `bench-${stage}`, role: STAGE_OWNER[stage] }, ...(stage === 'inspection' && { visit: VISIT }) }],
+      args: [
+        { stage, outcome: 'approve', reason: 'bench', actor: { userId: `bench-${stage}`, role: STAGE_OWNER[stage] }, ...(stage === 'inspection' && { visit: VISIT }) },
+      ],
     });
     replyBytes.bare.push(Buffer.byteLength(JSON.stringify(state)));
     expectStage('bare', stage, state.stage);
@@ -140,7 +149,8 @@ async function measure(stack: Stack): Promise<void> {
   await run(CANDIDATES, true);
 
   const p = (k: Kind, q: number) => pct(timings[k], q);
-  const row = (name: string, k: Kind) => `${name.padEnd(40)} n=${String(timings[k].length).padEnd(5)} p50=${p(k, 50).toFixed(2).padStart(7)} ms  p99=${p(k, 99).toFixed(2).padStart(7)} ms`;
+  const row = (name: string, k: Kind) =>
+    `${name.padEnd(40)} n=${String(timings[k].length).padEnd(5)} p50=${p(k, 50).toFixed(2).padStart(7)} ms  p99=${p(k, 99).toFixed(2).padStart(7)} ms`;
   const ratio = (k: Kind) => `p50 ${(p(k, 50) / p('floor', 50)).toFixed(2)}x  p99 ${(p(k, 99) / p('floor', 99)).toFixed(2)}x`;
   const avg = (xs: number[]) => Math.round(xs.reduce((x, y) => x + y, 0) / Math.max(1, xs.length));
   console.log(`\n== stage decision latency: ${stack.dbLabel}, Temporal dev server ${stack.temporal.address}, ${CANDIDATES} files × ${STAGES.length} decisions`);
@@ -150,8 +160,11 @@ async function measure(stack: Stack): Promise<void> {
   console.log(`ratio bare/floor: ${ratio('bare')}`);
   console.log(`ratio API/floor:  ${ratio('api')}   (target ≤ 1.50x at p50: ${p('api', 50) / p('floor', 50) <= 1.5 ? 'met' : 'MISSED'})`);
   console.log(`where the API's time goes (p50 of each part; the Update is inside 'decide'):`);
-  for (const [name, xs] of Object.entries(parts.samples).filter(([, xs]) => xs.length)) console.log(`  ${name.padEnd(38)} p50=${pct(xs, 50).toFixed(2).padStart(7)} ms  p99=${pct(xs, 99).toFixed(2).padStart(7)} ms`);
-  console.log(`  ${'HTTP, auth, validation, JSON (rest)'.padEnd(38)} p50=${(p('api', 50) - pct(parts.samples['CandidatesService.decide (whole)'], 50)).toFixed(2).padStart(7)} ms`);
+  for (const [name, xs] of Object.entries(parts.samples).filter(([, xs]) => xs.length))
+    console.log(`  ${name.padEnd(38)} p50=${pct(xs, 50).toFixed(2).padStart(7)} ms  p99=${pct(xs, 99).toFixed(2).padStart(7)} ms`);
+  console.log(
+    `  ${'HTTP, auth, validation, JSON (rest)'.padEnd(38)} p50=${(p('api', 50) - pct(parts.samples['CandidatesService.decide (whole)'], 50)).toFixed(2).padStart(7)} ms`,
+  );
   console.log(`reply size: bare Update ${avg(replyBytes.bare)} B (workflow state), API ${avg(replyBytes.api)} B (view) on average`);
 
   floorWorker.shutdown();

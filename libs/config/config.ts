@@ -183,11 +183,7 @@ function trustProxy(raw: string | undefined, problems: string[]): TrustProxy {
   return entries;
 }
 
-function voting(
-  env: NodeJS.ProcessEnv,
-  int: (name: string, fallback: number, min?: number, max?: number) => number,
-  problems: string[],
-): VotingConfig {
+function voting(env: NodeJS.ProcessEnv, int: (name: string, fallback: number, min?: number, max?: number) => number, problems: string[]): VotingConfig {
   const flag = env.VOTE_DEV_VERIFIER ?? '';
   if (!['', 'true', 'false'].includes(flag)) problems.push(`VOTE_DEV_VERIFIER must be 'true' or 'false' (got '${flag}')`);
   // The dev verifier lets anyone vote as anyone: off in production unless explicitly turned on.

@@ -1,16 +1,5 @@
 /** Roles a bearer token can carry. `nominator` is the employer, association or individual who files a nomination. */
-export const ROLES = [
-  'union_office',
-  'street_union',
-  'inspector',
-  'expert',
-  'leadership',
-  'government',
-  'finance',
-  'auditor',
-  'admin',
-  'nominator',
-] as const;
+export const ROLES = ['union_office', 'street_union', 'inspector', 'expert', 'leadership', 'government', 'finance', 'auditor', 'admin', 'nominator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {

@@ -60,9 +60,12 @@ export class RoundRepository implements RoundStore {
   }
 
   async saveObjectionResolution(r: { objectionId: string; outcome: 'upheld' | 'dismissed'; reason: string; resolvedBy: string; resolvedAt: string }): Promise<void> {
-    await this.ds.query(
-      `UPDATE objections SET status = $2, resolution_reason = $3, resolved_by = $4, resolved_at = $5 WHERE id = $1`,
-      [r.objectionId, r.outcome, r.reason, r.resolvedBy, r.resolvedAt],
-    );
+    await this.ds.query(`UPDATE objections SET status = $2, resolution_reason = $3, resolved_by = $4, resolved_at = $5 WHERE id = $1`, [
+      r.objectionId,
+      r.outcome,
+      r.reason,
+      r.resolvedBy,
+      r.resolvedAt,
+    ]);
   }
 }

@@ -66,15 +66,14 @@ export class VoteRepository {
 
   /** The round's voting projection and the candidate's entry on its list; null when the round does not exist. */
   async ballot(roundId: string, candidateId: string): Promise<Ballot | null> {
-    const rows: Array<{ year: number; phase: string | null; opens: Date | null; closes: Date | null; entered: boolean; outcome: string | null }> =
-      await this.ds.query(
-        `SELECT r.year, r.phase, r.voting_opens_at AS opens, r.voting_closes_at AS closes,
+    const rows: Array<{ year: number; phase: string | null; opens: Date | null; closes: Date | null; entered: boolean; outcome: string | null }> = await this.ds.query(
+      `SELECT r.year, r.phase, r.voting_opens_at AS opens, r.voting_closes_at AS closes,
                 e.candidate_id IS NOT NULL AS entered, e.outcome
            FROM rounds r
            LEFT JOIN round_entries e ON e.round_id = r.id AND e.candidate_id = $2
           WHERE r.id = $1`,
-        [roundId, candidateId],
-      );
+      [roundId, candidateId],
+    );
     if (!rows.length) return null;
     const r = rows[0];
     return { year: r.year, phase: r.phase, votingOpensAt: r.opens, votingClosesAt: r.closes, entered: r.entered, outcome: r.outcome };
@@ -128,16 +127,15 @@ export class VoteRepository {
    * but the disqualified and withdrawn. No rank or score: the expert ranking should not sway the vote.
    */
   async publicCandidates(roundId: string, afterVoting: boolean): Promise<Array<BallotCandidate & { votes?: number }>> {
-    const rows: Array<{ id: string; name: string; employer: string; trade: string; deeds: string | null; votes: number | null }> =
-      await this.ds.query(
-        `SELECT c.id, c.name, c.employer, c.trade, c.form->>'deeds' AS deeds,
+    const rows: Array<{ id: string; name: string; employer: string; trade: string; deeds: string | null; votes: number | null }> = await this.ds.query(
+      `SELECT c.id, c.name, c.employer, c.trade, c.form->>'deeds' AS deeds,
                 ${afterVoting ? '(SELECT count(*)::int FROM votes v WHERE v.round_id = e.round_id AND v.candidate_id = e.candidate_id)' : 'NULL'} AS votes
            FROM round_entries e
            JOIN candidates c ON c.id = e.candidate_id
           WHERE e.round_id = $1 AND (e.outcome IS NULL OR ($2 AND e.outcome <> ALL ($3)))
           ORDER BY c.name, c.id`,
-        [roundId, afterVoting, REMOVED],
-      );
+      [roundId, afterVoting, REMOVED],
+    );
     return rows.map((r) => ({
       candidateId: r.id,
       name: r.name,

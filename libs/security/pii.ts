@@ -20,9 +20,7 @@ export class PiiCipher {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', this.cfg.activeKeyId, iv, cipher.getAuthTag(), body]
-      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
-      .join('.');
+    return ['v1', this.cfg.activeKeyId, iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
   }
 
   decrypt(sealed: string): string {
@@ -37,7 +35,9 @@ export class PiiCipher {
 
   /** Deterministic keyed hash of a normalised value (no whitespace, upper case), for unique constraints and look-ups. */
   blindIndex(kind: string, value: string): string {
-    return createHmac('sha256', this.cfg.indexKey).update(`${kind}:${value.replace(/\s+/g, '').toUpperCase()}`).digest('base64url');
+    return createHmac('sha256', this.cfg.indexKey)
+      .update(`${kind}:${value.replace(/\s+/g, '').toUpperCase()}`)
+      .digest('base64url');
   }
 }
 

@@ -73,14 +73,22 @@ describe('the annual round through the HTTP API', () => {
 
     const listed = await freezeList(http, round.roundId);
     expect(listed).toEqual([a, b, c, d]);
-    await eventually(() => file(e), (r) => r.body.status === 'not_shortlisted');
+    await eventually(
+      () => file(e),
+      (r) => r.body.status === 'not_shortlisted',
+    );
     expect((await file(a)).body.stage).toBe('voting');
 
     // The public votes (dev verifier): d gets three voters, a one.
     await runVote(http, round.roundId, async () => {
       const pub = await http.get(`/public/rounds/${round.roundId}`);
       expect(pub.body.candidates.map((x: { candidateId: string }) => x.candidateId).sort()).toEqual([...listed].sort());
-      for (const [voter, candidateId] of [['v1', d], ['v2', d], ['v3', d], ['v1', a]]) {
+      for (const [voter, candidateId] of [
+        ['v1', d],
+        ['v2', d],
+        ['v3', d],
+        ['v1', a],
+      ]) {
         const vote = await http.post(`/public/rounds/${round.roundId}/votes`, { candidateId, verifier: 'dev', credential: `${round.year}-${voter}` });
         expect(vote.status).toBe(201);
       }
@@ -109,7 +117,10 @@ describe('the annual round through the HTTP API', () => {
     expect(JSON.stringify(noReason.body)).toMatch(/reason/);
     const chosen = await act(http, formal, { selected: [all[3], all[0], all[1]], leftOut: [{ candidateId: c, reason: '名额所限' }] }, 'leadership');
     expect(chosen.quotaUse).toMatchObject({ quota: 3, selected: 3, remaining: 0 });
-    await eventually(() => file(c), (r) => r.body.status === 'left_out');
+    await eventually(
+      () => file(c),
+      (r) => r.body.status === 'left_out',
+    );
 
     // The notice: not before it starts; then the announcement without sensitive data.
     const notice = `/public/rounds/${round.roundId}/notice`;
@@ -119,7 +130,14 @@ describe('the annual round through the HTTP API', () => {
     expect(announced.status).toBe(200);
     expect(announced.body.candidates.map((x: { candidateId: string }) => x.candidateId).sort()).toEqual([a, b, d].sort());
     const first = announced.body.candidates.find((x: { candidateId: string }) => x.candidateId === a);
-    expect(first).toEqual({ candidateId: a, name: '甲大师', sex: expect.stringMatching(/^(male|female)$/), employer: '温州瓯海眼镜有限公司', trade: '眼镜装配', deeds: `${[...longDeeds].slice(0, 100).join('')}…` });
+    expect(first).toEqual({
+      candidateId: a,
+      name: '甲大师',
+      sex: expect.stringMatching(/^(male|female)$/),
+      employer: '温州瓯海眼镜有限公司',
+      trade: '眼镜装配',
+      deeds: `${[...longDeeds].slice(0, 100).join('')}…`,
+    });
     expect(announced.body.window).toMatch(/Asia\/Shanghai/);
     expect(announced.body.howToObject).toMatch(/objections/);
     expect(JSON.stringify(announced.body)).not.toMatch(/idNumber|mobile|homeAddress|13\d{9}|330304/);
@@ -148,7 +166,10 @@ describe('the annual round through the HTTP API', () => {
     expect((await roundOf(http, round.roundId)).phase).toBe('public_notice'); // one still open
     expect((await resolution(dismissed.body.objectionId, 'dismissed')).status).toBe(200);
     await untilPhase(http, round.roundId, 'government_approval');
-    await eventually(() => file(a), (r) => r.body.status === 'disqualified');
+    await eventually(
+      () => file(a),
+      (r) => r.body.status === 'disqualified',
+    );
     expect((await objection(b)).status).toBe(409); // the notice is over
 
     // Approval: the government, everyone left on the list named once; one not approved.
@@ -156,15 +177,24 @@ describe('the annual round through the HTTP API', () => {
     expect((await http.post(approval, { approved: [b, d], notApproved: [] }, office)).status).toBe(403);
     expect((await http.post(approval, { approved: [a, b], notApproved: [{ candidateId: d, reason: 'x' }] }, government)).status).toBe(422);
     await act(http, approval, { approved: [b], notApproved: [{ candidateId: d, reason: '不符合表彰条件' }] }, 'government');
-    await eventually(() => file(d), (r) => r.body.status === 'not_approved');
+    await eventually(
+      () => file(d),
+      (r) => r.body.status === 'not_approved',
+    );
 
     // The ceremony today: b is commended, its bonus due on the ceremony date.
     const date = today();
     expect((await http.post(`/rounds/${round.roundId}/ceremony`, { date: '2031-02-30', reason: 'x' }, office)).status).toBe(400);
     await act(http, `/rounds/${round.roundId}/ceremony`, { date, place: '瓯海区行政中心', reason: '表彰大会' });
     await untilPhase(http, round.roundId, 'closed');
-    await eventually(() => file(b), (r) => r.body.stage === 'payments');
-    const tasks = await eventually(() => http.get(`/finance/tasks?candidateId=${b}`, token('finance')), (r) => r.body.length > 0);
+    await eventually(
+      () => file(b),
+      (r) => r.body.stage === 'payments',
+    );
+    const tasks = await eventually(
+      () => http.get(`/finance/tasks?candidateId=${b}`, token('finance')),
+      (r) => r.body.length > 0,
+    );
     expect(tasks.body.find((t: { kind: string }) => t.kind === 'bonus')).toMatchObject({ amountFen: 2_000_000, dueOn: date });
     for (const other of [a, c, d, e]) expect((await http.get(`/finance/tasks?candidateId=${other}`, token('finance'))).body).toEqual([]);
 

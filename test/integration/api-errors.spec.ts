@@ -77,7 +77,7 @@ describe('refused requests (real Temporal dev server and PostgreSQL)', () => {
     expect((await http.get('/finance/tasks')).status).toBe(401);
   });
 
-  it('answers 404 for a candidate that does not exist, and hides other nominators\' files', async () => {
+  it("answers 404 for a candidate that does not exist, and hides other nominators' files", async () => {
     expect((await http.get(`/candidates/${randomUUID()}`, office)).status).toBe(404);
     expect((await http.get(`/candidates/${candidateId}`, token('nominator'))).status).toBe(404);
   });

@@ -57,15 +57,24 @@ describe('a candidate through the HTTP API (real Temporal dev server and Postgre
     await runVote(http, roundId);
     await act(http, `/rounds/${roundId}/formal-list`, { selected: [{ candidateId, reason: 'selected' }], leftOut: [] }, 'leadership');
     await act(http, `/rounds/${roundId}/public-notice`, { reason: 'notice published' });
-    const inNotice = await eventually(() => http.get(`/candidates/${candidateId}`, as('auditor')), (r) => r.body.status === 'in_public_notice');
+    const inNotice = await eventually(
+      () => http.get(`/candidates/${candidateId}`, as('auditor')),
+      (r) => r.body.status === 'in_public_notice',
+    );
     expect(inNotice.body).toMatchObject({ stage: 'public_notice', status: 'in_public_notice', idNumber: '1101**********002X', mobile: '138****5678' });
     expect(inNotice.body.form.endorserOpinion).toEqual({ text: '同意推荐，报区总工会', sealed: true, date: '2017-04-14' });
 
     // The public notice is the round's durable timer (3 s here): the file moves on by itself.
-    await eventually(() => http.get(`/candidates/${candidateId}`, as('auditor')), (r) => r.body.stage === 'government_approval');
+    await eventually(
+      () => http.get(`/candidates/${candidateId}`, as('auditor')),
+      (r) => r.body.stage === 'government_approval',
+    );
     await act(http, `/rounds/${roundId}/approval`, { approved: [candidateId], notApproved: [] }, 'government');
     await act(http, `/rounds/${roundId}/ceremony`, { date: today(), reason: 'named at the ceremony' });
-    const commended = await eventually(() => http.get(`/candidates/${candidateId}`, as('auditor')), (r) => r.body.stage === 'payments');
+    const commended = await eventually(
+      () => http.get(`/candidates/${candidateId}`, as('auditor')),
+      (r) => r.body.stage === 'payments',
+    );
     expect(commended.body).toMatchObject({ stage: 'payments', status: 'paying' });
 
     const open = await eventually(
@@ -89,16 +98,21 @@ describe('a candidate through the HTTP API (real Temporal dev server and Postgre
     expect(history.status).toBe(200);
     const entries = history.body as Array<{ type: string; stage?: string; role?: string; reason?: string; at: string }>;
     expect(entries.filter((e) => e.type === 'stage_entered').map((e) => e.stage)).toEqual([
-      'endorsement', 'qualification', 'inspection', 'expert_review', 'voting', 'leadership', 'public_notice', 'government_approval', 'commendation', 'payments',
+      'endorsement',
+      'qualification',
+      'inspection',
+      'expert_review',
+      'voting',
+      'leadership',
+      'public_notice',
+      'government_approval',
+      'commendation',
+      'payments',
     ]);
     const decisions = entries.filter((e) => e.type === 'decision');
     expect(decisions.map((d) => [d.stage, d.role, d.reason])).toEqual(
       // The per-file decisions; from there on the round decided (its own history keeps who and why).
-      (['endorsement', 'qualification', 'inspection'] as const).map((s) => [
-        s,
-        STAGE_OWNER[s],
-        expect.any(String),
-      ]),
+      (['endorsement', 'qualification', 'inspection'] as const).map((s) => [s, STAGE_OWNER[s], expect.any(String)]),
     );
     // The notice was the round's durable timer: the round shows its end, the file moved on by itself.
     const round = (await http.get(`/rounds/${roundId}`, as('auditor'))).body;

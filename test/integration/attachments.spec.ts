@@ -167,7 +167,10 @@ describe('attachments (real Temporal dev server and PostgreSQL)', () => {
     expect(Object.keys(fieldsOf(both.body)).sort()).toEqual(['file', 'kind']);
     // A file under another name, or two files.
     const post = (form: FormData) =>
-      fetch(base(), { method: 'POST', headers: { authorization: `Bearer ${nominator}` }, body: form }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+      fetch(base(), { method: 'POST', headers: { authorization: `Bearer ${nominator}` }, body: form }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as Record<string, unknown>,
+      }));
     const misnamed = new FormData();
     misnamed.append('kind', 'honour');
     misnamed.append('document', new Blob([PDF]), 'a.pdf');
@@ -196,8 +199,16 @@ describe('attachments (real Temporal dev server and PostgreSQL)', () => {
     const count = (await list()).body.length;
     const text = Buffer.from('This is plain text, not a PDF at all.\n');
     expectBadRequest(await upload({ kind: 'other', file: { content: text, filename: 'report.pdf', type: 'application/pdf' } }), 'file', /must be a PDF, JPEG or PNG/);
-    expectBadRequest(await upload({ kind: 'other', file: { content: PDF, filename: 'photo', type: 'image/png' } }), 'file', /declared as image\/png but its content is PDF/);
-    expectBadRequest(await upload({ kind: 'other', file: { content: JPEG, filename: 'scan.png', type: 'application/octet-stream' } }), 'file', /named as PNG.*content is JPEG/);
+    expectBadRequest(
+      await upload({ kind: 'other', file: { content: PDF, filename: 'photo', type: 'image/png' } }),
+      'file',
+      /declared as image\/png but its content is PDF/,
+    );
+    expectBadRequest(
+      await upload({ kind: 'other', file: { content: JPEG, filename: 'scan.png', type: 'application/octet-stream' } }),
+      'file',
+      /named as PNG.*content is JPEG/,
+    );
     expect((await list()).body).toHaveLength(count);
   });
 

@@ -4,7 +4,19 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { shanghaiDate } from '../../libs/contract';
 import { client, eventually, nomination, scoreThroughApi, startApi, startWorker, token, VISIT } from '../support/service';
-import { approve, closeRounds, createLegacyRound, createRound, decide, dueAtOf, idNumber, mobileNumber, openDb, streetUnion, type TestRound } from '../support/review-helpers';
+import {
+  approve,
+  closeRounds,
+  createLegacyRound,
+  createRound,
+  decide,
+  dueAtOf,
+  idNumber,
+  mobileNumber,
+  openDb,
+  streetUnion,
+  type TestRound,
+} from '../support/review-helpers';
 
 jest.setTimeout(180_000);
 
@@ -102,7 +114,13 @@ describe('finding files: GET /candidates and exports (real Temporal dev server a
     const form: Record<string, unknown> = nomination({ idNumber: idNumber(), mobile: mobileNumber(), roundId: inRound.roundId, ...overrides });
     const res = await http.post('/nominations', form, as);
     if (res.status !== 201) throw new Error(`nomination: ${res.status} ${JSON.stringify(res.body)}`);
-    return { id: res.body.candidateId, name: form.name as string, idNumber: form.idNumber as string, mobile: form.mobile as string, homeAddress: form.homeAddress as string };
+    return {
+      id: res.body.candidateId,
+      name: form.name as string,
+      idNumber: form.idNumber as string,
+      mobile: form.mobile as string,
+      homeAddress: form.homeAddress as string,
+    };
   }
 
   const projected = (candidateId: string, stage: string, status = 'awaiting_decision') =>
@@ -177,7 +195,10 @@ describe('finding files: GET /candidates and exports (real Temporal dev server a
   });
 
   afterAll(async () => {
-    await closeRounds(db, [round, lateRound].filter(Boolean).map((r) => r.roundId));
+    await closeRounds(
+      db,
+      [round, lateRound].filter(Boolean).map((r) => r.roundId),
+    );
     await db?.destroy();
     await api?.close();
     await worker?.close();

@@ -61,7 +61,12 @@ describe('who sees what of a file, in every response (real Temporal dev server a
    * Asserts what `who` may see in a response showing the candidate: `panel` (every seat's user id and
    * the secrets — scores, reasons — of the seats it must not see), and personal data.
    */
-  function expectShown(res: { status: number; body: Body }, who: Caller, panel: { all: string[]; secrets?: Record<string, string[]> }, pii: { idNumber: string; mobile: string }) {
+  function expectShown(
+    res: { status: number; body: Body },
+    who: Caller,
+    panel: { all: string[]; secrets?: Record<string, string[]> },
+    pii: { idNumber: string; mobile: string },
+  ) {
     expect(res.status).toBe(200);
     const text = JSON.stringify(res.body);
     const seen = (res.body.panel as Array<{ userId: string }>).map((s) => s.userId);
@@ -149,7 +154,10 @@ describe('who sees what of a file, in every response (real Temporal dev server a
     expectShown(resubmitted, nominator, { all: everyone, secrets }, pii);
     expect(resubmitted.body).toMatchObject({ stage: 'leadership', status: 'awaiting_decision', expertScore });
     expectShown(await decide(http, candidateId, 'leadership', { reason: '同意列入正式候选名单' }, leadership.token), leadership, { all: everyone, secrets }, pii);
-    await eventually(() => http.get(`/candidates/${candidateId}`, office.token), (r) => r.body.stage === 'government_approval');
+    await eventually(
+      () => http.get(`/candidates/${candidateId}`, office.token),
+      (r) => r.body.stage === 'government_approval',
+    );
     expectShown(await decide(http, candidateId, 'government_approval', { reason: '区政府审定同意' }, government.token), government, { all: everyone, secrets }, pii);
     const commended = await decide(http, candidateId, 'commendation', { reason: '表彰大会命名' }, office.token);
     expectShown(commended, office, { all: everyone }, pii);

@@ -65,12 +65,18 @@ describe('inbox and inspection batches (real Temporal dev server and PostgreSQL)
   };
   /** The caller's task for the candidate once the projection shows it in the expected (stage, status). */
   const taskOnceAt = async (as: string, candidateId: string, stage: string, status = 'awaiting_decision') =>
-    (await eventually(
-      () => inbox(as),
-      (tasks) => tasks.some((t) => t.candidateId === candidateId && t.stage === stage && t.status === status),
-    )).find((t) => t.candidateId === candidateId)!;
+    (
+      await eventually(
+        () => inbox(as),
+        (tasks) => tasks.some((t) => t.candidateId === candidateId && t.stage === stage && t.status === status),
+      )
+    ).find((t) => t.candidateId === candidateId)!;
   /** Waits until the candidate is no longer in the caller's inbox. */
-  const goneFrom = (as: string, candidateId: string) => eventually(() => inbox(as), (tasks) => !tasks.some((t) => t.candidateId === candidateId));
+  const goneFrom = (as: string, candidateId: string) =>
+    eventually(
+      () => inbox(as),
+      (tasks) => !tasks.some((t) => t.candidateId === candidateId),
+    );
   const has = async (as: string, candidateId: string) => (await inbox(as)).some((t) => t.candidateId === candidateId);
   /** Waits for the projection to reach (stage, status), as the programme office's inbox does not show every stage. */
   const projected = (candidateId: string, stage: string, status: string) =>
@@ -150,7 +156,11 @@ describe('inbox and inspection batches (real Temporal dev server and PostgreSQL)
     expect(order.indexOf(atPanel)).toBeLessThan(order.indexOf(atVoting));
 
     // Once the panel is seated, the office has nothing to do there.
-    await http.post(`/candidates/${atPanel}/panel`, { experts: [0, 1, 2, 3, 4].map((i) => ({ userId: `ex-${atPanel.slice(0, 8)}-${i}`, employer: `单位${i}` })) }, office);
+    await http.post(
+      `/candidates/${atPanel}/panel`,
+      { experts: [0, 1, 2, 3, 4].map((i) => ({ userId: `ex-${atPanel.slice(0, 8)}-${i}`, employer: `单位${i}` })) },
+      office,
+    );
     await goneFrom(office, atPanel);
   });
 
@@ -287,11 +297,7 @@ describe('inbox and inspection batches (real Temporal dev server and PostgreSQL)
     expect((await http.get(`/candidates/${first}`, office)).body.inspectionBatchId).toBe(batchId);
 
     // A candidate id that does not exist is refused, and nothing is grouped.
-    const unknown = await http.post(
-      '/inspection-batches',
-      { name: '第二批', plannedOn: '2030-04-19', members: ['李考察'], candidateIds: [first, randomUUID()] },
-      office,
-    );
+    const unknown = await http.post('/inspection-batches', { name: '第二批', plannedOn: '2030-04-19', members: ['李考察'], candidateIds: [first, randomUUID()] }, office);
     expect(unknown.status).toBe(400);
     expect((await http.get(`/candidates/${first}`, office)).body.inspectionBatchId).toBe(batchId);
     expect((await http.get(`/inspection-batches/${randomUUID()}`, office)).status).toBe(404);

@@ -36,7 +36,10 @@ describe('inspection batches (real Temporal dev server and PostgreSQL)', () => {
     otherRound = await createRound(http);
   });
   afterAll(async () => {
-    await closeRounds(db, [round, otherRound].filter(Boolean).map((r) => r.roundId));
+    await closeRounds(
+      db,
+      [round, otherRound].filter(Boolean).map((r) => r.roundId),
+    );
     await db?.destroy();
     await api?.close();
     await worker?.close();
@@ -171,7 +174,9 @@ describe('inspection batches (real Temporal dev server and PostgreSQL)', () => {
 
       const wrongRound = await batch([here.id, there.id], { roundId: round.roundId });
       expect(wrongRound.status).toBe(400);
-      expect(wrongRound.body.fields).toEqual([{ field: 'candidateIds.1', reason: `candidate ${there.id} (丙他轮) is in round ${otherRound.roundId}, not ${round.roundId}` }]);
+      expect(wrongRound.body.fields).toEqual([
+        { field: 'candidateIds.1', reason: `candidate ${there.id} (丙他轮) is in round ${otherRound.roundId}, not ${round.roundId}` },
+      ]);
 
       const mixed = await batch([here.id, there.id]);
       expect(mixed.status).toBe(400);
@@ -225,9 +230,22 @@ describe('inspection batches (real Temporal dev server and PostgreSQL)', () => {
       expect(first.body.history).toEqual([
         expect.objectContaining({ candidateId: expect.any(String), fromBatchId: null, toBatchId: batchA, movedBy: officeSub, role: 'union_office' }),
         expect.objectContaining({ candidateId: expect.any(String), fromBatchId: null, toBatchId: batchA, movedBy: officeSub, role: 'union_office' }),
-        expect.objectContaining({ candidateId: y.id, name: '戊乙', fromBatchId: batchA, toBatchId: batchB, movedBy: inspectorSub, role: 'inspector', at: expect.any(String) }),
+        expect.objectContaining({
+          candidateId: y.id,
+          name: '戊乙',
+          fromBatchId: batchA,
+          toBatchId: batchB,
+          movedBy: inspectorSub,
+          role: 'inspector',
+          at: expect.any(String),
+        }),
       ]);
-      expect(first.body.history.slice(0, 2).map((m: Body) => m.candidateId).sort()).toEqual([x.id, y.id].sort());
+      expect(
+        first.body.history
+          .slice(0, 2)
+          .map((m: Body) => m.candidateId)
+          .sort(),
+      ).toEqual([x.id, y.id].sort());
       const second = await http.get(`/inspection-batches/${batchB}`, auditor);
       expect(second.body.history.map((m: Body) => [m.candidateId, m.fromBatchId])).toEqual(
         expect.arrayContaining([

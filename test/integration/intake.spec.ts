@@ -111,11 +111,7 @@ describe('nomination intake (real Temporal dev server and PostgreSQL)', () => {
   });
 
   it("still takes the walking skeleton's body (201), and its missing conditions fail the 'conditions' pre-check", async () => {
-    const created = await http.post(
-      '/nominations',
-      skeletonNomination({ idNumber: idNumber(), mobile: mobileNumber(), roundId: round.roundId }),
-      token('nominator'),
-    );
+    const created = await http.post('/nominations', skeletonNomination({ idNumber: idNumber(), mobile: mobileNumber(), roundId: round.roundId }), token('nominator'));
     expect(created.status).toBe(201);
     expect(created.body.roundId).toBe(round.roundId);
     const file = await http.get(`/candidates/${created.body.candidateId}`, office);
@@ -170,7 +166,9 @@ describe('nomination intake (real Temporal dev server and PostgreSQL)', () => {
     const name = `窗口${randomUUID().slice(0, 8)}`;
     const res = await http.post('/nominations', person({ name, roundId: future.roundId }), token('nominator'));
     expect(res.status).toBe(409);
-    expect(res.body.message).toContain(`nominations for the ${future.year} round are accepted from ${future.year}-04-06 00:00 to ${future.year}-04-15 24:00 (Asia/Shanghai)`);
+    expect(res.body.message).toContain(
+      `nominations for the ${future.year} round are accepted from ${future.year}-04-06 00:00 to ${future.year}-04-15 24:00 (Asia/Shanghai)`,
+    );
     expect(await rowsNamed(name)).toBe(0);
   });
 

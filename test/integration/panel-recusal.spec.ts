@@ -69,7 +69,13 @@ describe('recusal by employer when seating a panel (real Temporal dev server and
     const res = await http.post(`/candidates/${candidateId}/panel`, { experts }, office);
     expect(res.status).toBe(409);
     expect(res.body.nearMatches).toEqual([
-      expect.objectContaining({ field: 'experts.5.nearMatch', userId: `expert-${tag}-glasses`, employer: '金鹰眼镜有限公司', candidateEmployer: EMPLOYER, why: expect.stringContaining('金鹰') }),
+      expect.objectContaining({
+        field: 'experts.5.nearMatch',
+        userId: `expert-${tag}-glasses`,
+        employer: '金鹰眼镜有限公司',
+        candidateEmployer: EMPLOYER,
+        why: expect.stringContaining('金鹰'),
+      }),
       expect.objectContaining({ field: 'experts.6.nearMatch', userId: `expert-${tag}-short`, employer: '金鹰', candidateEmployer: EMPLOYER }),
     ]);
     expect(res.body.message).toContain('nobody was seated');
@@ -80,7 +86,9 @@ describe('recusal by employer when seating a panel (real Temporal dev server and
     expect(file.body).toMatchObject({ stage: 'expert_review', status: 'awaiting_panel', panel: [] });
     expect((await recusals(candidateId)).body).toEqual([]);
     const refused = await http.get(`/candidates/${candidateId}/refused-decisions`, auditor);
-    expect(refused.body).toEqual([expect.objectContaining({ action: 'assignPanel', httpStatus: 409, userId: officeSub, refusal: expect.stringContaining('金鹰眼镜有限公司') })]);
+    expect(refused.body).toEqual([
+      expect.objectContaining({ action: 'assignPanel', httpStatus: 409, userId: officeSub, refusal: expect.stringContaining('金鹰眼镜有限公司') }),
+    ]);
   });
 
   it('refuses (400) a confirmation where there is nothing to confirm, naming the field', async () => {
@@ -89,7 +97,13 @@ describe('recusal by employer when seating a panel (real Temporal dev server and
     const [first, ...rest] = unrelated(tag);
     const needless = await http.post(
       `/candidates/${candidateId}/panel`,
-      { experts: [{ ...first, nearMatch: { decision: 'recuse', note: '以防万一' } }, ...rest, { userId: `expert-${tag}-colleague`, employer: '金鹰鞋业', nearMatch: { decision: 'keep', note: '同名' } }] },
+      {
+        experts: [
+          { ...first, nearMatch: { decision: 'recuse', note: '以防万一' } },
+          ...rest,
+          { userId: `expert-${tag}-colleague`, employer: '金鹰鞋业', nearMatch: { decision: 'keep', note: '同名' } },
+        ],
+      },
       office,
     );
     expect(needless.status).toBe(400);
@@ -97,10 +111,18 @@ describe('recusal by employer when seating a panel (real Temporal dev server and
       { field: 'experts.0.nearMatch', reason: expect.stringContaining('does not resemble') },
       { field: 'experts.5.nearMatch', reason: expect.stringContaining('recused automatically') },
     ]);
-    const noNote = await http.post(`/candidates/${candidateId}/panel`, { experts: [{ userId: `expert-${tag}-x`, employer: '金鹰', nearMatch: { decision: 'keep' } }] }, office);
+    const noNote = await http.post(
+      `/candidates/${candidateId}/panel`,
+      { experts: [{ userId: `expert-${tag}-x`, employer: '金鹰', nearMatch: { decision: 'keep' } }] },
+      office,
+    );
     expect(noNote.status).toBe(400);
     expect(noNote.body.fields).toEqual([{ field: 'experts.0.nearMatch.note', reason: expect.stringContaining('note is required') }]);
-    const badDecision = await http.post(`/candidates/${candidateId}/panel`, { experts: [{ userId: `expert-${tag}-x`, employer: '金鹰', nearMatch: { decision: 'maybe', note: '?' } }] }, office);
+    const badDecision = await http.post(
+      `/candidates/${candidateId}/panel`,
+      { experts: [{ userId: `expert-${tag}-x`, employer: '金鹰', nearMatch: { decision: 'maybe', note: '?' } }] },
+      office,
+    );
     expect(badDecision.status).toBe(400);
     expect(badDecision.body.fields[0].field).toBe('experts.0.nearMatch.decision');
     expect((await http.get(`/candidates/${candidateId}`, office)).body.panel).toEqual([]);
@@ -158,7 +180,9 @@ describe('recusal by employer when seating a panel (real Temporal dev server and
     const scored = await http.post(`/candidates/${candidateId}/scores`, { scores: { superb_skill: 88, leading_role: 86 } }, token('expert', `expert-${tag}-glasses`));
     expect(scored.status).toBe(200);
     // A recused expert does not.
-    expect((await http.post(`/candidates/${candidateId}/scores`, { scores: { superb_skill: 88, leading_role: 86 } }, token('expert', `expert-${tag}-short`))).status).toBe(409);
+    expect(
+      (await http.post(`/candidates/${candidateId}/scores`, { scores: { superb_skill: 88, leading_role: 86 } }, token('expert', `expert-${tag}-short`))).status,
+    ).toBe(409);
   });
 
   it('keeps no record when the workflow refuses the panel (candidate not yet at expert review)', async () => {

@@ -105,13 +105,7 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
       expect(plain.body.message).toContain('overridePrechecks');
       expect((await file(candidateId)).body).toMatchObject({ stage: 'qualification', status: 'awaiting_decision' });
 
-      const overridden = await decide(
-        http,
-        candidateId,
-        'qualification',
-        { overridePrechecks: true, reason: '两年一线工作，但获省级技能大赛一等奖，破格入围' },
-        office,
-      );
+      const overridden = await decide(http, candidateId, 'qualification', { overridePrechecks: true, reason: '两年一线工作，但获省级技能大赛一等奖，破格入围' }, office);
       expect(overridden.status).toBe(200);
       expect(overridden.body).toMatchObject({ stage: 'inspection', status: 'awaiting_decision' });
       expect(overridden.body.decisions.at(-1)).toMatchObject({ stage: 'qualification', outcome: 'approve', overridePrechecks: true });
@@ -188,7 +182,14 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
       expect(res.body.message).toContain("not with its submitter (status 'awaiting_decision')");
       const versions = await http.get(`/candidates/${candidateId}/versions`, office);
       expect(versions.body.map((v: { version: number }) => v.version)).toEqual([1]);
-      expect((await file(candidateId)).body).toMatchObject({ stage: 'qualification', status: 'awaiting_decision', formVersion: 1, version: 1, yearsOfWork: 12, resubmissions: [] });
+      expect((await file(candidateId)).body).toMatchObject({
+        stage: 'qualification',
+        status: 'awaiting_decision',
+        formVersion: 1,
+        version: 1,
+        yearsOfWork: 12,
+        resubmissions: [],
+      });
     });
   });
 
@@ -367,7 +368,9 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
       const history = await http.get(`/candidates/${candidateId}/history`, auditor);
       expect(history.status).toBe(200);
       const decisions = history.body.filter((e: { type: string }) => e.type === 'decision');
-      expect(decisions).toEqual([expect.objectContaining({ stage: 'qualification', outcome: 'approve', role: 'union_office', userId: 'office-ok', reason: '资格审核通过' })]);
+      expect(decisions).toEqual([
+        expect.objectContaining({ stage: 'qualification', outcome: 'approve', role: 'union_office', userId: 'office-ok', reason: '资格审核通过' }),
+      ]);
       const text = JSON.stringify(history.body);
       for (const refusedText of ['提前结束投票', '考察组代为审核', 'office-early', 'inspector-overreach']) expect(text).not.toContain(refusedText);
     });

@@ -50,7 +50,7 @@ describe('annual rounds (real PostgreSQL)', () => {
   const randomYear = () => {
     for (;;) {
       const y = 2030 + Math.floor(Math.random() * 70);
-      if (!used.has(y)) return used.add(y), y;
+      if (!used.has(y)) return (used.add(y), y);
     }
   };
   /** Local (UTC+8) midnight of a date in year y, as an ISO instant with offset. */
@@ -83,17 +83,28 @@ describe('annual rounds (real PostgreSQL)', () => {
       `INSERT INTO candidates (id, round_id, channel, name, id_number_cipher, id_number_index, mobile_cipher, employer, industry,
                                trade, years_of_work, skill_level, submitted_by, submitted_role, workflow_id, version, area)
        VALUES ($1, $2, $3, $4, 'x', $5, 'x', $6, $7, '眼镜装配', 10, 'technician', 'it-rounds', 'nominator', $8, 1, $9)`,
-      [id, roundId, fields.channel, fields.name ?? `候选人${seq}`, `it-rounds-${id}`, fields.employer ?? '温州瓯海眼镜有限公司',
-        fields.industry ?? 'eyewear', `it-rounds-${id}`, fields.area ?? null],
+      [
+        id,
+        roundId,
+        fields.channel,
+        fields.name ?? `候选人${seq}`,
+        `it-rounds-${id}`,
+        fields.employer ?? '温州瓯海眼镜有限公司',
+        fields.industry ?? 'eyewear',
+        `it-rounds-${id}`,
+        fields.area ?? null,
+      ],
     );
     insertedCandidates.push(id);
     return id;
   }
   async function insertStatus(candidateId: string, scoreCenti: number | null, stage = 'voting', status = 'awaiting_decision') {
-    await db.query(
-      `INSERT INTO candidate_status (candidate_id, stage, status, score_centi, panel, seq, updated_at) VALUES ($1, $2, $3, $4, '[]', 1, now())`,
-      [candidateId, stage, status, scoreCenti],
-    );
+    await db.query(`INSERT INTO candidate_status (candidate_id, stage, status, score_centi, panel, seq, updated_at) VALUES ($1, $2, $3, $4, '[]', 1, now())`, [
+      candidateId,
+      stage,
+      status,
+      scoreCenti,
+    ]);
   }
 
   describe('POST /rounds', () => {
@@ -182,7 +193,11 @@ describe('annual rounds (real PostgreSQL)', () => {
       expect(crossed.status).toBe(400);
       expect(crossed.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['nominationClosesAt', 'reviewClosesAt']);
 
-      const many = await http.post('/rounds', { year: 1900, quota: 0, nominationOpensAt: 'soon', nominationClosesAt: local(y, '04-16'), reviewClosesAt: local(y, '04-26') }, office);
+      const many = await http.post(
+        '/rounds',
+        { year: 1900, quota: 0, nominationOpensAt: 'soon', nominationClosesAt: local(y, '04-16'), reviewClosesAt: local(y, '04-26') },
+        office,
+      );
       expect(many.status).toBe(400);
       expect(many.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['nominationOpensAt', 'quota', 'year']);
     });
@@ -207,11 +222,29 @@ describe('annual rounds (real PostgreSQL)', () => {
       const iso = (ms: number) => new Date(ms).toISOString();
       const day = 86_400_000;
       const upcoming = await createRound();
-      const closed = await createRound((year) => ({ year, quota: 5, nominationOpensAt: iso(now - 30 * day), nominationClosesAt: iso(now - 20 * day), reviewClosesAt: iso(now - 10 * day) }));
-      const reviewing = await createRound((year) => ({ year, quota: 5, nominationOpensAt: iso(now - 3 * day), nominationClosesAt: iso(now - day), reviewClosesAt: iso(now + day) }));
+      const closed = await createRound((year) => ({
+        year,
+        quota: 5,
+        nominationOpensAt: iso(now - 30 * day),
+        nominationClosesAt: iso(now - 20 * day),
+        reviewClosesAt: iso(now - 10 * day),
+      }));
+      const reviewing = await createRound((year) => ({
+        year,
+        quota: 5,
+        nominationOpensAt: iso(now - 3 * day),
+        nominationClosesAt: iso(now - day),
+        reviewClosesAt: iso(now + day),
+      }));
       // Open for nominations only for a moment, so that no later test file finds this round open.
       const closesAt = Date.now() + 2_500;
-      const nominating = await createRound((year) => ({ year, quota: 5, nominationOpensAt: iso(now - day), nominationClosesAt: iso(closesAt), reviewClosesAt: iso(now + day) }));
+      const nominating = await createRound((year) => ({
+        year,
+        quota: 5,
+        nominationOpensAt: iso(now - day),
+        nominationClosesAt: iso(closesAt),
+        reviewClosesAt: iso(now + day),
+      }));
 
       const list = await http.get('/rounds', token('auditor'));
       expect(list.status).toBe(200);
@@ -300,7 +333,7 @@ describe('annual rounds (real PostgreSQL)', () => {
   });
 
   describe('GET /rounds/:id/report', () => {
-    it('counts the round\'s nominations per channel, industry and sub-district union, zeroes included', async () => {
+    it("counts the round's nominations per channel, industry and sub-district union, zeroes included", async () => {
       const { roundId, year } = await createRound((y) => ({ year: y, quota: 35, ...windowsFor(y) }));
       const other = await createRound();
       const org = (area: string | null, industry = 'eyewear') => insertCandidate(roundId, { channel: 'organisational', area, industry });
@@ -395,7 +428,16 @@ describe('annual rounds (real PostgreSQL)', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ roundId, year, quota: 3 });
       expect(res.body.ranking.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 2, 4]);
-      expect(res.body.ranking[0]).toEqual({ rank: 1, candidateId: b, name: '乙', employer: '乙厂', industry: 'eyewear', score: 90.5, stage: 'leadership', status: 'awaiting_decision' });
+      expect(res.body.ranking[0]).toEqual({
+        rank: 1,
+        candidateId: b,
+        name: '乙',
+        employer: '乙厂',
+        industry: 'eyewear',
+        score: 90.5,
+        stage: 'leadership',
+        status: 'awaiting_decision',
+      });
       expect(new Set(res.body.ranking.slice(1, 3).map((r: { candidateId: string }) => r.candidateId))).toEqual(new Set([c, d]));
       expect(res.body.ranking.slice(1, 3).map((r: { score: number }) => r.score)).toEqual([88, 88]);
       expect(res.body.ranking.find((r: { candidateId: string }) => r.candidateId === c)).toMatchObject({ status: 'returned', stage: 'voting' });

@@ -76,13 +76,11 @@ describe('public voting: the public round and the staff tally', () => {
     for (const hidden of ['sealed-id', 'sealed-mobile', 'it-voting-', 'expert', 'rank', 'votes']) expect(text).not.toContain(hidden);
   });
 
-  it('adds each candidate\'s total once voting has closed, still leaving out the disqualified', async () => {
+  it("adds each candidate's total once voting has closed, still leaving out the disqualified", async () => {
     setNow(r.at('04-23T00:00'));
     const res = await publicRound();
     expect(res.body.voting.state).toBe('closed');
-    expect(res.body.candidates.map((c: { candidateId: string; votes: number }) => [c.candidateId, c.votes])).toEqual(
-      [0, 1, 2, 3].map((i) => [r.candidates[i], cast[i]]),
-    );
+    expect(res.body.candidates.map((c: { candidateId: string; votes: number }) => [c.candidateId, c.votes])).toEqual([0, 1, 2, 3].map((i) => [r.candidates[i], cast[i]]));
   });
 
   it('answers 404 for an unknown round', async () => {
@@ -101,13 +99,15 @@ describe('public voting: the public round and the staff tally', () => {
     }
     const { body } = await http.get(`/rounds/${r.roundId}/tally`, token('auditor'));
     expect(body).toMatchObject({ roundId: r.roundId, year: r.year, phase: 'voting', voting: { state: 'open' }, totalVotes: 6, distinctVoters: 3 });
-    expect(body.candidates.map((c: { candidateId: string; votes: number; rank: number; outcome: string | null }) => [c.candidateId, c.votes, c.rank, c.outcome])).toEqual([
-      [r.candidates[0], 3, 1, null],
-      [r.candidates[3], 2, 4, null],
-      [r.candidates[1], 1, 2, null],
-      [r.candidates[2], 0, 3, null],
-      [r.candidates[4], 0, 5, 'disqualified'],
-    ]);
+    expect(body.candidates.map((c: { candidateId: string; votes: number; rank: number; outcome: string | null }) => [c.candidateId, c.votes, c.rank, c.outcome])).toEqual(
+      [
+        [r.candidates[0], 3, 1, null],
+        [r.candidates[3], 2, 4, null],
+        [r.candidates[1], 1, 2, null],
+        [r.candidates[2], 0, 3, null],
+        [r.candidates[4], 0, 5, 'disqualified'],
+      ],
+    );
     expect(body.byDay).toEqual([
       { day: `${r.year}-04-20`, votes: 3, voters: 1 },
       { day: `${r.year}-04-21`, votes: 2, voters: 1 },

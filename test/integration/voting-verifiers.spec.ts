@@ -85,8 +85,7 @@ describe('public voting: verifiers, production and the per-address limit', () =>
     let wechat: Awaited<ReturnType<typeof wechatStandIn>>;
     let service: Awaited<ReturnType<typeof api>>;
     let r: VotingRound;
-    const cast = (candidateId: string, credential: string) =>
-      service.http.post(`/public/rounds/${r.roundId}/votes`, { candidateId, verifier: 'wechat', credential });
+    const cast = (candidateId: string, credential: string) => service.http.post(`/public/rounds/${r.roundId}/votes`, { candidateId, verifier: 'wechat', credential });
 
     beforeAll(async () => {
       wechat = await wechatStandIn();
@@ -149,7 +148,9 @@ describe('public voting: verifiers, production and the per-address limit', () =>
       const requests = wechat.state.requests;
       const closed = await createVotingRound(db, { candidates: 1, phase: 'leadership' });
       rounds.push(closed);
-      expect((await service.http.post(`/public/rounds/${closed.roundId}/votes`, { candidateId: closed.candidates[0], verifier: 'wechat', credential: 'c' })).status).toBe(403);
+      expect((await service.http.post(`/public/rounds/${closed.roundId}/votes`, { candidateId: closed.candidates[0], verifier: 'wechat', credential: 'c' })).status).toBe(
+        403,
+      );
       expect(wechat.state.requests).toBe(requests);
     });
   });

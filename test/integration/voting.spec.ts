@@ -109,7 +109,7 @@ describe('public voting: POST /public/rounds/:id/votes', () => {
     expect(mine).toHaveLength(11); // ten from this voter, one from the other
   });
 
-  it('answers 422 for a candidate that is disqualified, withdrawn or not on the round\'s list', async () => {
+  it("answers 422 for a candidate that is disqualified, withdrawn or not on the round's list", async () => {
     const r = await round({ candidates: 3, outcomes: { 1: 'disqualified', 2: 'withdrawn' } });
     const other = await round({ candidates: 1 });
     setNow(r.at('04-21T10:00'));
@@ -146,9 +146,7 @@ describe('public voting: POST /public/rounds/:id/votes', () => {
     expect(phase.body.message).toMatch(/is not open: the round is in its 'expert_review' phase/);
 
     const unscheduled = await round({ phase: null, opens: null, closes: null });
-    expect((await vote(unscheduled, unscheduled.candidates[0], voter())).body.message).toBe(
-      `voting for the ${unscheduled.year} round has not been scheduled yet`,
-    );
+    expect((await vote(unscheduled, unscheduled.candidates[0], voter())).body.message).toBe(`voting for the ${unscheduled.year} round has not been scheduled yet`);
     expect(await voteRows(db, r.roundId)).toHaveLength(0);
   });
 

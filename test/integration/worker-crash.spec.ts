@@ -44,8 +44,13 @@ describe('a worker killed mid-flow (real Temporal dev server and PostgreSQL)', (
     const http = client(api.url);
     const as = { office: token('union_office'), finance: token('finance'), auditor: token('auditor') };
     const owner: Record<string, string> = {
-      qualification: token('union_office'), inspection: token('inspector'), expert_review: token('expert'),
-      voting: as.office, leadership: token('leadership'), government_approval: token('government'), commendation: as.office,
+      qualification: token('union_office'),
+      inspection: token('inspector'),
+      expert_review: token('expert'),
+      voting: as.office,
+      leadership: token('leadership'),
+      government_approval: token('government'),
+      commendation: as.office,
     };
     const first = spawnWorker(env);
     workers.push(first.child);
@@ -70,7 +75,10 @@ describe('a worker killed mid-flow (real Temporal dev server and PostgreSQL)', (
     const second = spawnWorker(env);
     workers.push(second.child);
     await second.ready;
-    await eventually(() => http.get(`/candidates/${candidateId}`, as.auditor), (r) => r.body.stage === 'government_approval');
+    await eventually(
+      () => http.get(`/candidates/${candidateId}`, as.auditor),
+      (r) => r.body.stage === 'government_approval',
+    );
     await http.post(`/candidates/${candidateId}/decisions`, { stage: 'government_approval', outcome: 'approve', reason: 'ok' }, owner.government_approval);
 
     // Kill it again right as commendation schedules the bonus, then restart: the task is still created once.
@@ -82,9 +90,17 @@ describe('a worker killed mid-flow (real Temporal dev server and PostgreSQL)', (
     await third.ready;
     await commend.catch(() => undefined);
 
-    const state = await eventually(() => http.get(`/candidates/${candidateId}`, as.auditor), (r) => r.body.payments?.length === 1);
+    const state = await eventually(
+      () => http.get(`/candidates/${candidateId}`, as.auditor),
+      (r) => r.body.payments?.length === 1,
+    );
     expect(state.body.decisions.map((d: { stage: string }) => d.stage)).toEqual([
-      'qualification', 'inspection', 'voting', 'leadership', 'government_approval', 'commendation',
+      'qualification',
+      'inspection',
+      'voting',
+      'leadership',
+      'government_approval',
+      'commendation',
     ]);
     const tasks = (await http.get(`/finance/tasks?candidateId=${candidateId}`, as.finance)).body;
     expect(tasks).toHaveLength(1);

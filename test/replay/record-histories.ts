@@ -104,7 +104,11 @@ async function main(): Promise<void> {
         await approveUntil(h, 'expert_review');
         const experts = [1, 2, 3, 4, 5].map((n) => ({ userId: `expert-${n}` }));
         const seated = await h.executeUpdate(assignPanelUpdate, { args: [{ experts, actor: { userId: 'office-1', role: 'union_office' } }] });
-        for (const [n, mark] of [[1, 80], [2, 85], [3, 90]] as const) {
+        for (const [n, mark] of [
+          [1, 80],
+          [2, 85],
+          [3, 90],
+        ] as const) {
           const scores = Object.fromEntries(seated.conditions.map((c) => [c, mark]));
           await h.executeUpdate(submitScoresUpdate, { args: [{ scores, actor: { userId: `expert-${n}`, role: 'expert' } }] });
         }

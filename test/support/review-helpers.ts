@@ -144,13 +144,7 @@ export async function closeRounds(db: DataSource | undefined, roundIds: string[]
 }
 
 /** A decision by the stage's owner (a fresh token of that role unless one is given). */
-export async function decide(
-  http: Http,
-  candidateId: string,
-  stage: DecisionStage,
-  extra: Record<string, unknown> = {},
-  as = token(STAGE_OWNER[stage]),
-) {
+export async function decide(http: Http, candidateId: string, stage: DecisionStage, extra: Record<string, unknown> = {}, as = token(STAGE_OWNER[stage])) {
   return http.post(`/candidates/${candidateId}/decisions`, { stage, outcome: 'approve', reason: `${stage}: approved`, ...extra }, as);
 }
 

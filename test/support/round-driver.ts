@@ -12,7 +12,11 @@ export async function roundOf(http: Http, roundId: string) {
 
 /** Waits until the round's projection shows the phase. */
 export function untilPhase(http: Http, roundId: string, phase: string, timeoutMs = 30_000) {
-  return eventually(() => roundOf(http, roundId), (r) => r.phase === phase, timeoutMs);
+  return eventually(
+    () => roundOf(http, roundId),
+    (r) => r.phase === phase,
+    timeoutMs,
+  );
 }
 
 /** An action that must be accepted. */

@@ -53,10 +53,13 @@ export async function createVotingRound(db: DataSource, options: VotingRoundOpti
          VALUES ($1, $2, 'self', $3, 'sealed-id', $4, 'sealed-mobile', $5, 'eyewear', '眼镜装配', 10, 'technician', 'it-voting', 'nominator', $6, 1, $7)`,
         [id, roundId, `候选人${String(i).padStart(2, '0')}`, `it-voting-${id}`, `瓯海眼镜厂${i}`, `it-voting-${id}`, { deeds: `事迹${i}：带徒${i}人` }],
       );
-      await db.query(
-        `INSERT INTO round_entries (round_id, candidate_id, rank, expert_score_centi, outcome) VALUES ($1, $2, $3, $4, $5)`,
-        [roundId, id, i + 1, 9000 - i * 10, outcomes[i] ?? null],
-      );
+      await db.query(`INSERT INTO round_entries (round_id, candidate_id, rank, expert_score_centi, outcome) VALUES ($1, $2, $3, $4, $5)`, [
+        roundId,
+        id,
+        i + 1,
+        9000 - i * 10,
+        outcomes[i] ?? null,
+      ]);
       ids.push(id);
     }
     return {

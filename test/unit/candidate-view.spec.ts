@@ -199,16 +199,15 @@ describe('candidateView', () => {
     expect(Object.keys(WHO_SEES).sort()).toEqual([...ROLES].sort());
   });
 
-  const callers: Array<[Role, string]> = ROLES.flatMap((role): Array<[Role, string]> => (role === 'expert' ? seats().map((s) => [role, s.userId]) : [[role, `${role}-1`]]));
-  it.each(callers)(
-    '%s (%s) sees exactly its share of the panel, and the panel result',
-    (role, sub) => {
-      const v = candidateView(row(), state(), claims(role, sub), pii);
-      expect(v.panel).toEqual(WHO_SEES[role](sub));
-      expect(v.panelSummary).toEqual({ seated: 3, scored: 2, recused: 1, conflicts: 1 });
-      expect(v.expertScore).toEqual(EXPERT_SCORE);
-    },
+  const callers: Array<[Role, string]> = ROLES.flatMap((role): Array<[Role, string]> =>
+    role === 'expert' ? seats().map((s) => [role, s.userId]) : [[role, `${role}-1`]],
   );
+  it.each(callers)('%s (%s) sees exactly its share of the panel, and the panel result', (role, sub) => {
+    const v = candidateView(row(), state(), claims(role, sub), pii);
+    expect(v.panel).toEqual(WHO_SEES[role](sub));
+    expect(v.panelSummary).toEqual({ seated: 3, scored: 2, recused: 1, conflicts: 1 });
+    expect(v.expertScore).toEqual(EXPERT_SCORE);
+  });
 
   it('does not change the state it is given', () => {
     const s = state();

@@ -81,9 +81,7 @@ describe('loadConfig', () => {
     ['0s', 'zero'],
     ['-5s', 'negative'],
   ])('refuses PUBLIC_NOTICE_DURATION=%s (%s)', (raw) => {
-    expect(problemsOf({ ...minimalEnv(), PUBLIC_NOTICE_DURATION: raw })).toEqual([
-      `PUBLIC_NOTICE_DURATION must be a duration such as '7d' or '5s' (got '${raw}')`,
-    ]);
+    expect(problemsOf({ ...minimalEnv(), PUBLIC_NOTICE_DURATION: raw })).toEqual([`PUBLIC_NOTICE_DURATION must be a duration such as '7d' or '5s' (got '${raw}')`]);
   });
 
   it.each([
@@ -177,7 +175,7 @@ describe('loadConfig', () => {
 });
 
 describe('settings of rounds and attachments', () => {
-  it('defaults the per-area target to the notice\'s 3 and attachments to 10 MiB', () => {
+  it("defaults the per-area target to the notice's 3 and attachments to 10 MiB", () => {
     const cfg = loadConfig(minimalEnv());
     expect(cfg.roundAreaTarget).toBe(3);
     expect(cfg.attachmentMaxBytes).toBe(10 * 1024 * 1024);

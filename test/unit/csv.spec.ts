@@ -32,7 +32,13 @@ describe('CSV writer', () => {
   });
 
   it('writes a header line and one CRLF-terminated line per row', () => {
-    const text = csvText({ columns: [{ header: '姓名' }, { header: '专家评分' }], rows: [['王建国', 88.25], ['李, 四', null]] });
+    const text = csvText({
+      columns: [{ header: '姓名' }, { header: '专家评分' }],
+      rows: [
+        ['王建国', 88.25],
+        ['李, 四', null],
+      ],
+    });
     expect(text).toBe('姓名,专家评分\r\n王建国,88.25\r\n"李, 四",\r\n');
   });
 

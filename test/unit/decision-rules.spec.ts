@@ -5,7 +5,13 @@ import { ROLES, type Role } from '../../libs/contract/roles';
 import { DECISION_STAGES, STAGE_OWNER, type DecisionStage, type Stage } from '../../libs/contract/stages';
 
 function stateAt(stage: CandidateStateV1['stage'], status: CandidateStatus = 'awaiting_decision'): CandidateStateV1 {
-  const input = { candidateId: 'c-0001', roundId: null, channel: 'organisational' as const, submittedBy: { userId: 'u', role: 'nominator' as const }, settings: SETTINGS };
+  const input = {
+    candidateId: 'c-0001',
+    roundId: null,
+    channel: 'organisational' as const,
+    submittedBy: { userId: 'u', role: 'nominator' as const },
+    settings: SETTINGS,
+  };
   return { ...initialCandidateState(input, '2017-04-16T01:00:00.000Z'), stage, status };
 }
 

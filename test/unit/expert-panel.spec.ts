@@ -8,7 +8,10 @@ const AT = '2017-04-20T08:00:00.000Z';
 
 function seated(n: number, recused: number[] = []) {
   const panel = new ExpertPanel([], 5);
-  const experts = Array.from({ length: n }, (_, i) => ({ userId: `expert-${i + 1}`, ...(recused.includes(i + 1) && { recusedBecause: "works for the candidate's employer" }) }));
+  const experts = Array.from({ length: n }, (_, i) => ({
+    userId: `expert-${i + 1}`,
+    ...(recused.includes(i + 1) && { recusedBecause: "works for the candidate's employer" }),
+  }));
   panel.assign({ experts, actor: OFFICE }, AT);
   return panel;
 }
@@ -25,7 +28,10 @@ describe(ExpertPanel.name, () => {
 
   it('refuses an expert named twice, or one already seated, and an empty list', () => {
     const panel = seated(5);
-    expect(panel.refuseAssignment({ experts: [{ userId: 'expert-2' }], actor: OFFICE })).toMatchObject({ type: FailureType.InvalidRequest, message: expect.stringContaining('expert-2') });
+    expect(panel.refuseAssignment({ experts: [{ userId: 'expert-2' }], actor: OFFICE })).toMatchObject({
+      type: FailureType.InvalidRequest,
+      message: expect.stringContaining('expert-2'),
+    });
     expect(panel.refuseAssignment({ experts: [{ userId: 'x' }, { userId: 'x' }], actor: OFFICE })?.message).toMatch(/named twice/);
     expect(panel.refuseAssignment({ experts: [], actor: OFFICE })?.message).toMatch(/at least one/);
     expect(panel.refuseAssignment({ experts: [{ userId: 'expert-9' }], actor: OFFICE })).toBeNull();

@@ -109,9 +109,7 @@ describe('CreateNominationDto: the walking skeleton', () => {
 
   it('refuses an empty body, naming every required field', async () => {
     const fields = await fieldsOf({});
-    expect(fields.map((f) => f.field).sort()).toEqual(
-      ['name', 'idNumber', 'employer', 'mobile', 'industry', 'trade', 'yearsOfWork', 'skillLevel', 'channel'].sort(),
-    );
+    expect(fields.map((f) => f.field).sort()).toEqual(['name', 'idNumber', 'employer', 'mobile', 'industry', 'trade', 'yearsOfWork', 'skillLevel', 'channel'].sort());
   });
 
   it.each(['name', 'idNumber', 'employer', 'mobile', 'industry', 'trade', 'yearsOfWork', 'skillLevel', 'channel'])(
@@ -325,11 +323,7 @@ describe('conditions', () => {
   });
 
   it('refuses an unknown kind', async () => {
-    await expectOnly(
-      { ...skeleton(), conditions: [{ kind: 'good_ethics', evidence: '证明' }] },
-      'conditions.0.kind',
-      `kind must be one of ${CONDITIONS.join(', ')}`,
-    );
+    await expectOnly({ ...skeleton(), conditions: [{ kind: 'good_ethics', evidence: '证明' }] }, 'conditions.0.kind', `kind must be one of ${CONDITIONS.join(', ')}`);
   });
 
   it('refuses a claim without evidence, at its index', async () => {
@@ -338,11 +332,7 @@ describe('conditions', () => {
   });
 
   it('refuses empty evidence, saying evidence is required', async () => {
-    await expectOnly(
-      { ...skeleton(), conditions: [{ kind: 'leading_role', evidence: '' }] },
-      'conditions.0.evidence',
-      'evidence is required for each condition claimed',
-    );
+    await expectOnly({ ...skeleton(), conditions: [{ kind: 'leading_role', evidence: '' }] }, 'conditions.0.evidence', 'evidence is required for each condition claimed');
   });
 
   it('refuses missing evidence saying evidence is required', async () => {
@@ -360,11 +350,7 @@ describe('conditions', () => {
   });
 
   it('refuses an unknown field inside a claim', async () => {
-    await expectOnly(
-      { ...skeleton(), conditions: [{ kind: 'leading_role', evidence: '证明', weight: 2 }] },
-      'conditions.0.weight',
-      'property weight should not exist',
-    );
+    await expectOnly({ ...skeleton(), conditions: [{ kind: 'leading_role', evidence: '证明', weight: 2 }] }, 'conditions.0.weight', 'property weight should not exist');
   });
 });
 

@@ -112,9 +112,7 @@ describe('formProblems', () => {
 
     it('uses the Shanghai date, not the UTC date: an hour earlier the same person is 15', () => {
       const before = new Date('2017-04-10T15:59:59Z'); // 23:59:59 on 10 April in Shanghai
-      expect(formProblems(form({ idNumber: idBornOn('2001-04-11') }), rules, before).map((p) => p.reason)).toEqual([
-        'the person is 15, outside working age (16-80)',
-      ]);
+      expect(formProblems(form({ idNumber: idBornOn('2001-04-11') }), rules, before).map((p) => p.reason)).toEqual(['the person is 15, outside working age (16-80)']);
     });
 
     it('accepts someone who is exactly the maximum age, refuses one a day older', () => {
@@ -126,12 +124,8 @@ describe('formProblems', () => {
 
     it('follows the configured bounds', () => {
       const strict = { ...rules, workingAge: { min: 18, max: 60 } };
-      expect(formProblems(form({ idNumber: idBornOn('2000-01-01') }), strict, NOW).map((p) => p.reason)).toEqual([
-        'the person is 17, outside working age (18-60)',
-      ]);
-      expect(formProblems(form({ idNumber: FEMALE_ID }), strict, NOW).map((p) => p.reason)).toEqual([
-        'the person is 67, outside working age (18-60)',
-      ]);
+      expect(formProblems(form({ idNumber: idBornOn('2000-01-01') }), strict, NOW).map((p) => p.reason)).toEqual(['the person is 17, outside working age (18-60)']);
+      expect(formProblems(form({ idNumber: FEMALE_ID }), strict, NOW).map((p) => p.reason)).toEqual(['the person is 67, outside working age (18-60)']);
     });
   });
 
@@ -177,9 +171,7 @@ describe('formProblems', () => {
         { kind: 'leading_role', evidence: 'b' },
         { kind: 'superb_skill', evidence: 'c' },
       ] as Form['conditions'];
-      expect(formProblems(form({ conditions }), rules, NOW)).toEqual([
-        { field: 'conditions', reason: "condition 'superb_skill' is claimed twice" },
-      ]);
+      expect(formProblems(form({ conditions }), rules, NOW)).toEqual([{ field: 'conditions', reason: "condition 'superb_skill' is claimed twice" }]);
     });
 
     it('accepts distinct conditions', () => {
@@ -234,16 +226,13 @@ describe('prechecks', () => {
     expect(prechecks(form({ yearsOfWork: 4 }), { ...rules, minYearsOfWork: 5 })[0]).toMatchObject({ passed: false, detail: expect.stringContaining('at least 5') });
   });
 
-  it.each(['footwear_leather', 'apparel', 'eyewear', 'locks', 'electrical_machinery', 'auto_moto_parts'] as const)(
-    'passes industry_scope for %s',
-    (industry) => {
-      expect(byCheck(form({ industry })).industry_scope).toEqual({
-        check: 'industry_scope',
-        passed: true,
-        detail: `${industry} is one of the six traditional industries`,
-      });
-    },
-  );
+  it.each(['footwear_leather', 'apparel', 'eyewear', 'locks', 'electrical_machinery', 'auto_moto_parts'] as const)('passes industry_scope for %s', (industry) => {
+    expect(byCheck(form({ industry })).industry_scope).toEqual({
+      check: 'industry_scope',
+      passed: true,
+      detail: `${industry} is one of the six traditional industries`,
+    });
+  });
 
   it('fails industry_scope for other, quoting the justification', () => {
     const check = byCheck(form({ industry: 'other', industryJustification: '精密模具钳工，技艺全区领先' })).industry_scope;

@@ -29,7 +29,15 @@ describe('screenPanel', () => {
     const { experts, checks } = screenPanel(CANDIDATE_EMPLOYER, [expert('e1', '金鹰鞋业'), expert('e2', '温州大学')]);
     expect(experts).toEqual([{ userId: 'e1', recusedBecause: RECUSED_SAME_EMPLOYER }, { userId: 'e2' }]);
     expect(checks).toEqual([
-      expect.objectContaining({ expertUserId: 'e1', expertEmployer: '金鹰鞋业', candidateEmployer: CANDIDATE_EMPLOYER, match: 'same', outcome: 'recused', automatic: true, note: null }),
+      expect.objectContaining({
+        expertUserId: 'e1',
+        expertEmployer: '金鹰鞋业',
+        candidateEmployer: CANDIDATE_EMPLOYER,
+        match: 'same',
+        outcome: 'recused',
+        automatic: true,
+        note: null,
+      }),
     ]);
   });
 
@@ -37,7 +45,13 @@ describe('screenPanel', () => {
     const res = refusal(() => screenPanel(CANDIDATE_EMPLOYER, [expert('e1', '温州大学'), expert('e2', '金鹰眼镜有限公司'), expert('e3', '金鹰')]));
     expect(res.status).toBe(409);
     expect(res.body.nearMatches).toEqual([
-      expect.objectContaining({ field: 'experts.1.nearMatch', userId: 'e2', employer: '金鹰眼镜有限公司', candidateEmployer: CANDIDATE_EMPLOYER, why: expect.stringContaining('金鹰') }),
+      expect.objectContaining({
+        field: 'experts.1.nearMatch',
+        userId: 'e2',
+        employer: '金鹰眼镜有限公司',
+        candidateEmployer: CANDIDATE_EMPLOYER,
+        why: expect.stringContaining('金鹰'),
+      }),
       expect.objectContaining({ field: 'experts.2.nearMatch', userId: 'e3', employer: '金鹰', why: expect.stringContaining('contains') }),
     ]);
     expect(res.body.message).toContain('experts.1 e2 "金鹰眼镜有限公司"');

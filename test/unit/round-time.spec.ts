@@ -1,11 +1,4 @@
-import {
-  noOpenRoundMessage,
-  outsideWindowMessage,
-  parseInstant,
-  roundPhase,
-  shanghaiLocal,
-  windowText,
-} from '../../apps/api/src/rounds/round-time';
+import { noOpenRoundMessage, outsideWindowMessage, parseInstant, roundPhase, shanghaiLocal, windowText } from '../../apps/api/src/rounds/round-time';
 
 const at = (s: string) => new Date(s);
 const round2017 = {

@@ -1,15 +1,6 @@
 import { CHANNELS, DECISION_STAGES, isDecisionStage, STAGES, stagesFor } from '../../libs/contract/stages';
 
-const NOTICE_ORDER_WITHOUT_ENDORSEMENT = [
-  'qualification',
-  'inspection',
-  'expert_review',
-  'voting',
-  'leadership',
-  'public_notice',
-  'government_approval',
-  'commendation',
-];
+const NOTICE_ORDER_WITHOUT_ENDORSEMENT = ['qualification', 'inspection', 'expert_review', 'voting', 'leadership', 'public_notice', 'government_approval', 'commendation'];
 
 describe('stagesFor', () => {
   it('routes an organisational nomination through the sub-district union endorsement first', () => {

@@ -31,17 +31,19 @@ const json = (res: ServerResponse, body: unknown, contentType = 'application/jso
 };
 
 /** Answers like WeChat: `ok-<openid>` is a good code, anything listed in `errors` gets that errcode. */
-const wechatLike = (errors: Record<string, number> = {}) => (url: URL, res: ServerResponse) => {
-  const code = url.searchParams.get('code') ?? '';
-  if (url.pathname !== '/sns/oauth2/access_token') return json(res, { errcode: 40066, errmsg: 'invalid url' });
-  if (url.searchParams.get('secret') !== SECRET) return json(res, { errcode: 40125, errmsg: 'invalid appsecret' });
-  if (code in errors) return json(res, { errcode: errors[code], errmsg: 'refused' });
-  if (code.startsWith('ok-')) {
-    // WeChat really answers text/plain for this endpoint.
-    return json(res, { access_token: 'AT', expires_in: 7200, refresh_token: 'RT', openid: code.slice(3), scope: 'snsapi_base' }, 'text/plain');
-  }
-  return json(res, { errcode: 40029, errmsg: 'invalid code' });
-};
+const wechatLike =
+  (errors: Record<string, number> = {}) =>
+  (url: URL, res: ServerResponse) => {
+    const code = url.searchParams.get('code') ?? '';
+    if (url.pathname !== '/sns/oauth2/access_token') return json(res, { errcode: 40066, errmsg: 'invalid url' });
+    if (url.searchParams.get('secret') !== SECRET) return json(res, { errcode: 40125, errmsg: 'invalid appsecret' });
+    if (code in errors) return json(res, { errcode: errors[code], errmsg: 'refused' });
+    if (code.startsWith('ok-')) {
+      // WeChat really answers text/plain for this endpoint.
+      return json(res, { access_token: 'AT', expires_in: 7200, refresh_token: 'RT', openid: code.slice(3), scope: 'snsapi_base' }, 'text/plain');
+    }
+    return json(res, { errcode: 40029, errmsg: 'invalid code' });
+  };
 
 async function failure(p: Promise<unknown>): Promise<Error> {
   try {
@@ -112,7 +114,10 @@ describe(WechatVerifier.name, () => {
   it("answers 502 when WeChat refuses the server's own credentials, and logs which settings to check but not the secret", async () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     try {
-      for (const [verifier, code] of [[sut({ appSecret: 'wrong-secret-abcdef' }), 'ok-x'], [sut(), 'badapp']] as const) {
+      for (const [verifier, code] of [
+        [sut({ appSecret: 'wrong-secret-abcdef' }), 'ok-x'],
+        [sut(), 'badapp'],
+      ] as const) {
         const err = await failure(verifier.identify(code));
         expect(err).toBeInstanceOf(BadGatewayException);
         expect(err.message).toMatch(/credentials/);

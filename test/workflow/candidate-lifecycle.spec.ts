@@ -102,9 +102,9 @@ describe('candidateFileWorkflow (time-skipping server)', () => {
       const returned = await decide(handle, 'qualification', 'return', 'missing skill certificate');
       expect(returned).toMatchObject({ stage: 'qualification', status: 'returned' });
       await expect(decide(handle, 'qualification')).rejects.toMatchObject({ cause: { type: FailureType.NotAwaitingDecision } });
-      await expect(
-        handle.executeUpdate(resubmitUpdate, { args: [{ note: 'x', actor: { userId: 'someone-else', role: 'nominator' } }] }),
-      ).rejects.toMatchObject({ cause: { type: FailureType.WrongRole } });
+      await expect(handle.executeUpdate(resubmitUpdate, { args: [{ note: 'x', actor: { userId: 'someone-else', role: 'nominator' } }] })).rejects.toMatchObject({
+        cause: { type: FailureType.WrongRole },
+      });
       const resumed = await handle.executeUpdate(resubmitUpdate, { args: [{ note: 'certificate attached', actor: { userId: 'unit-1', role: 'nominator' } }] });
       expect(resumed).toMatchObject({ stage: 'qualification', status: 'awaiting_decision' });
       expect((await decide(handle, 'qualification')).stage).toBe('inspection');
@@ -136,7 +136,12 @@ describe('candidateFileWorkflow (time-skipping server)', () => {
       await handle.executeUpdate(recordDepartureUpdate, { args: [{ leftOn, reason: 'moved to Ningbo', actor: { userId: 'o', role: 'union_office' } }] });
       const final = await handle.result();
       expect(final.status).toBe('subsidy_stopped');
-      expect(store.forCandidate(id).filter((r) => r.kind === 'subsidy').map((r) => r.instalment)).toEqual([1, 2, 3]);
+      expect(
+        store
+          .forCandidate(id)
+          .filter((r) => r.kind === 'subsidy')
+          .map((r) => r.instalment),
+      ).toEqual([1, 2, 3]);
     });
   });
 
@@ -162,7 +167,14 @@ describe('candidateFileWorkflow (time-skipping server)', () => {
       const timeline = readTimeline(chain);
       expect(timeline[0]).toMatchObject({ type: 'nominated', run: 0 });
       expect(timeline.find((e) => e.type === 'run_continued')).toMatchObject({ run: 1, stage: 'payments', note: 'continued as paymentScheduleWorkflow' });
-      expect(timeline.filter((e) => e.type === 'decision').map((e) => e.stage)).toEqual(['qualification', 'inspection', 'voting', 'leadership', 'government_approval', 'commendation']);
+      expect(timeline.filter((e) => e.type === 'decision').map((e) => e.stage)).toEqual([
+        'qualification',
+        'inspection',
+        'voting',
+        'leadership',
+        'government_approval',
+        'commendation',
+      ]);
       expect(timeline.filter((e) => e.type === 'payment_task_created').every((e) => e.run === 1)).toBe(true);
       // Sent a moment after commendation, the departure may land on either run; it is there once.
       expect(timeline.filter((e) => e.type === 'departure_recorded')).toEqual([expect.objectContaining({ note: `left on ${leftOn}` })]);

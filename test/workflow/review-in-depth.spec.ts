@@ -120,11 +120,14 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
   const state = (h: WorkflowHandle) => h.query(stateQuery);
   const seat = (h: WorkflowHandle, experts: Array<{ userId: string; recusedBecause?: string }>, actor: Actor = OFFICE) =>
     h.executeUpdate(assignPanelUpdate, { args: [{ experts, actor }] });
-  const seatExperts = (h: WorkflowHandle, ...ns: number[]) => seat(h, ns.map((n) => ({ userId: `expert-${n}` })));
+  const seatExperts = (h: WorkflowHandle, ...ns: number[]) =>
+    seat(
+      h,
+      ns.map((n) => ({ userId: `expert-${n}` })),
+    );
   const score = (h: WorkflowHandle, actor: Actor, scores: Record<string, number>) => h.executeUpdate(submitScoresUpdate, { args: [{ scores, actor }] });
   const conflict = (h: WorkflowHandle, actor: Actor, reason: string) => h.executeUpdate(declareConflictUpdate, { args: [{ reason, actor }] });
-  const withdraw = (h: WorkflowHandle, actor: Actor, reason = 'the candidate has changed jobs') =>
-    h.executeUpdate(withdrawUpdate, { args: [{ reason, actor }] });
+  const withdraw = (h: WorkflowHandle, actor: Actor, reason = 'the candidate has changed jobs') => h.executeUpdate(withdrawUpdate, { args: [{ reason, actor }] });
   const disqualify = (h: WorkflowHandle, actor: Actor, reason = 'honours on the form were never awarded') =>
     h.executeUpdate(disqualifyUpdate, { args: [{ reason, actor }] });
   const rawDecide = (h: WorkflowHandle, req: Omit<DecisionRequestV2, 'actor'> & { actor?: Actor }) =>
@@ -165,7 +168,11 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
       await refused(seatExperts(h, 1, 1), FailureType.InvalidRequest, /expert-1/);
 
       let s = await seat(h, [{ userId: 'expert-1' }, { userId: 'expert-2', recusedBecause: 'same employer as the candidate' }, { userId: 'expert-3' }]);
-      expect(s.panel.map((p) => [p.userId, p.status])).toEqual([['expert-1', 'assigned'], ['expert-2', 'recused'], ['expert-3', 'assigned']]);
+      expect(s.panel.map((p) => [p.userId, p.status])).toEqual([
+        ['expert-1', 'assigned'],
+        ['expert-2', 'recused'],
+        ['expert-3', 'assigned'],
+      ]);
       expect(s.panel[1].reason).toBe('same employer as the candidate');
       expect(s.status).toBe('awaiting_panel'); // 2 active seats
       await refused(seatExperts(h, 3), FailureType.InvalidRequest, /expert-3/); // already on the panel
@@ -201,7 +208,10 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
       expect(s).toMatchObject({ stage: 'expert_review', status: 'scoring', expertScore: null }); // expert-7 has not scored
       await score(h, expert(7), marks(100)); // its reply may still show the expert review: the main loop moves on after it
 
-      s = await eventually(() => state(h), (x) => x.stage === 'voting');
+      s = await eventually(
+        () => state(h),
+        (x) => x.stage === 'voting',
+      );
       expect(s).toMatchObject({ stage: 'voting', status: 'awaiting_decision' });
       expect(s.expertScore).toEqual({ scoreCenti: 8000, counted: 3, dropped: 2 });
       expect(s.panel.map((p) => [p.userId, p.status, p.averageCenti])).toEqual([
@@ -247,7 +257,10 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
       expect(s).toMatchObject({ stage: 'expert_review', status: 'scoring', expertScore: null }); // five of six: not complete
       await score(h, expert(6), marks(99));
 
-      s = await eventually(() => state(h), (x) => x.stage === 'voting');
+      s = await eventually(
+        () => state(h),
+        (x) => x.stage === 'voting',
+      );
       // 50, 60, 70, 82.50, 91.50, 99 → drop 50 and 99 → (60 + 70 + 82.5 + 91.5) / 4 = 76.00
       expect(s.expertScore).toEqual({ scoreCenti: 7600, counted: 4, dropped: 2 });
       expect(s.status).toBe('awaiting_decision');
@@ -344,7 +357,10 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
         if (s.stage === 'expert_review') s = await approveUntil(h, 'voting');
         if (s.stage === 'public_notice') {
           await env.sleep(2000);
-          s = await eventually(() => state(h), (x) => x.stage === 'government_approval');
+          s = await eventually(
+            () => state(h),
+            (x) => x.stage === 'government_approval',
+          );
         }
         expect(s.stage).toBe(stage);
         s = await decide(h, stage, 'return', `${stage}: more material`, { missing: ['honours'] });
@@ -356,7 +372,13 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
       }
       const s = await state(h);
       expect(s.resubmissions.map((r) => [r.stage, r.version])).toEqual([
-        ['endorsement', 2], ['qualification', 3], ['inspection', 4], ['voting', 5], ['leadership', 6], ['government_approval', 7], ['commendation', 8],
+        ['endorsement', 2],
+        ['qualification', 3],
+        ['inspection', 4],
+        ['voting', 5],
+        ['leadership', 6],
+        ['government_approval', 7],
+        ['commendation', 8],
       ]);
       expect(s.decisions.filter((d) => d.outcome === 'return')).toHaveLength(7);
       await withdraw(h, SUBMITTER);
@@ -372,17 +394,29 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
       expect((await state(h)).dueAt).toBe(due);
 
       await env.sleep(3 * DAY + HOUR);
-      let s = await eventually(() => state(h), (x) => x.alerts.length > 0);
+      let s = await eventually(
+        () => state(h),
+        (x) => x.alerts.length > 0,
+      );
       expect(s.alerts).toEqual([expect.objectContaining({ stage: 'qualification', kind: 'reminder', dueAt: due })]);
-      await eventually(() => reviews.alertsFor(id), (a) => a.length > 0);
+      await eventually(
+        () => reviews.alertsFor(id),
+        (a) => a.length > 0,
+      );
       expect(reviews.alertsFor(id)).toEqual([{ candidateId: id, stage: 'qualification', kind: 'reminder', dueAt: due }]);
 
       await env.sleep(2 * DAY);
-      s = await eventually(() => state(h), (x) => x.alerts.length > 1);
+      s = await eventually(
+        () => state(h),
+        (x) => x.alerts.length > 1,
+      );
       expect(s.alerts.map((a) => a.kind)).toEqual(['reminder', 'escalation']);
       expect(s.alerts[1]).toMatchObject({ stage: 'qualification', dueAt: due });
       expect(Date.parse(s.alerts[1].at)).toBeGreaterThanOrEqual(Date.parse(due));
-      await eventually(() => reviews.alertsFor(id), (a) => a.length > 1);
+      await eventually(
+        () => reviews.alertsFor(id),
+        (a) => a.length > 1,
+      );
 
       // Returned and resubmitted at the same stage: the stage's clock is not reset, nothing is raised again.
       await decide(h, 'qualification', 'return', 'photo of the certificate unreadable');
@@ -427,20 +461,39 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
       expect((await state(h)).alerts).toEqual([]);
 
       await decide(h, 'qualification');
-      let s = await eventually(() => state(h), (x) => x.alerts.length > 0);
+      let s = await eventually(
+        () => state(h),
+        (x) => x.alerts.length > 0,
+      );
       expect(s).toMatchObject({ stage: 'inspection', dueAt: deadlines.inspection });
       expect(s.alerts).toEqual([expect.objectContaining({ stage: 'inspection', kind: 'escalation', dueAt: deadlines.inspection })]);
-      await eventually(() => reviews.alertsFor(id), (a) => a.length > 0);
+      await eventually(
+        () => reviews.alertsFor(id),
+        (a) => a.length > 0,
+      );
       expect(reviews.alertsFor(id).map((a) => [a.stage, a.kind])).toEqual([['inspection', 'escalation']]);
 
       await env.sleep(HOUR);
       await decide(h, 'inspection'); // day 2: expert review due on day 4, reminder time already passed
-      s = await eventually(() => state(h), (x) => x.alerts.length > 1);
+      s = await eventually(
+        () => state(h),
+        (x) => x.alerts.length > 1,
+      );
       expect(s).toMatchObject({ stage: 'expert_review', dueAt: deadlines.expert_review });
-      expect(s.alerts.map((a) => [a.stage, a.kind])).toEqual([['inspection', 'escalation'], ['expert_review', 'reminder']]);
+      expect(s.alerts.map((a) => [a.stage, a.kind])).toEqual([
+        ['inspection', 'escalation'],
+        ['expert_review', 'reminder'],
+      ]);
       await env.sleep(2 * DAY);
-      s = await eventually(() => state(h), (x) => x.alerts.length > 2);
-      expect(s.alerts.map((a) => [a.stage, a.kind])).toEqual([['inspection', 'escalation'], ['expert_review', 'reminder'], ['expert_review', 'escalation']]);
+      s = await eventually(
+        () => state(h),
+        (x) => x.alerts.length > 2,
+      );
+      expect(s.alerts.map((a) => [a.stage, a.kind])).toEqual([
+        ['inspection', 'escalation'],
+        ['expert_review', 'reminder'],
+        ['expert_review', 'escalation'],
+      ]);
       await closeFile(h);
     });
   });
@@ -471,7 +524,7 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
       await expect(decide(h, 'qualification')).rejects.toThrow();
     });
 
-    it('lets the programme office withdraw on the candidate\'s behalf during the expert review', async () => {
+    it("lets the programme office withdraw on the candidate's behalf during the expert review", async () => {
       const h = await atExpertReview();
       await seatExperts(h, 1, 2, 3, 4, 5);
       await score(h, expert(1), marks(80));
@@ -511,7 +564,10 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
       expect(s).toMatchObject({ stage: 'public_notice', status });
       // Wait by describe(), not result(): result() lets the test server skip time, which would hide
       // a workflow held open by the notice's timer. With time held still, it must end on its own.
-      const closed = await eventually(() => h.describe(), (d) => d.status.name !== 'RUNNING');
+      const closed = await eventually(
+        () => h.describe(),
+        (d) => d.status.name !== 'RUNNING',
+      );
       expect(closed.status.name).toBe('COMPLETED');
       expect(closed.closeTime!.getTime()).toBeLessThan(endsAt);
       expect(await env.currentTimeMs()).toBeLessThan(endsAt);
@@ -524,7 +580,10 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
       const h = await start(randomUUID(), { settings: { publicNoticeMs: 1000 } });
       await approveUntil(h, 'public_notice');
       await env.sleep(2000);
-      await eventually(() => state(h), (x) => x.stage === 'government_approval');
+      await eventually(
+        () => state(h),
+        (x) => x.stage === 'government_approval',
+      );
       await decide(h, 'government_approval');
       const paying = await decide(h, 'commendation');
       expect(paying).toMatchObject({ stage: 'payments', status: 'paying' });
@@ -552,7 +611,10 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
     /** Waits until the store's latest report matches the workflow's state, then checks it is the highest seq written. */
     const inSync = async (h: WorkflowHandle, id: string) => {
       const s = await state(h);
-      const report = await eventually(() => reported(id), (r) => r !== undefined && JSON.stringify(pick(r)) === JSON.stringify(projected(s)));
+      const report = await eventually(
+        () => reported(id),
+        (r) => r !== undefined && JSON.stringify(pick(r)) === JSON.stringify(projected(s)),
+      );
       expect(report).toEqual({ ...projected(s), seq: expect.any(Number) });
       expect(report!.seq).toBe(Math.max(...reviews.reportsFor(id).map((r) => r.seq)));
       return { s, report: report! };
@@ -595,7 +657,10 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
 
       await score(h, expert(4), marks(60));
       await score(h, expert(5), marks(100));
-      await eventually(() => state(h), (x) => x.stage === 'voting');
+      await eventually(
+        () => state(h),
+        (x) => x.stage === 'voting',
+      );
       let s: CandidateStateV2;
       ({ report, s } = await inSync(h, id));
       expect(s.expertScore).toEqual({ scoreCenti: 8000, counted: 3, dropped: 2 });

@@ -148,10 +148,20 @@ describe('roundWorkflow (time-skipping server)', () => {
     expect(await fileUntil(b, (s) => s.stage === 'leadership')).toMatchObject({ status: 'awaiting_round' });
 
     const all = [a, b, c].map((h) => ({ candidateId: id(h), reason: 'ranked' }));
-    await refused(round.executeUpdate(formalListUpdate, { args: [{ selected: all, leftOut: [], actor: LEADERS }] }), FailureType.Unprocessable, /exceeds the round's quota of 2/);
-    await refused(round.executeUpdate(formalListUpdate, { args: [{ selected: all.slice(1), leftOut: [], actor: LEADERS }] }), FailureType.Unprocessable, new RegExp(`missing: ${id(a)}`));
+    await refused(
+      round.executeUpdate(formalListUpdate, { args: [{ selected: all, leftOut: [], actor: LEADERS }] }),
+      FailureType.Unprocessable,
+      /exceeds the round's quota of 2/,
+    );
+    await refused(
+      round.executeUpdate(formalListUpdate, { args: [{ selected: all.slice(1), leftOut: [], actor: LEADERS }] }),
+      FailureType.Unprocessable,
+      new RegExp(`missing: ${id(a)}`),
+    );
     await refused(round.executeUpdate(formalListUpdate, { args: [{ selected: all.slice(1), leftOut: [all[0]], actor: OFFICE }] }), FailureType.WrongRole);
-    await round.executeUpdate(formalListUpdate, { args: [{ selected: all.slice(1), leftOut: [{ candidateId: id(a), reason: 'third on the combined ranking' }], actor: LEADERS }] });
+    await round.executeUpdate(formalListUpdate, {
+      args: [{ selected: all.slice(1), leftOut: [{ candidateId: id(a), reason: 'third on the combined ranking' }], actor: LEADERS }],
+    });
     expect(await fileUntil(a, (s) => s.status === 'left_out')).toMatchObject({ stage: 'leadership', closure: { reason: 'third on the combined ranking' } });
 
     const notice = await round.executeUpdate(startNoticeUpdate, { args: [{ reason: 'published on the portal', actor: OFFICE }] });
@@ -159,20 +169,32 @@ describe('roundWorkflow (time-skipping server)', () => {
     expect(await fileUntil(b, (s) => s.status === 'in_public_notice')).toMatchObject({ publicNoticeEndsAt: notice.windows.noticeEndsAt });
     const objectB = await round.executeUpdate(fileObjectionUpdate, { args: [{ objectionId: randomUUID(), candidateId: id(b) }] });
     const objectC = await round.executeUpdate(fileObjectionUpdate, { args: [{ objectionId: randomUUID(), candidateId: id(c) }] });
-    await refused(round.executeUpdate(fileObjectionUpdate, { args: [{ objectionId: randomUUID(), candidateId: id(a) }] }), FailureType.Unprocessable, /not on the public notice/);
+    await refused(
+      round.executeUpdate(fileObjectionUpdate, { args: [{ objectionId: randomUUID(), candidateId: id(a) }] }),
+      FailureType.Unprocessable,
+      /not on the public notice/,
+    );
 
     // Past its seven days the notice stays open while an objection is unresolved.
     await env.sleep('8 days');
     expect(await phaseOf(round)).toBe('public_notice');
-    await round.executeUpdate(resolveObjectionUpdate, { args: [{ objectionId: objectB.objectionId, outcome: 'upheld', reason: 'honours were never awarded', actor: OFFICE }] });
+    await round.executeUpdate(resolveObjectionUpdate, {
+      args: [{ objectionId: objectB.objectionId, outcome: 'upheld', reason: 'honours were never awarded', actor: OFFICE }],
+    });
     expect(await fileUntil(b, (s) => s.status === 'disqualified')).toMatchObject({ closure: { reason: 'objection upheld: honours were never awarded' } });
     expect(await phaseOf(round)).toBe('public_notice');
-    await round.executeUpdate(resolveObjectionUpdate, { args: [{ objectionId: objectC.objectionId, outcome: 'dismissed', reason: 'the award is on record', actor: OFFICE }] });
+    await round.executeUpdate(resolveObjectionUpdate, {
+      args: [{ objectionId: objectC.objectionId, outcome: 'dismissed', reason: 'the award is on record', actor: OFFICE }],
+    });
     await until(async () => (await phaseOf(round)) === 'government_approval');
     expect(rounds.resolutions.map((r) => r.outcome)).toEqual(['upheld', 'dismissed']);
     expect(await fileUntil(c, (s) => s.stage === 'government_approval')).toMatchObject({ status: 'awaiting_round' });
 
-    await refused(round.executeUpdate(approvalUpdate, { args: [{ approved: [id(b), id(c)], notApproved: [], actor: GOVERNMENT }] }), FailureType.Unprocessable, /not on the list awaiting this decision/);
+    await refused(
+      round.executeUpdate(approvalUpdate, { args: [{ approved: [id(b), id(c)], notApproved: [], actor: GOVERNMENT }] }),
+      FailureType.Unprocessable,
+      /not on the list awaiting this decision/,
+    );
     await round.executeUpdate(approvalUpdate, { args: [{ approved: [id(c)], notApproved: [], actor: GOVERNMENT }] });
     expect(await fileUntil(c, (s) => s.stage === 'commendation')).toMatchObject({ status: 'awaiting_round' });
 
@@ -190,7 +212,14 @@ describe('roundWorkflow (time-skipping server)', () => {
     expect(final.phase).toBe('closed');
     expect(Object.fromEntries(final.entries.map((e) => [e.candidateId, e.outcome]))).toEqual({ [id(a)]: 'left_out', [id(b)]: 'disqualified', [id(c)]: 'commended' });
     expect(final.actions.map((x) => x.action)).toEqual([
-      'freeze_re_review_list', 'open_voting', 'formal_list', 'start_public_notice', 'objection_upheld', 'objection_dismissed', 'approval', 'ceremony',
+      'freeze_re_review_list',
+      'open_voting',
+      'formal_list',
+      'start_public_notice',
+      'objection_upheld',
+      'objection_dismissed',
+      'approval',
+      'ceremony',
     ]);
     expect(rounds.lastPhase(input.roundId)).toBe('closed');
   });

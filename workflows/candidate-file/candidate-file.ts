@@ -124,7 +124,11 @@ export class CandidateFile {
   }
 
   refuseConflict(req: ConflictDeclarationV1): Refusal | null {
-    return onlyRole(req.actor, 'expert', 'only an expert declares a conflict of interest') ?? this.refuseUnlessExpertReview() ?? this.panel.refuseConflict(req.actor, req.reason);
+    return (
+      onlyRole(req.actor, 'expert', 'only an expert declares a conflict of interest') ??
+      this.refuseUnlessExpertReview() ??
+      this.panel.refuseConflict(req.actor, req.reason)
+    );
   }
 
   declareConflict(req: ConflictDeclarationV1): CandidateStateV2 {
@@ -134,7 +138,9 @@ export class CandidateFile {
   }
 
   refuseScores(req: ScoreSubmissionV1): Refusal | null {
-    return onlyRole(req.actor, 'expert', 'only an expert scores') ?? this.refuseUnlessExpertReview() ?? this.panel.refuseScores(req.actor, req.scores, this.state.conditions);
+    return (
+      onlyRole(req.actor, 'expert', 'only an expert scores') ?? this.refuseUnlessExpertReview() ?? this.panel.refuseScores(req.actor, req.scores, this.state.conditions)
+    );
   }
 
   /** The last score completes the stage: reply once the main loop has moved on, with the panel's score. */

@@ -1,13 +1,4 @@
-import {
-  FailureType,
-  averageCenti,
-  panelScoreCenti,
-  type Actor,
-  type Condition,
-  type PanelAssignmentV1,
-  type PanelSeatState,
-  type Refusal,
-} from '../../libs/contract';
+import { FailureType, averageCenti, panelScoreCenti, type Actor, type Condition, type PanelAssignmentV1, type PanelSeatState, type Refusal } from '../../libs/contract';
 
 /**
  * The expert panel (专家评审) of one file: pure state and rules, no Temporal calls, so it is unit

@@ -99,7 +99,7 @@ export function installReviewHandlers(ctx: ReviewContext): void {
         if (req.actor.role !== 'expert') throw refusal(FailureType.WrongRole, 'only an expert declares a conflict of interest');
         atExpertReview();
         const seat = seatOf(req.actor.userId);
-        if (!seat) throw refusal(FailureType.WrongRole, 'you are not on this candidate\'s panel');
+        if (!seat) throw refusal(FailureType.WrongRole, "you are not on this candidate's panel");
         if (seat.status !== 'assigned') throw refusal(FailureType.NotAwaitingDecision, `your seat is already ${seat.status}`);
         if (!req.reason?.trim()) throw refusal(FailureType.InvalidRequest, 'say what the conflict is');
       },
@@ -122,7 +122,7 @@ export function installReviewHandlers(ctx: ReviewContext): void {
         if (req.actor.role !== 'expert') throw refusal(FailureType.WrongRole, 'only an expert scores');
         atExpertReview();
         const seat = seatOf(req.actor.userId);
-        if (!seat) throw refusal(FailureType.WrongRole, 'you are not on this candidate\'s panel');
+        if (!seat) throw refusal(FailureType.WrongRole, "you are not on this candidate's panel");
         if (seat.status !== 'assigned') throw refusal(FailureType.NotAwaitingDecision, `your seat is ${seat.status}; scores are given once`);
         const keys = scoreKeys(state);
         const given = Object.keys(req.scores ?? {});

@@ -121,9 +121,20 @@ export class AnnualRound {
     s.notShortlisted = open.filter((c) => !listed.has(c.candidateId)).map((c) => c.candidateId);
     s.entries.forEach((e) => this.dirty.add(e.candidateId));
     this.record('freeze_re_review_list', req.reason, req.actor, { size: req.size });
-    this.send('shortlisted', req.actor, s.entries.map((e) => ({ candidateId: e.candidateId, detail: { rank: e.rank } })));
-    const why = req.size && reviewed.length > s.entries.length ? `not among the first ${req.size} of the re-review list` : 'expert review was not completed when the re-review list was frozen';
-    this.send('not_shortlisted', req.actor, s.notShortlisted.map((candidateId) => ({ candidateId, reason: `${why}: ${req.reason.trim()}` })));
+    this.send(
+      'shortlisted',
+      req.actor,
+      s.entries.map((e) => ({ candidateId: e.candidateId, detail: { rank: e.rank } })),
+    );
+    const why =
+      req.size && reviewed.length > s.entries.length
+        ? `not among the first ${req.size} of the re-review list`
+        : 'expert review was not completed when the re-review list was frozen';
+    this.send(
+      'not_shortlisted',
+      req.actor,
+      s.notShortlisted.map((candidateId) => ({ candidateId, reason: `${why}: ${req.reason.trim()}` })),
+    );
     await this.sync();
     return roundSummary(s);
   }
@@ -195,7 +206,11 @@ export class AnnualRound {
     for (const { candidateId, reason } of req.notApproved) this.decide(candidateId, 'not_approved', reason);
     this.state.phase = 'commendation';
     this.record('approval', `${req.approved.length} approved, ${req.notApproved.length} not approved`, req.actor);
-    this.send('approved', req.actor, req.approved.map((candidateId) => ({ candidateId })));
+    this.send(
+      'approved',
+      req.actor,
+      req.approved.map((candidateId) => ({ candidateId })),
+    );
     this.send('not_approved', req.actor, req.notApproved);
     return roundSummary(this.state);
   }
@@ -270,17 +285,30 @@ export class AnnualRound {
       s.entries = withVotes(s.entries, votes, s.weights);
       s.entries.forEach((e) => this.dirty.add(e.candidateId));
       s.phase = 'leadership_review';
-      this.send('voting_closed', null, standing(s).map((e) => ({ candidateId: e.candidateId, detail: { votes: e.votes ?? 0 } })));
+      this.send(
+        'voting_closed',
+        null,
+        standing(s).map((e) => ({ candidateId: e.candidateId, detail: { votes: e.votes ?? 0 } })),
+      );
     }
     if (phase === 'public_notice') {
       s.phase = 'government_approval';
-      this.send('notice_closed', null, standing(s, 'selected').map((e) => ({ candidateId: e.candidateId })));
+      this.send(
+        'notice_closed',
+        null,
+        standing(s, 'selected').map((e) => ({ candidateId: e.candidateId })),
+      );
     }
     if (phase === 'commendation') {
       const approved = standing(s, 'approved');
       approved.forEach((e) => this.decide(e.candidateId, 'commended', null));
       s.phase = 'closed';
-      this.send('commended', null, approved.map((e) => ({ candidateId: e.candidateId })), s.windows.ceremonyAt!);
+      this.send(
+        'commended',
+        null,
+        approved.map((e) => ({ candidateId: e.candidateId })),
+        s.windows.ceremonyAt!,
+      );
     }
     await this.sync();
   }

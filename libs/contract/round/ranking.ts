@@ -12,7 +12,17 @@ export function reReviewList(reviewed: Array<{ candidateId: string; scoreCenti: 
   const sorted = [...reviewed].sort((a, b) => b.scoreCenti - a.scoreCenti || a.candidateId.localeCompare(b.candidateId));
   const r = ranks(sorted, (e) => e.scoreCenti);
   return sorted
-    .map((e, i) => ({ candidateId: e.candidateId, rank: r[i], scoreCenti: e.scoreCenti, votes: null, voteScoreCenti: null, combinedCenti: null, combinedRank: null, outcome: null, reason: null }))
+    .map((e, i) => ({
+      candidateId: e.candidateId,
+      rank: r[i],
+      scoreCenti: e.scoreCenti,
+      votes: null,
+      voteScoreCenti: null,
+      combinedCenti: null,
+      combinedRank: null,
+      outcome: null,
+      reason: null,
+    }))
     .filter((e) => size === undefined || e.rank <= size);
 }
 

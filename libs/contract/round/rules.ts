@@ -63,7 +63,8 @@ export function refusePhaseChange(state: RoundStateV1, req: PhaseChangeV1, nowMs
   const end = phaseWindowEnd(state);
   if (!end) return refuse(FailureType.WrongPhase, `phase '${state.phase}' has no window to close or extend`);
   if (req.action === 'close') {
-    if (state.phase === 'reviewing') return refuse(FailureType.WrongPhase, 'the review ends when the office freezes the re-review list (POST /rounds/:id/re-review-list)');
+    if (state.phase === 'reviewing')
+      return refuse(FailureType.WrongPhase, 'the review ends when the office freezes the re-review list (POST /rounds/:id/re-review-list)');
     if (state.phase === 'public_notice') return refuse(FailureType.WrongPhase, 'the public notice runs its full period; it can be extended, not cut short');
     return null;
   }
@@ -85,7 +86,11 @@ export function refuseReReviewList(state: RoundStateV1, req: ReReviewListV1): Re
 }
 
 export function refuseOpenVoting(state: RoundStateV1, req: OpenVotingV1, nowMs: number): Refusal | null {
-  const basic = onlyRole(req.actor, 'union_office', 'opens the online vote') ?? needReason(req.reason) ?? instant(req.closesAt, 'closesAt') ?? inPhase(state, 're_review_list', 'opening the vote');
+  const basic =
+    onlyRole(req.actor, 'union_office', 'opens the online vote') ??
+    needReason(req.reason) ??
+    instant(req.closesAt, 'closesAt') ??
+    inPhase(state, 're_review_list', 'opening the vote');
   if (basic) return basic;
   if (req.closesAt && Date.parse(req.closesAt) <= nowMs) return refuse(FailureType.InvalidRequest, 'closesAt must be in the future');
   if (!standing(state).length) return refuse(FailureType.WrongPhase, 'the re-review list is empty: there is nobody to vote for');
@@ -99,7 +104,13 @@ export function refuseFormalList(state: RoundStateV1, req: FormalListV1): Refusa
   const named = [...req.selected, ...req.leftOut];
   const missingReason = named.find((e) => !e.reason?.trim());
   if (missingReason) return refuse(FailureType.InvalidRequest, `a reason is required for candidate ${missingReason.candidateId}`);
-  return coverage(state, named.map((e) => e.candidateId), 'selected or left out') ?? (req.selected.length > state.quota ? refuse(FailureType.Unprocessable, `${req.selected.length} selected exceeds the round's quota of ${state.quota}`) : null);
+  return (
+    coverage(
+      state,
+      named.map((e) => e.candidateId),
+      'selected or left out',
+    ) ?? (req.selected.length > state.quota ? refuse(FailureType.Unprocessable, `${req.selected.length} selected exceeds the round's quota of ${state.quota}`) : null)
+  );
 }
 
 /** Every standing candidate named exactly once, and nobody else. */

@@ -25,7 +25,14 @@ export class CandidateList1764210000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const index of ['candidate_status_panel', 'candidate_status_due', 'candidates_submitted_by', 'candidates_area', 'candidates_created', 'candidates_round_created']) {
+    for (const index of [
+      'candidate_status_panel',
+      'candidate_status_due',
+      'candidates_submitted_by',
+      'candidates_area',
+      'candidates_created',
+      'candidates_round_created',
+    ]) {
       await q.query(`DROP INDEX ${index}`);
     }
   }

@@ -79,7 +79,10 @@ export function decodeMultipartName(name: string): string {
  */
 export function cleanFilename(raw: string | undefined, type: AttachmentType): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  let name = base.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').normalize('NFC').trim();
+  let name = base
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .normalize('NFC')
+    .trim();
   if (name === '.' || name === '..' || /^\.+$/.test(name)) name = '';
   if (!name) return `attachment.${EXTENSION[type]}`;
   const chars = Array.from(name);
@@ -87,7 +90,12 @@ export function cleanFilename(raw: string | undefined, type: AttachmentType): st
   const ext = /\.[^.\s]{1,10}$/.exec(name)?.[0];
   if (ext && ext.length < name.length) {
     const extChars = Array.from(ext);
-    return chars.slice(0, MAX_FILENAME_CHARS - extChars.length).join('').trimEnd() + ext;
+    return (
+      chars
+        .slice(0, MAX_FILENAME_CHARS - extChars.length)
+        .join('')
+        .trimEnd() + ext
+    );
   }
   return chars.slice(0, MAX_FILENAME_CHARS).join('');
 }

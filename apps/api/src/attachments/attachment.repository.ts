@@ -18,14 +18,7 @@ export class AttachmentRepository {
 
   /** Stores a document with its bytes; returns its metadata as stored (the upload time is the database's). */
   async insertAttachment(row: NewAttachment): Promise<AttachmentMeta> {
-    const result = await this.repo
-      .createQueryBuilder()
-      .insert()
-      .into(AttachmentEntity)
-      .values(row)
-      .returning('"uploaded_at"')
-      .updateEntity(false)
-      .execute();
+    const result = await this.repo.createQueryBuilder().insert().into(AttachmentEntity).values(row).returning('"uploaded_at"').updateEntity(false).execute();
     const uploadedAt = (result.raw as Array<{ uploaded_at: Date }>)[0].uploaded_at;
     const { content: _content, ...meta } = row;
     return { ...meta, uploadedAt: new Date(uploadedAt) };

@@ -29,19 +29,14 @@ export class AttachmentsController {
       properties: { kind: { type: 'string', enum: [...ATTACHMENT_KINDS] }, file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiOperation({ summary: 'Attach a supporting document (PDF, JPEG or PNG, judged by its content) to a candidate\'s file' })
-  upload(
-    @Param('id', uuid) id: string,
-    @Body() body: Record<string, unknown>,
-    @UploadedFile() file: UploadedPart | undefined,
-    @Req() req: AuthedRequest,
-  ) {
+  @ApiOperation({ summary: "Attach a supporting document (PDF, JPEG or PNG, judged by its content) to a candidate's file" })
+  upload(@Param('id', uuid) id: string, @Body() body: Record<string, unknown>, @UploadedFile() file: UploadedPart | undefined, @Req() req: AuthedRequest) {
     return this.attachments.upload(id, body, file, req.claims);
   }
 
   @Get()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'The candidate\'s documents (without their content), newest first' })
+  @ApiOperation({ summary: "The candidate's documents (without their content), newest first" })
   list(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return this.attachments.list(id, req.claims);
   }

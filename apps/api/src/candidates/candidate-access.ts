@@ -35,7 +35,10 @@ export class CandidateAccess {
         const status = await this.ds.getRepository(CandidateStatusEntity).findOneBy({ candidateId: row.id });
         if (status?.panel.some((seat) => seat.userId === claims.sub)) return true;
         // The projection trails the workflow by a moment; a seat given just now is in the workflow's state.
-        const state = await this.temporal.workflow.getHandle(row.workflowId).query(stateQuery).catch(() => null);
+        const state = await this.temporal.workflow
+          .getHandle(row.workflowId)
+          .query(stateQuery)
+          .catch(() => null);
         return !!state?.panel?.some((seat) => seat.userId === claims.sub);
       }
       default:

@@ -3,11 +3,7 @@ import { DataSource } from 'typeorm';
 import { CLOSED_STATUSES } from '../../../../libs/contract';
 
 /** Which files a caller may list: the same scopes as CandidateAccess applies to one file. */
-export type ListScope =
-  | { kind: 'all' }
-  | { kind: 'submitter'; userId: string }
-  | { kind: 'area'; area: string | null }
-  | { kind: 'panel'; userId: string };
+export type ListScope = { kind: 'all' } | { kind: 'submitter'; userId: string } | { kind: 'area'; area: string | null } | { kind: 'panel'; userId: string };
 
 export interface ListFilter {
   roundId?: string;
@@ -74,8 +70,7 @@ export class CandidateListRepository {
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const dir = order.order === 'desc' ? 'DESC' : 'ASC';
     // Ties fall back to filing order then id, so pages never overlap or skip.
-    const orderBy =
-      order.sort === 'dueAt' ? `s.due_at ${dir} NULLS LAST, c.created_at ASC, c.id ASC` : `c.created_at ${dir}, c.id ${dir}`;
+    const orderBy = order.sort === 'dueAt' ? `s.due_at ${dir} NULLS LAST, c.created_at ASC, c.id ASC` : `c.created_at ${dir}, c.id ${dir}`;
     const filterParams = [...params];
     const limit = page ? `LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}` : '';
     const columns = `c.id, c.name, c.channel, c.industry, c.trade, c.employer, c.area, c.round_id, r.year AS round_year,

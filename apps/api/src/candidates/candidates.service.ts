@@ -48,7 +48,8 @@ export class CandidatesService {
       return this.handle(row).executeUpdate(decideUpdate, { args: [{ ...decision, actor: actorOf(claims) }] });
     });
     // The sub-district union's opinion (with seal and date) completes the form once its decision is taken.
-    if (opinion) await this.ds.query(`UPDATE candidates SET form = jsonb_set(coalesce(form, '{}'), '{endorserOpinion}', $2::jsonb) WHERE id = $1`, [id, JSON.stringify(opinion)]);
+    if (opinion)
+      await this.ds.query(`UPDATE candidates SET form = jsonb_set(coalesce(form, '{}'), '{endorserOpinion}', $2::jsonb) WHERE id = $1`, [id, JSON.stringify(opinion)]);
     return this.viewer.afterAction(id, state, claims);
   }
 

@@ -9,10 +9,7 @@
  * - near: likely the same or a related company — the office must say whether to recuse or keep.
  * - different: nothing to do.
  */
-export type EmployerMatch =
-  | { kind: 'same'; why: string; similarity: 1 }
-  | { kind: 'near'; why: string; similarity: number }
-  | { kind: 'different'; similarity: number };
+export type EmployerMatch = { kind: 'same'; why: string; similarity: 1 } | { kind: 'near'; why: string; similarity: number } | { kind: 'different'; similarity: number };
 
 /**
  * Names of places that lead an employer's name, each under its parent, so that "温州" and "瓯海"
@@ -68,9 +65,32 @@ const OTHER_PLACE = /^(?:[\u4e00-\u9fff]{2,3}(?:省|自治区|街道|经济开�
 
 /** Company types and shop forms, longest first. */
 const COMPANY_TYPES = [
-  '集团股份有限公司', '集团有限责任公司', '集团有限公司', '股份有限公司', '有限责任公司', '股份合作公司', '股份公司', '有限公司', '集团公司',
-  '总公司', '公司', '集团', '总厂', '分厂', '工厂', '厂', '门市部', '经营部', '商店', '商行', '店', '工作室',
-  '股份经济合作社', '专业合作社', '合作社', '个体工商户',
+  '集团股份有限公司',
+  '集团有限责任公司',
+  '集团有限公司',
+  '股份有限公司',
+  '有限责任公司',
+  '股份合作公司',
+  '股份公司',
+  '有限公司',
+  '集团公司',
+  '总公司',
+  '公司',
+  '集团',
+  '总厂',
+  '分厂',
+  '工厂',
+  '厂',
+  '门市部',
+  '经营部',
+  '商店',
+  '商行',
+  '店',
+  '工作室',
+  '股份经济合作社',
+  '专业合作社',
+  '合作社',
+  '个体工商户',
 ].sort((a, b) => b.length - a.length);
 
 /** A Latin company type is a word of its own ("ABC Optical Co., Ltd."), so "Unico" keeps its "co". */
@@ -85,10 +105,67 @@ const BRANCHES = ['分公司', '分厂', '办事处', '营业部', '分店'];
  * "瓯海鞋业" from "鹿城鞋业" and "温州大学" from "浙江大学".
  */
 const GENERIC_WORDS = [
-  '鞋业', '鞋革', '皮革', '制革', '鞋材', '制鞋', '皮鞋', '鞋服', '鞋', '服装', '服饰', '制衣', '时装', '针织', '纺织', '眼镜', '光学',
-  '锁具', '锁业', '制锁', '五金', '电气', '电器', '电机', '机电', '机械', '汽摩配', '汽摩', '汽配', '摩配', '汽车配件', '汽车零部件',
-  '摩托车配件', '配件', '实业', '工贸', '贸易', '科技', '控股', '投资', '工艺品', '工艺', '工业', '制造', '职业技术学院', '技师学院',
-  '技工学校', '大学', '学院', '学校', '中学', '研究院', '研究所', '总工会', '工会', '协会', '商会', '学会', '医院', '人民政府', '政府',
+  '鞋业',
+  '鞋革',
+  '皮革',
+  '制革',
+  '鞋材',
+  '制鞋',
+  '皮鞋',
+  '鞋服',
+  '鞋',
+  '服装',
+  '服饰',
+  '制衣',
+  '时装',
+  '针织',
+  '纺织',
+  '眼镜',
+  '光学',
+  '锁具',
+  '锁业',
+  '制锁',
+  '五金',
+  '电气',
+  '电器',
+  '电机',
+  '机电',
+  '机械',
+  '汽摩配',
+  '汽摩',
+  '汽配',
+  '摩配',
+  '汽车配件',
+  '汽车零部件',
+  '摩托车配件',
+  '配件',
+  '实业',
+  '工贸',
+  '贸易',
+  '科技',
+  '控股',
+  '投资',
+  '工艺品',
+  '工艺',
+  '工业',
+  '制造',
+  '职业技术学院',
+  '技师学院',
+  '技工学校',
+  '大学',
+  '学院',
+  '学校',
+  '中学',
+  '研究院',
+  '研究所',
+  '总工会',
+  '工会',
+  '协会',
+  '商会',
+  '学会',
+  '医院',
+  '人民政府',
+  '政府',
 ].sort((a, b) => b.length - a.length);
 const GENERIC = new RegExp(`^(?:${GENERIC_WORDS.join('|')})+$`, 'u');
 
@@ -97,7 +174,12 @@ const GENERIC = new RegExp(`^(?:${GENERIC_WORDS.join('|')})+$`, 'u');
  * types dropped, then no spaces or punctuation but round brackets.
  */
 export function normaliseEmployer(name: string): string {
-  let s = name.normalize('NFKC').toLowerCase().replace(/[【［〔]/gu, '(').replace(/[】］〕]/gu, ')').trim();
+  let s = name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[【［〔]/gu, '(')
+    .replace(/[】］〕]/gu, ')')
+    .trim();
   for (let next = s.replace(LATIN_COMPANY_TYPE, ''); next !== s && next.length; next = s.replace(LATIN_COMPANY_TYPE, '')) s = next;
   return s.replace(/[\s.,，。、·・&'"“”‘’\-_/]+/gu, '');
 }
@@ -139,7 +221,7 @@ export interface EmployerKey {
 export function employerKey(normalised: string): EmployerKey {
   let core = normalised;
   const places: string[] = [];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const shorter = trailingCompanyType(core);
     if (shorter !== null && distinctive(shorter)) [core, changed] = [shorter, true];

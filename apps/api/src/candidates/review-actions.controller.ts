@@ -27,7 +27,9 @@ export class ReviewActionsController {
 
   @Get(':id/recusals')
   @Roles('union_office', 'auditor')
-  @ApiOperation({ summary: "Experts whose employer matched or resembled the candidate's: recused automatically, or recused or kept on the office's confirmation, by whom, when, why" })
+  @ApiOperation({
+    summary: "Experts whose employer matched or resembled the candidate's: recused automatically, or recused or kept on the office's confirmation, by whom, when, why",
+  })
   recusals(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return this.review.employerChecksOf(id, req.claims);
   }

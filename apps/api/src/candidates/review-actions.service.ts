@@ -1,14 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import {
-  assignPanelUpdate,
-  declareConflictUpdate,
-  disqualifyUpdate,
-  submitScoresUpdate,
-  withdrawUpdate,
-  type CandidateStateV2,
-} from '../../../../libs/contract';
+import { assignPanelUpdate, declareConflictUpdate, disqualifyUpdate, submitScoresUpdate, withdrawUpdate, type CandidateStateV2 } from '../../../../libs/contract';
 import type { PanelEmployerCheckEntity } from '../../../../libs/db';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { actorOf } from '../auth/auth.guard';

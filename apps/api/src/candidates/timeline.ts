@@ -69,66 +69,79 @@ export function readTimeline(chain: History[]): TimelineEntry[] {
   const out: TimelineEntry[] = [];
   let stage: string | undefined;
   let status: string | undefined;
-  for (const [run, history] of chain.entries()) for (const e of history.events ?? []) {
-    const at = tsToDate(e.eventTime!).toISOString();
-    const eventId = Number(e.eventId);
-    const base = { at, run, eventId };
-    switch (e.eventType) {
-      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED: {
-        const started = e.workflowExecutionStartedEventAttributes;
-        if (started?.continuedExecutionRunId) {
-          out.push({ ...base, type: 'run_continued', stage, status, note: `continued as ${started.workflowType?.name}` });
+  for (const [run, history] of chain.entries())
+    for (const e of history.events ?? []) {
+      const at = tsToDate(e.eventTime!).toISOString();
+      const eventId = Number(e.eventId);
+      const base = { at, run, eventId };
+      switch (e.eventType) {
+        case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED: {
+          const started = e.workflowExecutionStartedEventAttributes;
+          if (started?.continuedExecutionRunId) {
+            out.push({ ...base, type: 'run_continued', stage, status, note: `continued as ${started.workflowType?.name}` });
+            break;
+          }
+          const input = decode<{ submittedBy: Actor; channel: string }>(e.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]);
+          out.push({ ...base, type: 'nominated', role: input.submittedBy.role, userId: input.submittedBy.userId, note: `channel: ${input.channel}` });
           break;
         }
-        const input = decode<{ submittedBy: Actor; channel: string }>(e.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]);
-        out.push({ ...base, type: 'nominated', role: input.submittedBy.role, userId: input.submittedBy.userId, note: `channel: ${input.channel}` });
-        break;
-      }
-      case EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES: {
-        const attrs = decodeSearchAttributes(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields);
-        const nextStage = first(attrs, SA_STAGE.name) ?? stage;
-        const nextStatus = first(attrs, SA_STATUS.name) ?? status;
-        if (nextStage !== stage) out.push({ ...base, type: 'stage_entered', stage: nextStage, status: nextStatus });
-        else if (nextStatus !== status) out.push({ ...base, type: 'status_changed', stage: nextStage, status: nextStatus });
-        [stage, status] = [nextStage, nextStatus];
-        break;
-      }
-      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: {
-        const request = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
-        const arg = decode<Record<string, string> & { actor: Actor }>(request?.args?.payloads?.[0]);
-        const who = { role: arg.actor.role, userId: arg.actor.userId };
-        if (request?.name === 'decide') {
-          const { overridePrechecks, missing, visit } = arg as unknown as Pick<TimelineEntry, 'overridePrechecks' | 'missing' | 'visit'>;
-          out.push({ ...base, ...who, type: 'decision', stage: arg.stage, outcome: arg.outcome, reason: arg.reason, ...(overridePrechecks && { overridePrechecks }), ...(missing && { missing }), ...(visit && { visit }) });
+        case EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES: {
+          const attrs = decodeSearchAttributes(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields);
+          const nextStage = first(attrs, SA_STAGE.name) ?? stage;
+          const nextStatus = first(attrs, SA_STATUS.name) ?? status;
+          if (nextStage !== stage) out.push({ ...base, type: 'stage_entered', stage: nextStage, status: nextStatus });
+          else if (nextStatus !== status) out.push({ ...base, type: 'status_changed', stage: nextStage, status: nextStatus });
+          [stage, status] = [nextStage, nextStatus];
+          break;
         }
-        if (request?.name === 'resubmit') out.push({ ...base, ...who, type: 'resubmitted', stage, note: arg.note });
-        if (request?.name === 'recordDeparture') out.push({ ...base, ...who, type: 'departure_recorded', reason: arg.reason, note: `left on ${arg.leftOn}` });
-        if (request?.name === 'assignPanel') out.push({ ...base, ...who, type: 'panel_seated', stage, experts: (arg as unknown as { experts: TimelineEntry['experts'] }).experts });
-        if (request?.name === 'declareConflict') out.push({ ...base, ...who, type: 'conflict_declared', stage, reason: arg.reason });
-        if (request?.name === 'submitScores') out.push({ ...base, ...who, type: 'scores_submitted', stage, scores: (arg as unknown as { scores: Record<string, number> }).scores });
-        if (request?.name === 'withdraw') out.push({ ...base, ...who, type: 'withdrawn', stage, reason: arg.reason });
-        if (request?.name === 'disqualify') out.push({ ...base, ...who, type: 'disqualified', stage, reason: arg.reason });
-        break;
-      }
-      case EventType.EVENT_TYPE_TIMER_FIRED:
-        if (stage === 'public_notice') out.push({ ...base, type: 'public_notice_ended', stage });
-        break;
-      case EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED: {
-        const attrs = e.activityTaskScheduledEventAttributes;
-        if (attrs?.activityType?.name === 'createPaymentTask') {
-          const p = decode<TimelineEntry['payment'] & object>(attrs.input?.payloads?.[0]);
-          out.push({ ...base, type: 'payment_task_created', payment: { kind: p.kind, instalment: p.instalment, amountFen: p.amountFen, dueOn: p.dueOn } });
+        case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: {
+          const request = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input;
+          const arg = decode<Record<string, string> & { actor: Actor }>(request?.args?.payloads?.[0]);
+          const who = { role: arg.actor.role, userId: arg.actor.userId };
+          if (request?.name === 'decide') {
+            const { overridePrechecks, missing, visit } = arg as unknown as Pick<TimelineEntry, 'overridePrechecks' | 'missing' | 'visit'>;
+            out.push({
+              ...base,
+              ...who,
+              type: 'decision',
+              stage: arg.stage,
+              outcome: arg.outcome,
+              reason: arg.reason,
+              ...(overridePrechecks && { overridePrechecks }),
+              ...(missing && { missing }),
+              ...(visit && { visit }),
+            });
+          }
+          if (request?.name === 'resubmit') out.push({ ...base, ...who, type: 'resubmitted', stage, note: arg.note });
+          if (request?.name === 'recordDeparture') out.push({ ...base, ...who, type: 'departure_recorded', reason: arg.reason, note: `left on ${arg.leftOn}` });
+          if (request?.name === 'assignPanel')
+            out.push({ ...base, ...who, type: 'panel_seated', stage, experts: (arg as unknown as { experts: TimelineEntry['experts'] }).experts });
+          if (request?.name === 'declareConflict') out.push({ ...base, ...who, type: 'conflict_declared', stage, reason: arg.reason });
+          if (request?.name === 'submitScores')
+            out.push({ ...base, ...who, type: 'scores_submitted', stage, scores: (arg as unknown as { scores: Record<string, number> }).scores });
+          if (request?.name === 'withdraw') out.push({ ...base, ...who, type: 'withdrawn', stage, reason: arg.reason });
+          if (request?.name === 'disqualify') out.push({ ...base, ...who, type: 'disqualified', stage, reason: arg.reason });
+          break;
         }
-        if (attrs?.activityType?.name === 'raiseAlert') {
-          const a = decode<{ stage: string; kind: string; dueAt: string }>(attrs.input?.payloads?.[0]);
-          out.push({ ...base, type: 'alert_raised', stage: a.stage, alert: { kind: a.kind, dueAt: a.dueAt } });
+        case EventType.EVENT_TYPE_TIMER_FIRED:
+          if (stage === 'public_notice') out.push({ ...base, type: 'public_notice_ended', stage });
+          break;
+        case EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED: {
+          const attrs = e.activityTaskScheduledEventAttributes;
+          if (attrs?.activityType?.name === 'createPaymentTask') {
+            const p = decode<TimelineEntry['payment'] & object>(attrs.input?.payloads?.[0]);
+            out.push({ ...base, type: 'payment_task_created', payment: { kind: p.kind, instalment: p.instalment, amountFen: p.amountFen, dueOn: p.dueOn } });
+          }
+          if (attrs?.activityType?.name === 'raiseAlert') {
+            const a = decode<{ stage: string; kind: string; dueAt: string }>(attrs.input?.payloads?.[0]);
+            out.push({ ...base, type: 'alert_raised', stage: a.stage, alert: { kind: a.kind, dueAt: a.dueAt } });
+          }
+          break;
         }
-        break;
+        case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED:
+          out.push({ ...base, type: 'closed', stage, status });
+          break;
       }
-      case EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED:
-        out.push({ ...base, type: 'closed', stage, status });
-        break;
     }
-  }
   return out;
 }

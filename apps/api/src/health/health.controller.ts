@@ -29,10 +29,7 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'State of the database and of Temporal; 503 when either is down' })
   async health(@Res() res: Response): Promise<void> {
-    const [database, temporal] = await Promise.all([
-      check(() => this.ds.query('SELECT 1')),
-      check(() => this.temporal.workflowService.getSystemInfo({})),
-    ]);
+    const [database, temporal] = await Promise.all([check(() => this.ds.query('SELECT 1')), check(() => this.temporal.workflowService.getSystemInfo({}))]);
     const ok = database.status === 'up' && temporal.status === 'up';
     res.status(ok ? 200 : 503).json({ status: ok ? 'up' : 'down', database, temporal });
   }

@@ -64,9 +64,9 @@ export class InspectionBatchRepository {
   ): Promise<void> {
     await tx.getRepository(InspectionBatchEntity).insert(batch);
     await tx.getRepository(CandidateEntity).update({ id: In(members.map((m) => m.candidateId)) }, { inspectionBatchId: batch.id });
-    await tx.getRepository(InspectionBatchMoveEntity).insert(
-      members.map((m) => ({ candidateId: m.candidateId, fromBatchId: m.fromBatchId, toBatchId: batch.id, movedBy: by.userId, role: by.role })),
-    );
+    await tx
+      .getRepository(InspectionBatchMoveEntity)
+      .insert(members.map((m) => ({ candidateId: m.candidateId, fromBatchId: m.fromBatchId, toBatchId: batch.id, movedBy: by.userId, role: by.role })));
   }
 
   findBatch(id: string): Promise<InspectionBatchEntity | null> {

@@ -41,11 +41,22 @@ export class InspectionBatchesService {
     const moved = await this.ds.transaction(async (tx) => {
       const current = await this.batches.lockBatchesOf(tx, dto.candidateIds);
       const elsewhere = candidates.filter((c) => current.get(c.id));
-      const names = new Map((await this.batches.batchNames(tx, elsewhere.map((c) => current.get(c.id)!))).map((b) => [b.id, b.name]));
+      const names = new Map(
+        (
+          await this.batches.batchNames(
+            tx,
+            elsewhere.map((c) => current.get(c.id)!),
+          )
+        ).map((b) => [b.id, b.name]),
+      );
       const moves = elsewhere.map((c) => ({ candidateId: c.id, name: c.name, fromBatchId: current.get(c.id)!, fromBatchName: names.get(current.get(c.id)!) ?? '' }));
       if (moves.length && dto.move !== true) {
         throw this.conflict(
-          moves.map((m) => ({ candidateId: m.candidateId, name: m.name, reason: `it is already in inspection batch ${m.fromBatchId} ("${m.fromBatchName}"); send move: true to move it` })),
+          moves.map((m) => ({
+            candidateId: m.candidateId,
+            name: m.name,
+            reason: `it is already in inspection batch ${m.fromBatchId} ("${m.fromBatchName}"); send move: true to move it`,
+          })),
           'nothing was grouped',
         );
       }
@@ -109,7 +120,10 @@ export class InspectionBatchesService {
     }
     if (refused.length) {
       const order = candidates.map((c) => c.id);
-      throw this.conflict(refused.sort((a, b) => order.indexOf(a.candidateId) - order.indexOf(b.candidateId)), 'nothing was grouped');
+      throw this.conflict(
+        refused.sort((a, b) => order.indexOf(a.candidateId) - order.indexOf(b.candidateId)),
+        'nothing was grouped',
+      );
     }
   }
 

@@ -1,15 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CONDITIONS, type Condition } from '../../../../libs/contract';
 import { IsCalendarDate } from '../common/calendar-date.validator';
 
@@ -69,4 +59,3 @@ export class CompetitionDto {
   @IsString()
   organiser?: string;
 }
-

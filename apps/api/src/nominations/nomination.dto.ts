@@ -162,7 +162,7 @@ export class NominationFormDto {
   nominatorOpinion?: OpinionDto;
 
   @IsOptional()
-  @ApiPropertyOptional({ type: OpinionDto, description: "Opinion of the sub-district union or association; may follow in the endorsement stage" })
+  @ApiPropertyOptional({ type: OpinionDto, description: 'Opinion of the sub-district union or association; may follow in the endorsement stage' })
   @Type(() => OpinionDto)
   @ValidateNested()
   endorserOpinion?: OpinionDto;

@@ -3,16 +3,7 @@ import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
-import {
-  CANDIDATE_FILE_WORKFLOW,
-  candidateWorkflowId,
-  SA_ROUND,
-  SA_STAGE,
-  SA_STATUS,
-  stagesFor,
-  type Actor,
-  type CandidateInputV2,
-} from '../../../../libs/contract';
+import { CANDIDATE_FILE_WORKFLOW, candidateWorkflowId, SA_ROUND, SA_STAGE, SA_STATUS, stagesFor, type Actor, type CandidateInputV2 } from '../../../../libs/contract';
 import { CandidateEntity, CandidateVersionEntity, RoundEntity } from '../../../../libs/db';
 import { stageDeadlines } from '../../../../libs/domain';
 import { PiiCipher } from '../../../../libs/security/pii';

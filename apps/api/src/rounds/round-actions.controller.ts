@@ -67,7 +67,10 @@ export class RoundActionsController {
   @Post('approval')
   @HttpCode(200)
   @Roles('government')
-  @ApiOperation({ summary: 'The district government approves the list in one batch (报区政府审定), a reason for each not approved', description: `422 a candidate missing or named twice; ${REFUSALS}` })
+  @ApiOperation({
+    summary: 'The district government approves the list in one batch (报区政府审定), a reason for each not approved',
+    description: `422 a candidate missing or named twice; ${REFUSALS}`,
+  })
   @ApiOkResponse({ type: RoundDto })
   approval(@Param('id', uuid) id: string, @Body() dto: ApprovalDto, @Req() req: AuthedRequest) {
     return this.actions.approve(id, dto, req.claims);

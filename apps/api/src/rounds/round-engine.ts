@@ -49,10 +49,7 @@ export class RoundEngine {
   async ensure(round: RoundEntity): Promise<string> {
     if (round.workflowId) return round.workflowId;
     const workflowId = await this.start(round);
-    await this.ds.getRepository(RoundEntity).update(
-      { id: round.id },
-      { workflowId, publicNoticeMs: round.publicNoticeMs ?? this.config.programme.publicNoticeMs },
-    );
+    await this.ds.getRepository(RoundEntity).update({ id: round.id }, { workflowId, publicNoticeMs: round.publicNoticeMs ?? this.config.programme.publicNoticeMs });
     round.workflowId = workflowId;
     // A late start finds its windows past: wait until the new run has moved on from them, so the
     // action that follows meets the phase the round is really in.
@@ -80,6 +77,9 @@ export class RoundEngine {
   /** The round's state from its workflow, or null when it has none (yet). */
   async state(round: RoundEntity): Promise<RoundStateV1 | null> {
     if (!round.workflowId) return null;
-    return this.temporal.workflow.getHandle(round.workflowId).query(roundStateQuery).catch(() => null);
+    return this.temporal.workflow
+      .getHandle(round.workflowId)
+      .query(roundStateQuery)
+      .catch(() => null);
   }
 }

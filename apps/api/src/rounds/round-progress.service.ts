@@ -28,8 +28,14 @@ export class RoundProgressService {
   async funnel(id: string) {
     const round = await this.rounds.find(id);
     const [stages, statuses, outcomes] = (await Promise.all([
-      this.ds.query(`SELECT s.stage AS key, count(*)::int AS n FROM candidates c LEFT JOIN candidate_status s ON s.candidate_id = c.id WHERE c.round_id = $1 GROUP BY 1`, [id]),
-      this.ds.query(`SELECT s.status AS key, count(*)::int AS n FROM candidates c LEFT JOIN candidate_status s ON s.candidate_id = c.id WHERE c.round_id = $1 GROUP BY 1`, [id]),
+      this.ds.query(
+        `SELECT s.stage AS key, count(*)::int AS n FROM candidates c LEFT JOIN candidate_status s ON s.candidate_id = c.id WHERE c.round_id = $1 GROUP BY 1`,
+        [id],
+      ),
+      this.ds.query(
+        `SELECT s.status AS key, count(*)::int AS n FROM candidates c LEFT JOIN candidate_status s ON s.candidate_id = c.id WHERE c.round_id = $1 GROUP BY 1`,
+        [id],
+      ),
       this.ds.query(`SELECT outcome AS key, count(*)::int AS n FROM round_entries WHERE round_id = $1 GROUP BY 1`, [id]),
     ])) as Array<Array<{ key: string | null; n: number }>>;
     const byStage = tally(stages, 'not_started');
@@ -53,7 +59,14 @@ export class RoundProgressService {
               (SELECT count(*)::int FROM round_entries e WHERE e.round_id = r.id AND e.outcome = 'commended') AS commended
          FROM rounds r ORDER BY r.year`,
     );
-    const rounds = rows.map((r) => ({ roundId: r.id, year: Number(r.year), quota: Number(r.quota), phase: r.phase, ceremonyDate: r.ceremony_date, commended: Number(r.commended) }));
+    const rounds = rows.map((r) => ({
+      roundId: r.id,
+      year: Number(r.year),
+      quota: Number(r.quota),
+      phase: r.phase,
+      ceremonyDate: r.ceremony_date,
+      commended: Number(r.commended),
+    }));
     const commended = rounds.reduce((n, r) => n + r.commended, 0);
     const quotas = rounds.reduce((n, r) => n + r.quota, 0);
     return {

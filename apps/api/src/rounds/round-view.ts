@@ -42,7 +42,14 @@ export interface RoundView {
 export interface RoundFacts {
   row: RoundEntity;
   phase: string | null;
-  windows: { votingOpensAt: string | null; votingClosesAt: string | null; noticeStartsAt: string | null; noticeEndsAt: string | null; nominationClosesAt: string; reviewClosesAt: string };
+  windows: {
+    votingOpensAt: string | null;
+    votingClosesAt: string | null;
+    noticeStartsAt: string | null;
+    noticeEndsAt: string | null;
+    nominationClosesAt: string;
+    reviewClosesAt: string;
+  };
   ceremony: { date: string | null; place: string | null };
   outcomes: Record<string, number>;
 }
@@ -85,7 +92,11 @@ const count = (outcomes: Record<string, number>, ...keys: EntryOutcome[]) => key
 /** The one view of a round, for `GET /rounds/:id` and the reply to every action on it. */
 export function roundView(f: RoundFacts, now: Date): RoundView {
   const r = f.row;
-  const windows = { nominationOpensAt: r.nominationOpensAt, nominationClosesAt: new Date(f.windows.nominationClosesAt), reviewClosesAt: new Date(f.windows.reviewClosesAt) };
+  const windows = {
+    nominationOpensAt: r.nominationOpensAt,
+    nominationClosesAt: new Date(f.windows.nominationClosesAt),
+    reviewClosesAt: new Date(f.windows.reviewClosesAt),
+  };
   let phase = f.phase ?? roundPhase(windows, now);
   // A round workflow that has yet to report stays in review past its windows until the office freezes the list.
   if (!f.phase && r.workflowId && phase === 'closed') phase = 'reviewing';

@@ -181,9 +181,7 @@ export class RoundsService {
     });
     if (open.length === 1) return open[0];
     if (open.length > 1) {
-      throw new ConflictException(
-        `${open.length} rounds are open for nominations (${open.map((r) => r.year).join(', ')}); name the round with roundId`,
-      );
+      throw new ConflictException(`${open.length} rounds are open for nominations (${open.map((r) => r.year).join(', ')}); name the round with roundId`);
     }
     const next = await this.rounds.findOne({ where: { nominationOpensAt: MoreThan(now) }, order: { nominationOpensAt: 'ASC' } });
     throw new ConflictException(noOpenRoundMessage(now, next ?? undefined));
@@ -192,14 +190,11 @@ export class RoundsService {
   /** Nominations in the round per channel, industry and sub-district union: one grouped query each. */
   async report(id: string): Promise<RoundReport> {
     const round = await this.find(id);
-    const [channels, industries, areas] = await Promise.all([
+    const [channels, industries, areas] = (await Promise.all([
       this.ds.query(`SELECT channel AS key, count(*)::int AS n FROM candidates WHERE round_id = $1 GROUP BY channel`, [id]),
       this.ds.query(`SELECT industry AS key, count(*)::int AS n FROM candidates WHERE round_id = $1 GROUP BY industry`, [id]),
-      this.ds.query(
-        `SELECT area AS key, count(*)::int AS n FROM candidates WHERE round_id = $1 AND channel = 'organisational' GROUP BY area`,
-        [id],
-      ),
-    ]) as Array<Array<{ key: string | null; n: number }>>;
+      this.ds.query(`SELECT area AS key, count(*)::int AS n FROM candidates WHERE round_id = $1 AND channel = 'organisational' GROUP BY area`, [id]),
+    ])) as Array<Array<{ key: string | null; n: number }>>;
 
     const byChannel = zeroes(CHANNELS);
     let total = 0;
@@ -216,9 +211,7 @@ export class RoundsService {
       else organisationalWithoutArea += n;
     }
     const target = this.areaTarget;
-    const byArea = Object.fromEntries(
-      AREAS.map((a) => [a, { count: areaCounts[a], target, meetsTarget: areaCounts[a] >= target }]),
-    ) as Record<Area, AreaCount>;
+    const byArea = Object.fromEntries(AREAS.map((a) => [a, { count: areaCounts[a], target, meetsTarget: areaCounts[a] >= target }])) as Record<Area, AreaCount>;
 
     return { roundId: round.id, year: round.year, quota: round.quota, total, byChannel, byIndustry, byArea, organisationalWithoutArea };
   }
@@ -231,8 +224,20 @@ export class RoundsService {
   async ranking(id: string): Promise<{ roundId: string; year: number; quota: number; ranking: RankingEntry[] }> {
     const round = await this.find(id);
     const rows: Array<{
-      rank: string | number; id: string; name: string; employer: string; industry: string; score_centi: number; stage: string; status: string;
-      listed: boolean; votes: number | null; vote_score_centi: number | null; combined_centi: number | null; combined_rank: number | null; outcome: string | null;
+      rank: string | number;
+      id: string;
+      name: string;
+      employer: string;
+      industry: string;
+      score_centi: number;
+      stage: string;
+      status: string;
+      listed: boolean;
+      votes: number | null;
+      vote_score_centi: number | null;
+      combined_centi: number | null;
+      combined_rank: number | null;
+      outcome: string | null;
     }> = await this.ds.query(
       `SELECT rank() OVER (ORDER BY s.score_centi DESC) AS rank,
               c.id, c.name, c.employer, c.industry, s.score_centi, s.stage, s.status,

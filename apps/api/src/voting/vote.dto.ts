@@ -4,7 +4,7 @@ import { VERIFIERS, type VerifierName } from './verifiers/voter-verifier';
 import type { VotingState } from './voting-window';
 
 export class CastVoteDto {
-  @ApiProperty({ format: 'uuid', description: 'A candidate on the round\'s re-review list' })
+  @ApiProperty({ format: 'uuid', description: "A candidate on the round's re-review list" })
   @IsUUID('all', { message: 'candidateId must be a UUID' })
   candidateId!: string;
 

@@ -14,12 +14,7 @@ import { VotingService } from './voting.service';
 @Module({
   imports: [ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => publicThrottle(config) })],
   controllers: [PublicVotingController, VoteTallyController],
-  providers: [
-    { provide: VoteRepository, inject: [DataSource], useFactory: (ds: DataSource) => new VoteRepository(ds) },
-    VoterVerifiers,
-    Clock,
-    VotingService,
-  ],
+  providers: [{ provide: VoteRepository, inject: [DataSource], useFactory: (ds: DataSource) => new VoteRepository(ds) }, VoterVerifiers, Clock, VotingService],
   exports: [VoteRepository],
 })
 export class VotingModule {}

@@ -1,13 +1,4 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  HttpException,
-  HttpStatus,
-  Inject,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, HttpException, HttpStatus, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { shanghaiDate } from '../../../../libs/contract/calendar';
 import { RoundEntity, VoteRepository, type RoundTally } from '../../../../libs/db';
@@ -79,9 +70,7 @@ export class VotingService {
       case 'accepted':
         return { voteId: result.voteId, day };
       case 'duplicate':
-        throw new ConflictException(
-          `this voter has already voted for candidate ${dto.candidateId} on ${day} (Asia/Shanghai); one vote per candidate per day`,
-        );
+        throw new ConflictException(`this voter has already voted for candidate ${dto.candidateId} on ${day} (Asia/Shanghai); one vote per candidate per day`);
       case 'daily_limit':
         throw new HttpException(
           `this voter has already voted for ${this.dailyLimit} candidates on ${day} (Asia/Shanghai), the most allowed in one day; ` +

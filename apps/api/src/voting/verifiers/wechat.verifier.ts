@@ -42,21 +42,17 @@ export class WechatVerifier implements VoterVerifier {
       body = null;
     }
     if (status !== 200 || !body || typeof body !== 'object') {
-      throw new BadGatewayException(
-        `WeChat answered the sign-in check with ${status !== 200 ? `HTTP ${status}` : 'something that is not JSON'}; try again shortly`,
-      );
+      throw new BadGatewayException(`WeChat answered the sign-in check with ${status !== 200 ? `HTTP ${status}` : 'something that is not JSON'}; try again shortly`);
     }
     if (typeof body.openid === 'string' && body.openid) return body.openid;
 
     const errcode = Number(body.errcode);
     if (CODE_REFUSED.has(errcode)) {
-      throw new UnauthorizedException(
-        `WeChat refused the sign-in code (errcode ${errcode}); open the voting page from the official account again to get a new one`,
-      );
+      throw new UnauthorizedException(`WeChat refused the sign-in code (errcode ${errcode}); open the voting page from the official account again to get a new one`);
     }
     if (APP_REFUSED.has(errcode)) {
       this.log.error(`WeChat refused this server's app credentials (errcode ${errcode}); check WECHAT_APP_ID, WECHAT_APP_SECRET and the IP whitelist`);
-      throw new BadGatewayException('WeChat refused the voting service\'s own credentials; the vote cannot be verified now, try again later');
+      throw new BadGatewayException("WeChat refused the voting service's own credentials; the vote cannot be verified now, try again later");
     }
     if (BUSY.has(errcode)) throw new ServiceUnavailableException(`WeChat is busy (errcode ${errcode}); try again shortly`);
     throw new BadGatewayException(`WeChat answered the sign-in check with errcode ${Number.isFinite(errcode) ? errcode : 'none'} and no openid; try again shortly`);
