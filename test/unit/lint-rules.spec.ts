@@ -104,7 +104,7 @@ export async function handler(): Promise<void> {
 
 /** The real workflow and contract files: each must be clean, and must be caught by one bad import. */
 const sourcesIn = (dir: string) =>
-  readdirSync(join(ROOT, dir))
+  readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
     .map((f) => `${dir}/${f}`);
 const realFiles = [...sourcesIn('workflows'), ...sourcesIn('test/replay/variants'), ...sourcesIn('libs/contract')];
@@ -170,7 +170,14 @@ describe('ESLint rules for replay determinism and promises', () => {
   });
 
   it('applies to every real workflow, replay-variant and contract file, which are otherwise clean', () => {
-    expect(realFiles).toEqual(expect.arrayContaining(['workflows/candidate.workflow.ts', 'test/replay/variants/reordered.workflow.ts', 'libs/contract/messages.ts']));
+    expect(realFiles).toEqual(
+      expect.arrayContaining([
+        'workflows/candidate-file/workflow.ts',
+        'workflows/legacy/candidate.workflow.ts',
+        'test/replay/variants/reordered.workflow.ts',
+        'libs/contract/round/messages.ts',
+      ]),
+    );
     realFiles.forEach((filePath, i) => {
       expect({ filePath, problems: found.realFiles[i] }).toEqual({
         filePath,
