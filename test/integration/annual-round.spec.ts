@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { approve, createRound, idNumber, mobileNumber } from '../support/review-helpers';
+import { approve, createRound, idNumber, mobileNumber, openDb } from '../support/review-helpers';
 import { act, freezeList, roundOf, runVote, today, untilPhase } from '../support/round-driver';
 import { client, eventually, nomination, scoreThroughApi, startApi, startWorker, token, VISIT } from '../support/service';
 
@@ -247,6 +247,25 @@ describe('the annual round through the HTTP API', () => {
     const until = new Date(Date.now() + 3 * 86_400_000).toISOString();
     const extended = await act(http, `${r}/phase`, { action: 'extend', until, reason: '延长推荐期' });
     expect(extended).toMatchObject({ phase: 'nominating', windows: { nomination: { closesAt: until } } });
+  });
+
+  it("refuses a round whose year's workflow still runs for another round, and writes nothing", async () => {
+    const first = await createRound(http, undefined, office);
+    // The row gone (as a test clean-up does), its workflow `round-<year>` still running.
+    const db = await openDb();
+    try {
+      await db.query('DELETE FROM rounds WHERE id = $1', [first.roundId]);
+      const again = await http.post(
+        '/rounds',
+        { year: first.year, quota: 30, nominationOpensAt: first.nominationOpensAt, nominationClosesAt: first.nominationClosesAt, reviewClosesAt: first.reviewClosesAt },
+        office,
+      );
+      expect(again.status).toBe(409);
+      expect(again.body.message).toMatch(new RegExp(`round-${first.year} already runs for another ${first.year} round \\(${first.roundId}\\)`));
+      expect(await db.query('SELECT id FROM rounds WHERE year = $1', [first.year])).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
   });
 
   it('a ceremony date ahead leaves the round in commendation and its files waiting', async () => {

@@ -20,7 +20,10 @@ export class RoundEngine {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Starts the round's workflow; "already started" is fine (a retry, or a second API instance). */
+  /**
+   * Starts the round's workflow; "already started" is fine for this round (a retry, or a second API
+   * instance), and a 409 when the running `round-<year>` belongs to another round (its memo says which).
+   */
   async start(round: RoundEntity): Promise<string> {
     const workflowId = roundWorkflowId(round.year);
     const input: RoundInputV1 = {
@@ -35,9 +38,16 @@ export class RoundEngine {
       weights: this.config.round.rankingWeights,
     };
     try {
-      await engine(() => this.temporal.workflow.start(ROUND_WORKFLOW, { workflowId, taskQueue: this.config.temporal.taskQueue, args: [input] }));
+      await engine(() =>
+        this.temporal.workflow.start(ROUND_WORKFLOW, { workflowId, taskQueue: this.config.temporal.taskQueue, args: [input], memo: { roundId: round.id } }),
+      );
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      const running = await engine(() => this.temporal.workflow.getHandle(workflowId).describe());
+      const owner = (running.memo as { roundId?: string } | undefined)?.roundId;
+      if (owner !== round.id) {
+        throw new ConflictException(`the workflow ${workflowId} already runs for another ${round.year} round (${owner ?? 'unknown'}); there is one round per year`);
+      }
     }
     return workflowId;
   }
