@@ -10,14 +10,15 @@ jest.setTimeout(120_000);
  * Every recorded history must replay on today's workflow code: candidates live for years, so a
  * change that alters the commands of a running history must sit behind `patched()` or go to a new
  * workflow type. Histories are named by type: `candidate-*` (the frozen skeleton type),
- * `candidate-file-*` (a nomination's file) and `payment-schedule-*` (the runs it continues as).
+ * `candidate-file-*` (a nomination's file), `payment-schedule-*` (the runs it continues as) and
+ * `round-*` (an annual round).
  */
 const dir = join(__dirname, 'histories');
 const histories = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .map((file) => ({ file, history: historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8'))) }));
 
-const TYPES = ['candidate', 'candidate-file', 'payment-schedule'];
+const TYPES = ['candidate', 'candidate-file', 'payment-schedule', 'round'];
 let variant: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
@@ -29,7 +30,8 @@ describe('replay of recorded candidate histories', () => {
   });
 
   it('has histories of every workflow type to replay, covering completion, rejection and a stopped subsidy', () => {
-    for (const type of TYPES) {
+    for (const type of TYPES) expect(histories.some((h) => h.file.startsWith(`${type}-v`))).toBe(true);
+    for (const type of ['candidate', 'candidate-file', 'payment-schedule']) {
       const files = histories.filter((h) => h.file.startsWith(`${type}-v`)).map((h) => h.file);
       expect(files).toEqual(expect.arrayContaining([expect.stringMatching(/full-with-return/), expect.stringMatching(/subsidy-stopped/)]));
     }

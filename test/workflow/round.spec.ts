@@ -1,6 +1,9 @@
 import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   FailureType,
   approvalUpdate,
@@ -222,6 +225,16 @@ describe('roundWorkflow (time-skipping server)', () => {
       'ceremony',
     ]);
     expect(rounds.lastPhase(input.roundId)).toBe('closed');
+    // `RECORD_HISTORIES=1 npx jest test/workflow/round.spec.ts -t 'every phase'` records this run for the replay test.
+    if (process.env.RECORD_HISTORIES) {
+      writeFileSync(join(__dirname, '..', 'replay', 'histories', `round-${process.env.RECORD_HISTORIES}-every-phase.json`), historyToJSON(await round.fetchHistory()));
+      // The file's first run (the one that followed the round), not the payment schedule it continued as.
+      const fileRun = env.client.workflow.getHandle(c.workflowId, c.firstExecutionRunId);
+      writeFileSync(
+        join(__dirname, '..', 'replay', 'histories', `candidate-file-${process.env.RECORD_HISTORIES}-round-commended.json`),
+        historyToJSON(await fileRun.fetchHistory()),
+      );
+    }
   });
 
   it('keeps its history short for a cohort of 1,000: the fan-out goes through batched activities', async () => {

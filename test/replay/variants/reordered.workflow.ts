@@ -1,8 +1,9 @@
 import { sleep } from '@temporalio/workflow';
-import type { CandidateInputV1, CandidateInputV2, PaymentScheduleInputV1 } from '../../../libs/contract';
+import type { CandidateInputV1, CandidateInputV2, PaymentScheduleInputV1, RoundInputV1 } from '../../../libs/contract';
 import { candidateFileWorkflow as currentFile } from '../../../workflows/candidate-file/workflow';
 import { candidateWorkflow as currentLegacy } from '../../../workflows/legacy/candidate.workflow';
 import { paymentScheduleWorkflow as currentSchedule } from '../../../workflows/payment-schedule/workflow';
+import { roundWorkflow as currentRound } from '../../../workflows/round/workflow';
 
 /**
  * A deliberately incompatible change to every workflow type, for the replay test to catch: a timer
@@ -21,4 +22,9 @@ export async function candidateFileWorkflow(input: CandidateInputV2) {
 export async function paymentScheduleWorkflow(input: PaymentScheduleInputV1) {
   await sleep('1 minute');
   return currentSchedule(input);
+}
+
+export async function roundWorkflow(input: RoundInputV1) {
+  await sleep('1 minute');
+  return currentRound(input);
 }
