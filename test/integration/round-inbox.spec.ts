@@ -65,7 +65,11 @@ describe("the round's steps in the inbox (real Temporal dev server and PostgreSQ
   it('offers each role the step the round waits on, phase by phase, with where to do it, when it is due and whether it is overdue', async () => {
     const round = await createRound(http, undefined, office, { quota: 2 });
     const nominate = async (name: string) => {
-      const res = await http.post('/nominations', nomination({ roundId: round.roundId, channel: 'self', name, idNumber: idNumber(), mobile: mobileNumber() }), token('nominator'));
+      const res = await http.post(
+        '/nominations',
+        nomination({ roundId: round.roundId, channel: 'self', name, idNumber: idNumber(), mobile: mobileNumber() }),
+        token('nominator'),
+      );
       if (res.status !== 201) throw new Error(`nomination: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.candidateId as string;
     };

@@ -35,18 +35,40 @@ describe('round steps in the inbox', () => {
   it('gives each phase that waits on people to its role, and nothing to the others', () => {
     const cases: Array<[Partial<RoundFacts>, Record<'union_office' | 'leadership' | 'government', string[]>]> = [
       [{ phase: 'nominating' }, { union_office: [], leadership: [], government: [] }],
-      [{ phase: 're_review_list', undecided: 4 }, { union_office: ['open_voting'], leadership: [], government: [] }],
-      [{ phase: 'voting', undecided: 4 }, { union_office: [], leadership: [], government: [] }],
-      [{ phase: 'leadership_review', undecided: 4 }, { union_office: [], leadership: ['approve_formal_list'], government: [] }],
-      [{ phase: 'leadership_review', undecided: 0, selected: 3 }, { union_office: ['start_public_notice'], leadership: [], government: [] }],
-      [{ phase: 'public_notice', selected: 3 }, { union_office: [], leadership: [], government: [] }],
-      [{ phase: 'government_approval', selected: 3 }, { union_office: [], leadership: [], government: ['approve_list'] }],
+      [
+        { phase: 're_review_list', undecided: 4 },
+        { union_office: ['open_voting'], leadership: [], government: [] },
+      ],
+      [
+        { phase: 'voting', undecided: 4 },
+        { union_office: [], leadership: [], government: [] },
+      ],
+      [
+        { phase: 'leadership_review', undecided: 4 },
+        { union_office: [], leadership: ['approve_formal_list'], government: [] },
+      ],
+      [
+        { phase: 'leadership_review', undecided: 0, selected: 3 },
+        { union_office: ['start_public_notice'], leadership: [], government: [] },
+      ],
+      [
+        { phase: 'public_notice', selected: 3 },
+        { union_office: [], leadership: [], government: [] },
+      ],
+      [
+        { phase: 'government_approval', selected: 3 },
+        { union_office: [], leadership: [], government: ['approve_list'] },
+      ],
       [{ phase: 'commendation' }, { union_office: ['record_ceremony'], leadership: [], government: [] }],
-      [{ phase: 'commendation', ceremonyDate: '2031-06-01' }, { union_office: [], leadership: [], government: [] }],
+      [
+        { phase: 'commendation', ceremonyDate: '2031-06-01' },
+        { union_office: [], leadership: [], government: [] },
+      ],
       [{ phase: 'closed' }, { union_office: [], leadership: [], government: [] }],
     ];
     for (const [over, expected] of cases) {
-      for (const role of ['union_office', 'leadership', 'government'] as const) expect({ ...over, role, steps: steps(role, round(over)) }).toEqual({ ...over, role, steps: expected[role] });
+      for (const role of ['union_office', 'leadership', 'government'] as const)
+        expect({ ...over, role, steps: steps(role, round(over)) }).toEqual({ ...over, role, steps: expected[role] });
     }
     expect(steps('expert', round({ phase: 'leadership_review', undecided: 2 }))).toEqual([]);
   });

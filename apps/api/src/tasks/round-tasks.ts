@@ -61,7 +61,13 @@ export function roundTasks(role: Role, r: RoundFacts, now: Date): RoundTask[] {
         return r.undecided === 0 && r.selected > 0 ? [task('start_public_notice', 'start the public notice (社会公示)', `POST ${path}/public-notice`)] : [];
       case 'public_notice':
         return r.openObjections.map((o) =>
-          task('resolve_objection', `resolve the objection about ${o.candidateName}: upheld or dismissed`, `POST /objections/${o.objectionId}/resolution`, r.noticeEndsAt, o),
+          task(
+            'resolve_objection',
+            `resolve the objection about ${o.candidateName}: upheld or dismissed`,
+            `POST /objections/${o.objectionId}/resolution`,
+            r.noticeEndsAt,
+            o,
+          ),
         );
       case 'commendation':
         return r.ceremonyDate ? [] : [task('record_ceremony', 'record the ceremony (表彰): date, place', `POST ${path}/ceremony`)];
