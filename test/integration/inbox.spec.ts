@@ -7,6 +7,7 @@ import { approve, closeRounds, createLegacyRound, decide, dueAtOf, idNumber, mob
 jest.setTimeout(120_000);
 
 interface Task {
+  kind: 'file';
   candidateId: string;
   name: string;
   channel: string;
@@ -93,6 +94,7 @@ describe('inbox and inspection batches (real Temporal dev server and PostgreSQL)
 
     const task = await taskOnceAt(louqiao, ours, 'endorsement');
     expect(task).toEqual({
+      kind: 'file',
       candidateId: ours,
       name: expect.any(String),
       employer: '温州瓯海眼镜有限公司',

@@ -12,7 +12,9 @@ export class TasksController {
 
   @Get()
   @Roles('street_union', 'union_office', 'inspector', 'expert', 'leadership', 'government', 'nominator')
-  @ApiOperation({ summary: "The caller's inbox: files waiting on its role, with stage, due date and what to decide, soonest due first" })
+  @ApiOperation({
+    summary: "The caller's inbox: files waiting on its role (kind 'file'), soonest due first, then the round steps waiting on it (kind 'round'), soonest due first",
+  })
   inbox(@Req() req: AuthedRequest) {
     return this.tasks.inbox(req.claims);
   }
