@@ -99,7 +99,10 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     (r) => `year ${r.year}, quota ${quota}, round ${r.roundId}`,
   );
 
-  // 2. Nominations across the four channels, six industries and the sub-districts.
+  const decide = (id: string, stage: string, token: string, extra: Record<string, unknown> = {}) =>
+    act(`/candidates/${id}/decisions`, { stage, outcome: 'approve', reason: `${stage}: approved`, ...extra }, token);
+
+  // 2. Nominations across the four channels, six industries and the sub-districts; organisational ones endorsed.
   const filed = await phase(
     'nominations',
     () =>
@@ -111,23 +114,26 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
           const area = AREAS[i % AREAS.length];
           const body = nominationBody(i, channel, area, roundId, year);
           const created = await must(http.post('/nominations', body, as('nominator', `demo-unit-${i % 7}`)), `nomination ${i}`);
+          // The sub-district union endorses an organisational nomination within the window; one still unendorsed at the close drops out.
+          if (channel === 'organisational') await decide(created.candidateId, 'endorsement', as('street_union', `demo-su-${area}`, { area }));
           return { id: created.candidateId as string, channel, area };
         },
       ),
     (files) => `${files.length} filed: ${CHANNELS.map((c) => `${c} ${files.filter((f) => f.channel === c).length}`).join(', ')}`,
   );
 
-  // 3. The review: endorsement (organisational only), qualification, inspection with a visit, five experts.
+  // The office closes the nomination window as soon as the cohort is in: the review follows, as in the programme.
+  await act(`/rounds/${roundId}/phase`, { action: 'close', reason: '推荐申报截止' });
+  await untilPhase('reviewing');
+
+  // 3. The review: qualification, inspection with a visit, five experts.
   // About one file in eight is left unfinished (still at inspection) and so ends not shortlisted.
   const unfinishedCount = Math.max(1, Math.round(n / 8));
   const unfinished = new Set(filed.slice(-unfinishedCount).map((f) => f.id));
-  const decide = (id: string, stage: string, token: string, extra: Record<string, unknown> = {}) =>
-    act(`/candidates/${id}/decisions`, { stage, outcome: 'approve', reason: `${stage}: approved`, ...extra }, token);
   await phase(
     'review',
     () =>
       pool(filed, Math.min(concurrency, 8), async (f, i) => {
-        if (f.channel === 'organisational') await decide(f.id, 'endorsement', as('street_union', `demo-su-${f.area}`, { area: f.area }));
         await decide(f.id, 'qualification', office);
         if (unfinished.has(f.id)) return;
         const visit = { date: shanghaiDate(Date.now()), place: '生产车间', members: ['李考察', '陈考察'], findings: '在岗，技艺娴熟，群众评价好' };
@@ -144,12 +150,18 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     () => `${filed.length - unfinished.size} scored by 5 experts, ${unfinished.size} left unfinished`,
   );
 
-  // 4. Nominations close; the re-review list is frozen from the expert scores.
+  // 4. The re-review list, frozen from the expert scores.
   const listed = await phase(
     're-review list',
     async () => {
-      await act(`/rounds/${roundId}/phase`, { action: 'close', reason: '推荐申报截止' });
-      await untilPhase('reviewing');
+      // The list is drawn from the files' status as recorded; the office freezes it once every scored file shows as done.
+      const scored = filed.length - unfinished.size;
+      await eventually(
+        () => must(http.get(`/rounds/${roundId}/funnel`, auditor), 'funnel'),
+        (f) => (f.byStatus.awaiting_round ?? 0) >= scored,
+        60_000,
+        'every scored file awaiting the round',
+      );
       await act(`/rounds/${roundId}/re-review-list`, { reason: '专家评审完成' });
       const ranking = await eventually(
         () => must(http.get(`/rounds/${roundId}/ranking`, auditor), 'ranking'),
