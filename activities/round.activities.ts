@@ -30,6 +30,9 @@ export interface RoundStore {
 /** Delivers a decision to a candidate's file; a file that has already finished is no longer listening. */
 export type CohortMessenger = (candidateId: string, decision: CohortDecisionV1) => Promise<void>;
 
+/** A file's expert score from its workflow, or null if its review is not complete (or it has ended). */
+export type ScoreReader = (candidateId: string) => Promise<number | null>;
+
 export interface CohortNotice {
   candidateId: string;
   decision: CohortDecisionV1;
@@ -38,13 +41,24 @@ export interface CohortNotice {
 /** Signals in flight at once during a fan-out. */
 const PARALLEL = 20;
 
-export function createRoundActivities(store: RoundStore, send: CohortMessenger) {
+export function createRoundActivities(store: RoundStore, send: CohortMessenger, liveScore: ScoreReader = async () => null) {
   return {
     async syncRound(report: RoundReport): Promise<void> {
       await store.saveRound(report);
     },
+    /**
+     * The round's open files with their expert scores. The status projection trails each file by a
+     * moment, so a file it shows without a score is asked directly: one whose last expert scored
+     * just before the list was frozen is on it.
+     */
     async openCandidates(roundId: string): Promise<ReviewedCandidate[]> {
-      return store.openCandidates(roundId);
+      const open = await store.openCandidates(roundId);
+      const unscored = open.filter((c) => c.scoreCenti === null);
+      for (let i = 0; i < unscored.length; i += PARALLEL) {
+        await Promise.all(unscored.slice(i, i + PARALLEL).map(async (c) => (c.scoreCenti = await liveScore(c.candidateId))));
+        heartbeat(i);
+      }
+      return open;
     },
     async saveEntries(req: { roundId: string; entries: RoundEntryV1[] }): Promise<void> {
       await store.saveEntries(req.roundId, req.entries);

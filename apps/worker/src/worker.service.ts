@@ -3,7 +3,7 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { createPaymentActivities, createReviewActivities, createRoundActivities } from '../../../activities';
-import { candidateWorkflowId, cohortDecisionSignal, type CohortDecisionV1 } from '../../../libs/contract';
+import { candidateWorkflowId, cohortDecisionSignal, stateQuery, type CohortDecisionV1 } from '../../../libs/contract';
 
 import { PaymentTaskRepository, ReviewRepository, RoundRepository } from '../../../libs/db';
 import { ensureSearchAttributes } from '../../../libs/temporal/search-attributes';
@@ -41,6 +41,13 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
           if (!(err instanceof WorkflowNotFoundError)) throw err;
         });
     };
+    const liveScore = async (candidateId: string) => {
+      const state = await client.workflow
+        .getHandle(candidateWorkflowId(candidateId))
+        .query(stateQuery)
+        .catch(() => null);
+      return state?.closure ? null : (state?.expertScore?.scoreCenti ?? null);
+    };
 
     this.connection = await NativeConnection.connect({ address });
     const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
@@ -52,7 +59,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       activities: {
         ...createPaymentActivities(new PaymentTaskRepository(this.ds)),
         ...createReviewActivities(new ReviewRepository(this.ds)),
-        ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision),
+        ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore),
       },
     });
     this.running = this.worker.run();
