@@ -7,7 +7,7 @@ describe('round activities', () => {
   it("asks a file its score when the status projection has not caught up with the file's last expert", async () => {
     const asked: string[] = [];
     const live: Record<string, number | null> = { lagging: 8150, unfinished: null };
-    const { openCandidates } = createRoundActivities(
+    const activities = createRoundActivities(
       store([
         { candidateId: 'projected', scoreCenti: 9000 },
         { candidateId: 'lagging', scoreCenti: null },
@@ -16,7 +16,7 @@ describe('round activities', () => {
       async () => undefined,
       async (id) => (asked.push(id), live[id]),
     );
-    const open = await new MockActivityEnvironment().run(openCandidates, 'round-1');
+    const open = await new MockActivityEnvironment().run((roundId: string) => activities.openCandidates(roundId), 'round-1');
     expect(open).toEqual([
       { candidateId: 'projected', scoreCenti: 9000 },
       { candidateId: 'lagging', scoreCenti: 8150 },
