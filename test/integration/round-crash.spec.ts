@@ -1,26 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { killed, spawnWorker, WORKER } from '../support/spawn-worker';
 import { approve, createRound, idNumber, mobileNumber } from '../support/review-helpers';
 import { act, freezeList, runVote } from '../support/round-driver';
 import { client, eventually, nomination, scoreThroughApi, startApi, token, VISIT } from '../support/service';
 
 jest.setTimeout(240_000);
-
-const WORKER = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
-
-function spawnWorker(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('worker polling') && resolve());
-    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
-  child.stderr!.resume();
-  return { child, ready };
-}
-
-const killed = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
 
 /** The round's fan-out under a worker killed the hard way: every file gets its outcome, once. */
 describe('a worker killed while the round sends its decisions (real Temporal dev server and PostgreSQL)', () => {

@@ -1,27 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { killed, spawnWorker, WORKER } from '../support/spawn-worker';
 import type { DataSource } from 'typeorm';
 import { createLegacyRound, openDb } from '../support/review-helpers';
 import { client, eventually, nomination, scoreThroughApi, startApi, token, VISIT } from '../support/service';
 
 jest.setTimeout(180_000);
-
-const WORKER = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
-
-/** The built worker as its own process, so the test can kill it the hard way. */
-function spawnWorker(env: NodeJS.ProcessEnv): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, [WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('worker polling') && resolve());
-    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
-  child.stderr!.resume();
-  return { child, ready };
-}
-
-const killed = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
 
 describe('a worker killed mid-flow (real Temporal dev server and PostgreSQL)', () => {
   const env = { TEMPORAL_TASK_QUEUE: `it-crash-${randomUUID()}`, PUBLIC_NOTICE_DURATION: '2s' };
