@@ -82,6 +82,15 @@ describe('refused requests (real Temporal dev server and PostgreSQL)', () => {
     expect((await http.get(`/candidates/${candidateId}`, token('nominator'))).status).toBe(404);
   });
 
+  it('answers 404 to a decision on a file that does not exist, whichever role sends it, and logs no refusal', async () => {
+    const missing = randomUUID();
+    const qualification = { stage: 'qualification', outcome: 'approve', reason: 'ok' };
+    expect((await http.post(`/candidates/${missing}/decisions`, qualification, office)).status).toBe(404);
+    // A role that may not take this stage would be refused 403 on a real file; a missing file is still 404.
+    expect((await http.post(`/candidates/${missing}/decisions`, qualification, token('leadership'))).status).toBe(404);
+    expect(await db.query('SELECT 1 FROM refused_decisions WHERE candidate_id = $1', [missing])).toHaveLength(0);
+  });
+
   it('refuses a bad nomination with every field and reason, and writes nothing', async () => {
     const count = async () => Number((await db.query('SELECT count(*) AS n FROM candidates'))[0].n);
     const before = await count();

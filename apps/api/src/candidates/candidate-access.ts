@@ -11,6 +11,9 @@ import { TEMPORAL_CLIENT } from '../common/temporal.module';
  * its own area; an expert only those whose panel seats them; a nominator only what it submitted.
  * A file one may not see answers 404, as if it did not exist.
  */
+/** Roles that see only part of the files: whether they may act depends on the file's row. */
+const SCOPED_ROLES: ReadonlySet<string> = new Set(['nominator', 'street_union', 'expert']);
+
 @Injectable()
 export class CandidateAccess {
   constructor(
@@ -22,6 +25,28 @@ export class CandidateAccess {
     const row = await this.ds.getRepository(CandidateEntity).findOneBy({ id });
     if (!row || !(await this.visible(row, claims))) throw new NotFoundException(`candidate ${id} not found`);
     return row;
+  }
+
+  /**
+   * Reads the file and runs an action on it. District-wide roles may act on any file, so for them the
+   * row is read while the action runs rather than before it — one database round trip off every
+   * decision's latency; a file that does not exist fails both, and answers 404. A scoped role's
+   * right depends on the row, so it is checked first.
+   */
+  async actOn<T>(id: string, claims: TokenClaims, act: () => Promise<T>): Promise<{ row: CandidateEntity; result: T }> {
+    if (SCOPED_ROLES.has(claims.role)) {
+      const row = await this.find(id, claims);
+      return { row, result: await act() };
+    }
+    const reading = this.find(id, claims);
+    reading.catch(() => undefined); // awaited below on either path
+    try {
+      const result = await act();
+      return { row: await reading, result };
+    } catch (err) {
+      await reading; // a missing file answers 404, whatever the action said
+      throw err;
+    }
   }
 
   private async visible(row: CandidateEntity, claims: TokenClaims): Promise<boolean> {

@@ -2,7 +2,7 @@ import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
-import { decideUpdate, recordDepartureUpdate, refuseRole, resubmitUpdate, stateQuery } from '../../../../libs/contract';
+import { candidateWorkflowId, decideUpdate, recordDepartureUpdate, refuseRole, resubmitUpdate, stateQuery } from '../../../../libs/contract';
 import { CandidateEntity, CandidateVersionEntity } from '../../../../libs/db';
 import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
@@ -39,18 +39,22 @@ export class CandidatesService {
   }
 
   async decide(id: string, dto: DecisionDto, claims: TokenClaims): Promise<CandidateView> {
-    const row = await this.access.find(id, claims);
     const { opinion, ...decision } = dto;
-    const state = await this.refusals.attempt(id, 'decide', dto, claims, async () => {
-      const refusal = refuseRole(dto.stage, claims.role);
-      if (refusal) throw new ForbiddenException(refusal.message);
-      if (opinion && dto.stage !== 'endorsement') throw badRequest([{ field: 'opinion', reason: 'an opinion is given with the endorsement only' }]);
-      return this.handle(row).executeUpdate(decideUpdate, { args: [{ ...decision, actor: actorOf(claims) }] });
-    });
+    const { row, result: state } = await this.refusals.attempt(id, 'decide', dto, claims, () =>
+      this.access.actOn(id, claims, async () => {
+        const refusal = refuseRole(dto.stage, claims.role);
+        if (refusal) throw new ForbiddenException(refusal.message);
+        if (opinion && dto.stage !== 'endorsement') throw badRequest([{ field: 'opinion', reason: 'an opinion is given with the endorsement only' }]);
+        return this.temporal.workflow.getHandle(candidateWorkflowId(id)).executeUpdate(decideUpdate, { args: [{ ...decision, actor: actorOf(claims) }] });
+      }),
+    );
     // The sub-district union's opinion (with seal and date) completes the form once its decision is taken.
-    if (opinion)
+    if (opinion) {
       await this.ds.query(`UPDATE candidates SET form = jsonb_set(coalesce(form, '{}'), '{endorserOpinion}', $2::jsonb) WHERE id = $1`, [id, JSON.stringify(opinion)]);
-    return this.viewer.afterAction(id, state, claims);
+      return this.viewer.afterAction(id, state, claims);
+    }
+    // A decision changes nothing on the row the view reads (the stage and status come from the state).
+    return this.viewer.show(row, state, claims);
   }
 
   /**
