@@ -266,7 +266,10 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     'bonus tasks',
     async () => {
       const tasks = await eventually(
-        () => must(http.get('/finance/tasks', finance), 'finance tasks'),
+        () =>
+          must(http.get(`/finance/tasks?roundId=${roundId}&kind=bonus`, finance), 'finance tasks').then(
+            (body: { items: Array<{ candidateId: string; kind: string }> }) => body.items,
+          ),
         (list: Array<{ candidateId: string; kind: string }>) =>
           new Set(list.filter((t) => t.kind === 'bonus' && commended.includes(t.candidateId)).map((t) => t.candidateId)).size === commended.length,
         120_000,

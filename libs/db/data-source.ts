@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { CandidateEntity } from './entities/candidate.entity';
 import { PaymentTaskEntity } from './entities/payment-task.entity';
+import { PaymentTaskEventEntity } from './entities/payment-task-event.entity';
 import { AttachmentEntity } from './entities/attachment.entity';
 import { CandidateStatusEntity } from './entities/candidate-status.entity';
 import { CandidateVersionEntity } from './entities/candidate-version.entity';
@@ -20,10 +21,12 @@ import { InspectionBatchMoves1764200000001 } from './migrations/1764200000001-in
 import { CandidateList1764210000000 } from './migrations/1764210000000-candidate-list';
 import { PublicVoting1764220000000 } from './migrations/1764220000000-public-voting';
 import { RoundWorkflow1764230000000 } from './migrations/1764230000000-round-workflow';
+import { PaymentInstructions1764320000000 } from './migrations/1764320000000-payment-instructions';
 
 export const ENTITIES = [
   CandidateEntity,
   PaymentTaskEntity,
+  PaymentTaskEventEntity,
   RoundEntity,
   CandidateVersionEntity,
   AttachmentEntity,
@@ -46,6 +49,7 @@ export const MIGRATIONS = [
   CandidateList1764210000000,
   PublicVoting1764220000000,
   RoundWorkflow1764230000000,
+  PaymentInstructions1764320000000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

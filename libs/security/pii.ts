@@ -50,3 +50,8 @@ export function maskIdNumber(id: string): string {
 export function maskMobile(mobile: string): string {
   return mobile.length < 7 ? '*'.repeat(mobile.length) : mobile.slice(0, 3) + '****' + mobile.slice(-4);
 }
+
+/** `6222021234567890123` → `***************0123`: the last four digits, enough to tell accounts apart. */
+export function maskAccountNumber(account: string): string {
+  return account.length <= 4 ? '*'.repeat(account.length) : '*'.repeat(account.length - 4) + account.slice(-4);
+}

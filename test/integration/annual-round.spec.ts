@@ -193,10 +193,10 @@ describe('the annual round through the HTTP API', () => {
     );
     const tasks = await eventually(
       () => http.get(`/finance/tasks?candidateId=${b}`, token('finance')),
-      (r) => r.body.length > 0,
+      (r) => r.body.items.length > 0,
     );
-    expect(tasks.body.find((t: { kind: string }) => t.kind === 'bonus')).toMatchObject({ amountFen: 2_000_000, dueOn: date });
-    for (const other of [a, c, d, e]) expect((await http.get(`/finance/tasks?candidateId=${other}`, token('finance'))).body).toEqual([]);
+    expect(tasks.body.items.find((t: { kind: string }) => t.kind === 'bonus')).toMatchObject({ amountFen: 2_000_000, dueOn: date });
+    for (const other of [a, c, d, e]) expect((await http.get(`/finance/tasks?candidateId=${other}`, token('finance'))).body.items).toEqual([]);
 
     const closed = await roundOf(http, round.roundId);
     expect(closed).toMatchObject({ phase: 'closed', quotaUse: { quota: 3, selected: 1, approved: 1, commended: 1, remaining: 2 } });
@@ -285,6 +285,6 @@ describe('the annual round through the HTTP API', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect((await roundOf(http, round.roundId)).phase).toBe('commendation');
     expect((await file(id)).body).toMatchObject({ stage: 'commendation', status: 'awaiting_round' });
-    expect((await http.get(`/finance/tasks?candidateId=${id}`, token('finance'))).body).toEqual([]);
+    expect((await http.get(`/finance/tasks?candidateId=${id}`, token('finance'))).body.items).toEqual([]);
   });
 });

@@ -110,8 +110,9 @@ describe('refused requests (real Temporal dev server and PostgreSQL)', () => {
   });
 
   it('lets only finance confirm a payment, and checks the reference', async () => {
-    expect((await http.post(`/finance/tasks/${randomUUID()}/confirm`, { reference: 'R1' }, office)).status).toBe(403);
-    expect((await http.post(`/finance/tasks/${randomUUID()}/confirm`, { reference: 'R1' }, token('finance'))).status).toBe(404);
+    const payment = { reference: 'R1', paidOn: '2017-05-12' };
+    expect((await http.post(`/finance/tasks/${randomUUID()}/confirm`, payment, office)).status).toBe(403);
+    expect((await http.post(`/finance/tasks/${randomUUID()}/confirm`, payment, token('finance'))).status).toBe(404);
     expect((await http.post(`/finance/tasks/${randomUUID()}/confirm`, {}, token('finance'))).status).toBe(400);
   });
 });

@@ -79,20 +79,29 @@ describe('a candidate through the HTTP API (real Temporal dev server and Postgre
 
     const open = await eventually(
       () => http.get(`/finance/tasks?status=open&candidateId=${candidateId}`, as('finance')),
-      (r) => r.body.length === 1,
+      (r) => r.body.items.length === 1,
     );
-    const bonus = open.body[0];
-    expect(bonus).toMatchObject({ kind: 'bonus', instalment: 0, amountFen: 2_000_000, status: 'open' });
+    const bonus = open.body.items[0];
+    expect(bonus).toMatchObject({ kind: 'bonus', instalment: 0, attempt: 1, amountFen: 2_000_000, status: 'due' });
+    expect(open.body.totals).toEqual({ count: 1, amountFen: 2_000_000 });
 
-    const paid = await http.post(`/finance/tasks/${bonus.id}/confirm`, { reference: 'BANK-2017-0001' }, as('finance'));
-    expect(paid).toMatchObject({ status: 200, body: { status: 'paid', reference: 'BANK-2017-0001' } });
-    const again = await http.post(`/finance/tasks/${bonus.id}/confirm`, { reference: 'BANK-2017-0001' }, as('finance'));
+    // Four eyes: one clerk approves, another records the payment.
+    const checker = token('finance', 'finance-checker');
+    const payer = token('finance', 'finance-payer');
+    expect(await http.post(`/finance/tasks/${bonus.id}/approve`, {}, checker)).toMatchObject({
+      status: 200,
+      body: { status: 'approved', approvedBy: 'finance-checker' },
+    });
+    const payment = { reference: 'BANK-2017-0001', paidOn: today() };
+    const paid = await http.post(`/finance/tasks/${bonus.id}/confirm`, payment, payer);
+    expect(paid).toMatchObject({ status: 200, body: { status: 'paid', reference: 'BANK-2017-0001', paidOn: today(), paidBy: 'finance-payer' } });
+    const again = await http.post(`/finance/tasks/${bonus.id}/confirm`, payment, payer);
     expect(again.body.paidAt).toBe(paid.body.paidAt); // a retried confirmation changes nothing
-    const second = await http.post(`/finance/tasks/${bonus.id}/confirm`, { reference: 'BANK-2017-0002' }, as('finance'));
+    const second = await http.post(`/finance/tasks/${bonus.id}/confirm`, { ...payment, reference: 'BANK-2017-0002' }, payer);
     expect(second.status).toBe(409);
     const paidList = await http.get(`/finance/tasks?status=paid&candidateId=${candidateId}`, as('finance'));
-    expect(paidList.body.map((t: { id: string }) => t.id)).toEqual([bonus.id]);
-    expect((await http.get(`/finance/tasks?status=open&candidateId=${candidateId}`, as('finance'))).body).toEqual([]);
+    expect(paidList.body.items.map((t: { id: string }) => t.id)).toEqual([bonus.id]);
+    expect((await http.get(`/finance/tasks?status=open&candidateId=${candidateId}`, as('finance'))).body.items).toEqual([]);
 
     const history = await http.get(`/candidates/${candidateId}/history`, as('auditor'));
     expect(history.status).toBe(200);

@@ -1,8 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Workbook, ValueType } from 'exceljs';
+import { ValueType } from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { shanghaiDate } from '../../libs/contract';
+import { fetchFile, parseCsv, readXlsx } from '../support/exports';
 import { client, eventually, nomination, scoreThroughApi, startApi, startWorker, token, VISIT } from '../support/service';
 import {
   approve,
@@ -46,41 +47,6 @@ interface Filed {
   idNumber: string;
   mobile: string;
   homeAddress: string;
-}
-
-/** RFC 4180 as a spreadsheet reads it: quoted cells may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (!quoted && ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (!quoted && ch === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
-}
-
-/** A downloaded workbook, read back with exceljs (whose own Buffer type differs from Node's typing). */
-async function readXlsx(bytes: Buffer): Promise<Workbook> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(bytes as never);
-  return workbook;
 }
 
 /** An instant as a clock in Ouhai shows it (UTC+8, no daylight saving), to the minute. */
@@ -137,10 +103,7 @@ describe('finding files: GET /candidates and exports (real Temporal dev server a
   const idsOf = async (query: string, as = auditor) => (await list(query, as)).items.map((i) => i.id);
   const inRound = () => `roundId=${round.roundId}`;
 
-  async function download(path: string, as: string) {
-    const res = await fetch(api.url + path, { headers: { authorization: `Bearer ${as}` } });
-    return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
-  }
+  const download = (path: string, as: string) => fetchFile(api.url, path, as);
 
   beforeAll(async () => {
     worker = await startWorker(env);

@@ -49,7 +49,7 @@ describe('npm run demo: a whole round in one command', () => {
     // A bonus task per commended master, and none for anyone else.
     const finance = token('finance', 'finance-demo');
     for (const id of result.commended) {
-      const tasks = (await http.get(`/finance/tasks?candidateId=${id}`, finance)).body as Array<{ kind: string; amountFen: number }>;
+      const tasks = (await http.get(`/finance/tasks?candidateId=${id}`, finance)).body.items as Array<{ kind: string; amountFen: number }>;
       expect(tasks.filter((t) => t.kind === 'bonus')).toHaveLength(1);
     }
     expect(result.bonusTasks).toBe(result.commended.length);

@@ -87,7 +87,7 @@ describe('a worker killed mid-flow (real Temporal dev server and PostgreSQL)', (
       'government_approval',
       'commendation',
     ]);
-    const tasks = (await http.get(`/finance/tasks?candidateId=${candidateId}`, as.finance)).body;
+    const tasks = (await http.get(`/finance/tasks?candidateId=${candidateId}`, as.finance)).body.items;
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ kind: 'bonus', amountFen: 2_000_000 });
   });

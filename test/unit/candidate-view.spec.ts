@@ -122,6 +122,20 @@ describe('candidateView', () => {
     },
   );
 
+  it.each(ROLES)('shows %s the bank account masked, and nothing of it before one is recorded', (role) => {
+    const account = { bankName: '中国工商银行温州瓯海支行', bankAccountCipher: pii.encrypt('6222021234567890123'), bankAccountName: '王建国' };
+    const v = candidateView(row({ ...account, bankAccountBy: 'office-1', bankAccountAt: new Date('2017-05-02T01:00:00Z') }), state(), claims(role), pii);
+    expect(v.bankAccount).toEqual({
+      bank: '中国工商银行温州瓯海支行',
+      accountNumber: '***************0123',
+      accountName: '王建国',
+      recordedBy: 'office-1',
+      recordedAt: '2017-05-02T01:00:00.000Z',
+    });
+    expect(JSON.stringify(v)).not.toContain('6222021234567890123');
+    expect(candidateView(row(), state(), claims(role), pii).bankAccount).toBeNull();
+  });
+
   it('gives null for a missing home address, whoever asks', () => {
     expect(candidateView(row({ homeAddressCipher: null }), state(), claims('union_office'), pii).homeAddress).toBeNull();
     expect(candidateView(row({ homeAddressCipher: null }), state(), claims('auditor'), pii).homeAddress).toBeNull();

@@ -47,4 +47,9 @@ describe('CSV writer', () => {
     expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(file.subarray(3).toString('utf8')).toBe('姓名\r\n王建国\r\n');
   });
+
+  it('writes a money column with exactly its decimals: yuan with two', () => {
+    const text = csvText({ columns: [{ header: '金额（元）', decimals: 2 }], rows: [[20000], [800.5], [0.01], [null]] });
+    expect(text).toBe('金额（元）\r\n20000.00\r\n800.50\r\n0.01\r\n\r\n');
+  });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { maskIdNumber, maskMobile, PiiCipher } from '../../libs/security/pii';
+import { maskAccountNumber, maskIdNumber, maskMobile, PiiCipher } from '../../libs/security/pii';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
@@ -181,5 +181,12 @@ describe('maskMobile', () => {
 
   it('masks very short values entirely', () => {
     expect(maskMobile('12345')).toBe('*****');
+  });
+});
+
+describe('maskAccountNumber', () => {
+  it('keeps only the last four digits', () => {
+    expect(maskAccountNumber('6222021234567890123')).toBe('***************0123');
+    expect(maskAccountNumber('1234')).toBe('****');
   });
 });

@@ -20,7 +20,8 @@ import { TasksService } from './tasks/tasks.service';
 import { ErrorsFilter } from './common/errors.filter';
 import { SharedModule } from './common/shared.module';
 import { TemporalModule } from './common/temporal.module';
-import { FinanceController } from './finance/finance.controller';
+import { FinanceModule } from './finance/finance.module';
+import { BankAccountController } from './candidates/bank-account.controller';
 import { HealthController } from './health/health.controller';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationsService } from './nominations/nominations.service';
@@ -41,6 +42,7 @@ export class AppModule {
         AttachmentsModule,
         InspectionModule,
         VotingModule,
+        FinanceModule,
       ],
       controllers: [
         HealthController,
@@ -49,7 +51,7 @@ export class AppModule {
         CandidatesController,
         ReviewActionsController,
         TasksController,
-        FinanceController,
+        BankAccountController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

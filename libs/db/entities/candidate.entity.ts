@@ -28,5 +28,11 @@ export class CandidateEntity {
   @Column('jsonb', { nullable: true }) form!: Record<string, any> | null;
   @Column('integer') version!: number;
   @Column('uuid', { name: 'inspection_batch_id', nullable: true }) inspectionBatchId!: string | null;
+  /** The payee's bank account (开户银行, 账号 sealed, 户名) and who recorded it when; null until the office records it. */
+  @Column('text', { name: 'bank_name', nullable: true }) bankName!: string | null;
+  @Column('text', { name: 'bank_account_cipher', nullable: true }) bankAccountCipher!: string | null;
+  @Column('text', { name: 'bank_account_name', nullable: true }) bankAccountName!: string | null;
+  @Column('text', { name: 'bank_account_by', nullable: true }) bankAccountBy!: string | null;
+  @Column('timestamptz', { name: 'bank_account_at', nullable: true }) bankAccountAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

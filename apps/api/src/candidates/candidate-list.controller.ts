@@ -1,11 +1,12 @@
-import { Controller, Get, Header, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ROLES } from '../../../../libs/contract';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
+import { download } from '../common/export-file';
 import { XLSX_CONTENT_TYPE } from '../common/xlsx';
 import { CandidateFilterDto, CandidateListQueryDto } from './candidate-list.dto';
-import { CandidateListService, type ExportFile } from './candidate-list.service';
+import { CandidateListService } from './candidate-list.service';
 
 /**
  * Finding files. Registered before CandidatesController: Express matches routes in the order they
@@ -41,12 +42,4 @@ export class CandidateListController {
   async xlsx(@Query() filter: CandidateFilterDto, @Req() req: AuthedRequest) {
     return download(await this.candidates.exportXlsx(filter, req.claims));
   }
-}
-
-function download(file: ExportFile): StreamableFile {
-  return new StreamableFile(file.content, {
-    type: file.contentType,
-    disposition: `attachment; filename="${file.filename}"`,
-    length: file.content.length,
-  });
 }

@@ -3,8 +3,7 @@ import { shanghaiDate } from '../../../../libs/contract';
 import { CandidateEntity } from '../../../../libs/db';
 import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
-import { csvFile } from '../common/csv';
-import { XLSX_CONTENT_TYPE, xlsxFile } from '../common/xlsx';
+import { csvExport, xlsxExport, type ExportFile } from '../common/export-file';
 import { personalData } from './candidate-view';
 import { candidateTable } from './candidate-export';
 import { PAGE_SIZE_DEFAULT, type CandidateFilterDto, type CandidateListQueryDto } from './candidate-list.dto';
@@ -36,12 +35,6 @@ export interface CandidatePage {
   total: number;
   page: number;
   pageSize: number;
-}
-
-export interface ExportFile {
-  content: Buffer;
-  contentType: string;
-  filename: string;
 }
 
 /**
@@ -79,12 +72,12 @@ export class CandidateListService {
 
   async exportCsv(filter: CandidateFilterDto, claims: TokenClaims, now = new Date()): Promise<ExportFile> {
     const table = candidateTable(await this.everyMatch(filter, claims, now));
-    return { content: csvFile(table), contentType: 'text/csv; charset=utf-8', filename: `candidates-${shanghaiDate(now.getTime())}.csv` };
+    return csvExport(table, `candidates-${shanghaiDate(now.getTime())}`);
   }
 
   async exportXlsx(filter: CandidateFilterDto, claims: TokenClaims, now = new Date()): Promise<ExportFile> {
     const table = candidateTable(await this.everyMatch(filter, claims, now));
-    return { content: await xlsxFile('候选人', table), contentType: XLSX_CONTENT_TYPE, filename: `candidates-${shanghaiDate(now.getTime())}.xlsx` };
+    return xlsxExport('候选人', table, `candidates-${shanghaiDate(now.getTime())}`);
   }
 
   /** Every page of the list at once, read in one query so the file is one consistent picture. */

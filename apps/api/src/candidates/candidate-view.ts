@@ -2,6 +2,7 @@ import type { CandidateStateV2, PanelSeatState, Role } from '../../../../libs/co
 import type { CandidateEntity } from '../../../../libs/db';
 import { maskIdNumber, maskMobile, type PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
+import { bankAccountView } from './bank-account';
 
 /** Roles that see personal data in clear: the programme office, which verifies identity and pays. */
 const SEES_CLEAR_PII = new Set<Role>(['union_office']);
@@ -87,6 +88,7 @@ export function candidateView(row: CandidateEntity, state: CandidateStateV2, cla
     roundId: row.roundId,
     name: row.name,
     ...personalData(row, claims, pii),
+    bankAccount: bankAccountView(row, pii),
     employer: row.employer,
     industry: row.industry,
     trade: row.trade,

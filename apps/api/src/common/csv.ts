@@ -11,16 +11,16 @@ const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One cell as RFC 4180 writes it: numbers as they are, text guarded against formulas and quoted when it must be. */
-export function csvCell(value: TableCell): string {
+export function csvCell(value: TableCell, decimals?: number): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? (decimals === undefined ? String(value) : value.toFixed(decimals)) : '';
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The table as CSV text: a header line, then one line per row, CRLF-separated. */
 export function csvText(table: Table): string {
-  const lines = [table.columns.map((c) => csvCell(c.header)), ...table.rows.map((row) => row.map(csvCell))];
+  const lines = [table.columns.map((c) => csvCell(c.header)), ...table.rows.map((row) => row.map((cell, i) => csvCell(cell, table.columns[i]?.decimals)))];
   return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
 }
 

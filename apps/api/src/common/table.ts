@@ -5,6 +5,8 @@ export interface TableColumn {
   header: string;
   /** Width in characters, for the spreadsheet. */
   width?: number;
+  /** Digits after the decimal point for a numeric column (money in yuan: 2); numbers are written with exactly that many. */
+  decimals?: number;
 }
 
 /** What the CSV and Excel writers share: headers and rows, nothing about either format. */

@@ -13,6 +13,9 @@ export async function xlsxFile(sheetName: string, table: Table): Promise<Buffer>
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 14 }));
   sheet.getRow(1).font = { bold: true };
+  table.columns.forEach((c, i) => {
+    if (c.decimals !== undefined) sheet.getColumn(i + 1).numFmt = c.decimals ? `0.${'0'.repeat(c.decimals)}` : '0';
+  });
   for (const row of table.rows) sheet.addRow(row.map((cell) => cell ?? undefined));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());

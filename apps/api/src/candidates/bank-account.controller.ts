@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Param, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { CandidateEntity } from '../../../../libs/db';
+import { PiiCipher } from '../../../../libs/security/pii';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { Roles } from '../auth/roles.decorator';
+import { BankAccountDto, bankAccountView, sealedBankAccount } from './bank-account';
+import { CandidateAccess } from './candidate-access';
+import { uuid } from './candidates.controller';
+
+@ApiTags('candidates')
+@ApiBearerAuth()
+@Controller('candidates')
+export class BankAccountController {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly pii: PiiCipher,
+    private readonly access: CandidateAccess,
+  ) {}
+
+  /** Recording the same account again changes nothing, so who recorded it and when stay as they were. */
+  @Put(':id/bank-account')
+  @HttpCode(200)
+  @Roles('union_office')
+  @ApiOperation({ summary: "Record the master's bank account for payments; the number is sealed and shown masked everywhere" })
+  async put(@Param('id', uuid) id: string, @Body() dto: BankAccountDto, @Req() req: AuthedRequest) {
+    const row = await this.access.find(id, req.claims);
+    const sealed = sealedBankAccount(dto, row.name, this.pii);
+    const same =
+      row.bankAccountCipher &&
+      row.bankName === sealed.bankName &&
+      row.bankAccountName === sealed.bankAccountName &&
+      this.pii.decrypt(row.bankAccountCipher) === dto.accountNumber;
+    if (!same) {
+      Object.assign(row, sealed, { bankAccountBy: req.claims.sub, bankAccountAt: new Date() });
+      await this.ds.getRepository(CandidateEntity).update({ id }, { ...sealed, bankAccountBy: row.bankAccountBy, bankAccountAt: row.bankAccountAt });
+    }
+    return { candidateId: id, bankAccount: bankAccountView(row, this.pii) };
+  }
+}

@@ -1,0 +1,47 @@
+import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { AuthedRequest } from '../auth/auth.guard';
+import { Roles } from '../auth/roles.decorator';
+import { download } from '../common/export-file';
+import { badRequest } from '../common/validation';
+import { XLSX_CONTENT_TYPE } from '../common/xlsx';
+import { MONTH, ReconciliationQueryDto } from './instruction.dto';
+import { FINANCE_READERS } from './instructions.controller';
+import { FinanceReportsService } from './finance-reports.service';
+
+function month(value: string): string {
+  if (!MONTH.test(value)) throw badRequest([{ field: 'month', reason: 'month must be a month YYYY-MM' }]);
+  return value;
+}
+
+@ApiTags('finance')
+@ApiBearerAuth()
+@Controller('finance')
+export class FinanceReportsController {
+  constructor(private readonly reports: FinanceReportsService) {}
+
+  @Get('exports/:month.csv')
+  @Roles(...FINANCE_READERS)
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: "The month's bank run: approved instructions due that month, with a totals row (CSV, UTF-8 with BOM)" })
+  async csv(@Param('month') value: string, @Req() req: AuthedRequest) {
+    return download(await this.reports.bankRun(month(value), 'csv', req.claims));
+  }
+
+  @Get('exports/:month.xlsx')
+  @Roles(...FINANCE_READERS)
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: "The month's bank run as an Excel workbook; account numbers in full for finance only" })
+  async xlsx(@Param('month') value: string, @Req() req: AuthedRequest) {
+    return download(await this.reports.bankRun(month(value), 'xlsx', req.claims));
+  }
+
+  @Get('reconciliation')
+  @Roles(...FINANCE_READERS)
+  @ApiOperation({ summary: "The month's instructions counted and summed by status, and each master's money paid against the cap; breaches listed" })
+  reconciliation(@Query() query: ReconciliationQueryDto) {
+    return this.reports.reconciliation(query.month ?? null);
+  }
+}

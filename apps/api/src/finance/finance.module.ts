@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PaymentInbox } from '../../../../libs/db';
+import { FinanceReportsController } from './finance-reports.controller';
+import { FinanceReportsRepository } from './finance-reports.repository';
+import { FinanceReportsService } from './finance-reports.service';
+import { InstructionsController } from './instructions.controller';
+import { InstructionsService } from './instructions.service';
+
+/** Finance's inbox (four eyes), the bank run and the reconciliation. */
+@Module({
+  controllers: [InstructionsController, FinanceReportsController],
+  providers: [
+    { provide: PaymentInbox, inject: [DataSource], useFactory: (ds: DataSource) => new PaymentInbox(ds) },
+    InstructionsService,
+    FinanceReportsRepository,
+    FinanceReportsService,
+  ],
+})
+export class FinanceModule {}
