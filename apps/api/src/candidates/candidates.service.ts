@@ -8,6 +8,7 @@ import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { actorOf } from '../auth/auth.guard';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
+import { runUpdate } from '../common/engine-update';
 import { engine } from '../common/temporal-errors';
 import { badRequest } from '../common/validation';
 import { publicForm, sealedForm } from '../nominations/candidate-form';
@@ -45,7 +46,7 @@ export class CandidatesService {
       const refusal = refuseRole(dto.stage, claims.role);
       if (refusal) throw new ForbiddenException(refusal.message);
       if (opinion && dto.stage !== 'endorsement') throw badRequest([{ field: 'opinion', reason: 'an opinion is given with the endorsement only' }]);
-      return this.handle(row).executeUpdate(decideUpdate, { args: [{ ...decision, actor: actorOf(claims) }] });
+      return runUpdate(this.handle(row), decideUpdate, { ...decision, actor: actorOf(claims) });
     });
     // The sub-district union's opinion (with seal and date) completes the form once its decision is taken.
     if (opinion)
@@ -83,16 +84,12 @@ export class CandidatesService {
             homeAddressCipher: form.homeAddress ? this.pii.encrypt(form.homeAddress) : null,
           },
         );
-        return this.handle(row).executeUpdate(resubmitUpdate, {
-          args: [
-            {
-              note: dto.note,
-              actor: actorOf(claims),
-              version,
-              prechecks: prechecks(form, this.config.review),
-              conditions: (form.conditions ?? []).map((c) => c.kind),
-            },
-          ],
+        return runUpdate(this.handle(row), resubmitUpdate, {
+          note: dto.note,
+          actor: actorOf(claims),
+          version,
+          prechecks: prechecks(form, this.config.review),
+          conditions: (form.conditions ?? []).map((c) => c.kind),
         });
       }),
     );
@@ -102,7 +99,7 @@ export class CandidatesService {
   async recordDeparture(id: string, dto: DepartureDto, claims: TokenClaims): Promise<CandidateView> {
     const row = await this.access.find(id, claims);
     const state = await this.refusals.attempt(id, 'recordDeparture', dto, claims, () =>
-      this.handle(row).executeUpdate(recordDepartureUpdate, { args: [{ ...dto, actor: actorOf(claims) }] }),
+      runUpdate(this.handle(row), recordDepartureUpdate, { ...dto, actor: actorOf(claims) }),
     );
     return this.viewer.afterAction(id, state, claims);
   }
