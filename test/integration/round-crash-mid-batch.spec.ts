@@ -15,7 +15,7 @@ import { client, eventually, nomination, scoreThroughApi, startApi, token, VISIT
 jest.setTimeout(240_000);
 
 /** Files in the round, half selected and half left out: the formal list sends each half as one batch (a batch holds up to 500). */
-const N = 120;
+const N = 80;
 const QUOTA = N / 2;
 /** Signals in flight at once (ROUND_FANOUT_PARALLEL): few, so that the batch is still going when the worker dies. */
 const PARALLEL = 2;
@@ -108,7 +108,7 @@ describe('a worker killed in the middle of a batch of the round’s decisions (r
     );
 
     const auditor = token('auditor');
-    const views = await pool(files, 8, (id) => http.get(`/candidates/${id}`, auditor));
+    const views = await pool(files, 16, (id) => http.get(`/candidates/${id}`, auditor));
     for (const [i, { body }] of views.entries()) {
       const expected = selected.has(files[i]) ? { stage: 'public_notice', status: 'awaiting_round' } : { stage: 'leadership', status: 'left_out' };
       expect({ id: files[i], stage: body.stage, status: body.status }).toEqual({ id: files[i], ...expected });
