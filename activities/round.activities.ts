@@ -38,10 +38,11 @@ export interface CohortNotice {
   decision: CohortDecisionV1;
 }
 
-/** Signals in flight at once during a fan-out. */
-const PARALLEL = 20;
-
-export function createRoundActivities(store: RoundStore, send: CohortMessenger, liveScore: ScoreReader = async () => null) {
+/**
+ * Requests in flight at once during a fan-out (the worker's `ROUND_FANOUT_PARALLEL`, default 20): more
+ * delivers a batch sooner, fewer spares a busy Temporal frontend.
+ */
+export function createRoundActivities(store: RoundStore, send: CohortMessenger, liveScore: ScoreReader = async () => null, parallel = 20) {
   return {
     async syncRound(report: RoundReport): Promise<void> {
       await store.saveRound(report);
@@ -54,8 +55,8 @@ export function createRoundActivities(store: RoundStore, send: CohortMessenger, 
     async openCandidates(roundId: string): Promise<ReviewedCandidate[]> {
       const open = await store.openCandidates(roundId);
       const unscored = open.filter((c) => c.scoreCenti === null);
-      for (let i = 0; i < unscored.length; i += PARALLEL) {
-        await Promise.all(unscored.slice(i, i + PARALLEL).map(async (c) => (c.scoreCenti = await liveScore(c.candidateId))));
+      for (let i = 0; i < unscored.length; i += parallel) {
+        await Promise.all(unscored.slice(i, i + parallel).map(async (c) => (c.scoreCenti = await liveScore(c.candidateId))));
         heartbeat(i);
       }
       return open;
@@ -76,9 +77,9 @@ export function createRoundActivities(store: RoundStore, send: CohortMessenger, 
      */
     async notifyCohort(batch: CohortNotice[]): Promise<void> {
       const from = (activityInfo().heartbeatDetails as number | undefined) ?? 0;
-      for (let i = from; i < batch.length; i += PARALLEL) {
-        await Promise.all(batch.slice(i, i + PARALLEL).map((n) => send(n.candidateId, n.decision)));
-        heartbeat(Math.min(i + PARALLEL, batch.length));
+      for (let i = from; i < batch.length; i += parallel) {
+        await Promise.all(batch.slice(i, i + parallel).map((n) => send(n.candidateId, n.decision)));
+        heartbeat(Math.min(i + parallel, batch.length));
       }
     },
   };

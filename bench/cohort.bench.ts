@@ -22,6 +22,7 @@ import {
   type CandidateInputV2,
   type RoundInputV1,
 } from '../libs/contract';
+import { pool } from '../libs/dev/pool';
 import { runMain, startStack, timed, type Stack } from './harness';
 
 /**
@@ -215,19 +216,6 @@ async function updateTask(round: WorkflowHandle, updateName: string): Promise<st
   const [scheduled, started, completed] = [T.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, T.EVENT_TYPE_WORKFLOW_TASK_STARTED, T.EVENT_TYPE_WORKFLOW_TASK_COMPLETED].map(before);
   if (!scheduled || !started || !completed) return 'not found';
   return `scheduled → started ${ms(started) - ms(scheduled)} ms (waiting for the worker), started → completed ${ms(completed) - ms(started)} ms (in the worker)`;
-}
-
-/** Runs `fn` over the items, `width` at a time. */
-async function pool<T>(items: T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await fn(items[i], i);
-      }
-    }),
-  );
 }
 
 /** Polls the status projection until `count` (a `SELECT … AS n` over the round's files) reaches `want`; bounded. */

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { shanghaiDate } from '../libs/contract/calendar';
 import type { Role } from '../libs/contract';
+import { pool } from '../libs/dev/pool';
 import { AREAS } from '../libs/domain/areas';
 import { checkCharacter } from '../libs/domain/id-number';
 import { birthDateOf, sexOf } from '../libs/domain';
@@ -415,20 +416,6 @@ function client(base: string) {
     get: (path: string, token?: string) => call('GET', path, undefined, token),
     post: (path: string, body: unknown, token?: string) => call('POST', path, body, token),
   };
-}
-
-/** Runs `work` over the items with at most `limit` in flight; results in input order. */
-async function pool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i], i);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
 }
 
 async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, what: string): Promise<T> {

@@ -6,7 +6,8 @@ import { TASK_QUEUE } from '../contract/engine';
 export interface AppConfig {
   port: number;
   databaseUrl: string;
-  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string | null };
+  /** `callTimeoutMs`: how long one API request waits for the engine before answering 503. */
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string | null; callTimeoutMs: number };
   authSecret: string;
   pii: { keys: Map<string, Buffer>; activeKeyId: string; indexKey: Buffer };
   programme: {
@@ -42,6 +43,8 @@ export interface RoundConfig {
   rankingWeights: { expert: number; vote: number };
   /** Masters the three-year programme names in all (the notice: 100 over 2017-2019). */
   programmeTarget: number;
+  /** Signals in flight at once while the worker sends a batch of the round's decisions to the files. */
+  fanOutParallel: number;
 }
 
 /** `false`, a number of proxy hops, or the addresses/subnets of the trusted proxies. */
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       namespace: env.TEMPORAL_NAMESPACE || 'default',
       taskQueue: env.TEMPORAL_TASK_QUEUE || TASK_QUEUE,
       uiUrl: env.TEMPORAL_UI_URL || null,
+      callTimeoutMs: duration('TEMPORAL_CALL_TIMEOUT', '10s'),
     },
     authSecret,
     pii: { keys, activeKeyId, indexKey },
@@ -150,7 +154,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1, 2 ** 31 - 1),
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
     voting: voting(env, int, problems),
-    round: { rankingWeights: rankingWeights(env.RANKING_WEIGHTS, problems), programmeTarget: int('PROGRAMME_TARGET', 100, 1) },
+    round: {
+      rankingWeights: rankingWeights(env.RANKING_WEIGHTS, problems),
+      programmeTarget: int('PROGRAMME_TARGET', 100, 1),
+      fanOutParallel: int('ROUND_FANOUT_PARALLEL', 20, 1, 500),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -40,7 +40,7 @@ describe('loadConfig', () => {
     const cfg = loadConfig(fullEnv());
     expect(cfg.port).toBe(8080);
     expect(cfg.databaseUrl).toBe('postgres://app:secret@db:5432/craftsmen');
-    expect(cfg.temporal).toEqual({ address: 'temporal:7233', namespace: 'ouhai', taskQueue: 'candidates-v2', uiUrl: 'http://temporal-ui:8233' });
+    expect(cfg.temporal).toEqual({ address: 'temporal:7233', namespace: 'ouhai', taskQueue: 'candidates-v2', uiUrl: 'http://temporal-ui:8233', callTimeoutMs: 10_000 });
     expect(cfg.authSecret).toBe('x'.repeat(32));
     expect([...cfg.pii.keys.keys()]).toEqual(['k1', 'k2']);
     expect(cfg.pii.keys.get('k1')).toEqual(Buffer.alloc(32, 1));
@@ -53,7 +53,7 @@ describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const cfg = loadConfig(minimalEnv());
     expect(cfg.port).toBe(3000);
-    expect(cfg.temporal).toEqual({ address: 'temporal:7233', namespace: 'default', taskQueue: TASK_QUEUE, uiUrl: null });
+    expect(cfg.temporal).toEqual({ address: 'temporal:7233', namespace: 'default', taskQueue: TASK_QUEUE, uiUrl: null, callTimeoutMs: 10_000 });
     expect(cfg.programme.publicNoticeMs).toBe(7 * 24 * 60 * 60 * 1000);
     expect(cfg.programme.bonusFen).toBe(2_000_000); // 20,000 yuan
     expect(cfg.programme.subsidyMonthlyFen).toBe(80_000); // 800 yuan
@@ -266,13 +266,18 @@ describe('settings of public voting', () => {
     expect(message).not.toContain(secret);
   });
 
-  it('defaults the ranking weights to 70:30 and the programme target to 100', () => {
-    expect(loadConfig(minimalEnv()).round).toEqual({ rankingWeights: { expert: 70, vote: 30 }, programmeTarget: 100 });
+  it('defaults the ranking weights to 70:30, the programme target to 100 and the fan-out to 20 signals at once', () => {
+    expect(loadConfig(minimalEnv()).round).toEqual({ rankingWeights: { expert: 70, vote: 30 }, programmeTarget: 100, fanOutParallel: 20 });
   });
 
-  it('reads RANKING_WEIGHTS and PROGRAMME_TARGET', () => {
-    const cfg = loadConfig({ ...minimalEnv(), RANKING_WEIGHTS: '60:40', PROGRAMME_TARGET: '120' });
-    expect(cfg.round).toEqual({ rankingWeights: { expert: 60, vote: 40 }, programmeTarget: 120 });
+  it('reads RANKING_WEIGHTS, PROGRAMME_TARGET and ROUND_FANOUT_PARALLEL', () => {
+    const cfg = loadConfig({ ...minimalEnv(), RANKING_WEIGHTS: '60:40', PROGRAMME_TARGET: '120', ROUND_FANOUT_PARALLEL: '4' });
+    expect(cfg.round).toEqual({ rankingWeights: { expert: 60, vote: 40 }, programmeTarget: 120, fanOutParallel: 4 });
+  });
+
+  it('waits 10 s for the workflow engine by default, and reads TEMPORAL_CALL_TIMEOUT', () => {
+    expect(loadConfig(minimalEnv()).temporal.callTimeoutMs).toBe(10_000);
+    expect(loadConfig({ ...minimalEnv(), TEMPORAL_CALL_TIMEOUT: '15s' }).temporal.callTimeoutMs).toBe(15_000);
   });
 
   it.each([
@@ -280,6 +285,8 @@ describe('settings of public voting', () => {
     ['RANKING_WEIGHTS', '70/30', 'RANKING_WEIGHTS must be expert:vote in whole percent adding up to 100'],
     ['RANKING_WEIGHTS', '0.7:0.3', 'RANKING_WEIGHTS must be expert:vote in whole percent adding up to 100'],
     ['PROGRAMME_TARGET', '0', 'PROGRAMME_TARGET must be an integer >= 1'],
+    ['ROUND_FANOUT_PARALLEL', '0', 'ROUND_FANOUT_PARALLEL must be an integer from 1 to 500'],
+    ['TEMPORAL_CALL_TIMEOUT', 'soon', "TEMPORAL_CALL_TIMEOUT must be a duration such as '7d' or '5s'"],
   ])('refuses %s=%s at boot', (name, raw, message) => {
     expect(() => loadConfig({ ...minimalEnv(), [name]: raw })).toThrow(message);
   });

@@ -157,7 +157,14 @@ describe('docker-compose.yml', () => {
   it('the apps pass the round settings through, with the documented defaults', () => {
     const api = envOf('api');
     for (const v of ['RANKING_WEIGHTS', 'PROGRAMME_TARGET']) expect(api).toHaveProperty([v]);
-    expect(loadConfig(api).round).toEqual({ rankingWeights: { expert: 70, vote: 30 }, programmeTarget: 100 });
+    expect(loadConfig(api).round).toEqual({ rankingWeights: { expert: 70, vote: 30 }, programmeTarget: 100, fanOutParallel: 20 });
+    expect(envOf('worker')).toHaveProperty(['ROUND_FANOUT_PARALLEL']);
+    expect(loadConfig(envOf('worker')).round.fanOutParallel).toBe(20);
+  });
+
+  it('the api bounds its wait for the workflow engine, 10 s by default', () => {
+    expect(envOf('api')).toHaveProperty(['TEMPORAL_CALL_TIMEOUT']);
+    expect(loadConfig(envOf('api')).temporal.callTimeoutMs).toBe(10_000);
   });
 
   it('the api listens on the container port it publishes', () => {

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 import { dataSourceOptions } from '../../../libs/db';
@@ -17,6 +17,7 @@ import { PanelEmployerCheckRepository } from './candidates/panel-employer-check.
 import { InspectionModule } from './inspection/inspection.module';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
+import { EngineDeadline } from './common/engine-deadline.interceptor';
 import { ErrorsFilter } from './common/errors.filter';
 import { SharedModule } from './common/shared.module';
 import { TemporalModule } from './common/temporal.module';
@@ -56,6 +57,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorsFilter },
+        { provide: APP_INTERCEPTOR, useClass: EngineDeadline },
         NominationsService,
         CandidatesService,
         ReviewActionsService,

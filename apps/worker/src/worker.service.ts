@@ -59,7 +59,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       activities: {
         ...createPaymentActivities(new PaymentTaskRepository(this.ds)),
         ...createReviewActivities(new ReviewRepository(this.ds)),
-        ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore),
+        ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore, this.config.round.fanOutParallel),
       },
     });
     this.running = this.worker.run();

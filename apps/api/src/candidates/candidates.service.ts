@@ -8,6 +8,7 @@ import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { actorOf } from '../auth/auth.guard';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
+import { runUpdate } from '../common/engine-update';
 import { engine } from '../common/temporal-errors';
 import { badRequest } from '../common/validation';
 import { publicForm, sealedForm } from '../nominations/candidate-form';
@@ -45,7 +46,7 @@ export class CandidatesService {
         const refusal = refuseRole(dto.stage, claims.role);
         if (refusal) throw new ForbiddenException(refusal.message);
         if (opinion && dto.stage !== 'endorsement') throw badRequest([{ field: 'opinion', reason: 'an opinion is given with the endorsement only' }]);
-        return this.temporal.workflow.getHandle(candidateWorkflowId(id)).executeUpdate(decideUpdate, { args: [{ ...decision, actor: actorOf(claims) }] });
+        return runUpdate(this.temporal.workflow.getHandle(candidateWorkflowId(id)), decideUpdate, { ...decision, actor: actorOf(claims) });
       }),
     );
     // The sub-district union's opinion (with seal and date) completes the form once its decision is taken.
@@ -87,16 +88,12 @@ export class CandidatesService {
             homeAddressCipher: form.homeAddress ? this.pii.encrypt(form.homeAddress) : null,
           },
         );
-        return this.handle(row).executeUpdate(resubmitUpdate, {
-          args: [
-            {
-              note: dto.note,
-              actor: actorOf(claims),
-              version,
-              prechecks: prechecks(form, this.config.review),
-              conditions: (form.conditions ?? []).map((c) => c.kind),
-            },
-          ],
+        return runUpdate(this.handle(row), resubmitUpdate, {
+          note: dto.note,
+          actor: actorOf(claims),
+          version,
+          prechecks: prechecks(form, this.config.review),
+          conditions: (form.conditions ?? []).map((c) => c.kind),
         });
       }),
     );
@@ -106,7 +103,7 @@ export class CandidatesService {
   async recordDeparture(id: string, dto: DepartureDto, claims: TokenClaims): Promise<CandidateView> {
     const row = await this.access.find(id, claims);
     const state = await this.refusals.attempt(id, 'recordDeparture', dto, claims, () =>
-      this.handle(row).executeUpdate(recordDepartureUpdate, { args: [{ ...dto, actor: actorOf(claims) }] }),
+      runUpdate(this.handle(row), recordDepartureUpdate, { ...dto, actor: actorOf(claims) }),
     );
     return this.viewer.afterAction(id, state, claims);
   }

@@ -5,6 +5,7 @@ import { assignPanelUpdate, declareConflictUpdate, disqualifyUpdate, submitScore
 import type { PanelEmployerCheckEntity } from '../../../../libs/db';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { actorOf } from '../auth/auth.guard';
+import { runUpdate } from '../common/engine-update';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 import { CandidateAccess } from './candidate-access';
 import type { CandidateView } from './candidate-view';
@@ -35,7 +36,7 @@ export class ReviewActionsService {
       const { experts, checks } = screenPanel(row.employer, dto.experts);
       return this.ds.transaction(async (tx) => {
         await this.employerChecks.recordChecks(tx, id, claims.sub, checks);
-        return h.executeUpdate(assignPanelUpdate, { args: [{ experts, actor: actorOf(claims) }] });
+        return runUpdate(h, assignPanelUpdate, { experts, actor: actorOf(claims) });
       });
     });
   }
@@ -46,21 +47,21 @@ export class ReviewActionsService {
   }
 
   async declareConflict(id: string, reason: string, claims: TokenClaims) {
-    return this.update(id, 'declareConflict', { reason }, claims, (h) => h.executeUpdate(declareConflictUpdate, { args: [{ reason, actor: actorOf(claims) }] }));
+    return this.update(id, 'declareConflict', { reason }, claims, (h) => runUpdate(h, declareConflictUpdate, { reason, actor: actorOf(claims) }));
   }
 
   async submitScores(id: string, dto: ScoresDto, claims: TokenClaims) {
     return this.update(id, 'submitScores', { conditions: Object.keys(dto.scores) }, claims, (h) =>
-      h.executeUpdate(submitScoresUpdate, { args: [{ scores: dto.scores, actor: actorOf(claims) }] }),
+      runUpdate(h, submitScoresUpdate, { scores: dto.scores, actor: actorOf(claims) }),
     );
   }
 
   async withdraw(id: string, reason: string, claims: TokenClaims) {
-    return this.update(id, 'withdraw', { reason }, claims, (h) => h.executeUpdate(withdrawUpdate, { args: [{ reason, actor: actorOf(claims) }] }));
+    return this.update(id, 'withdraw', { reason }, claims, (h) => runUpdate(h, withdrawUpdate, { reason, actor: actorOf(claims) }));
   }
 
   async disqualify(id: string, reason: string, claims: TokenClaims) {
-    return this.update(id, 'disqualify', { reason }, claims, (h) => h.executeUpdate(disqualifyUpdate, { args: [{ reason, actor: actorOf(claims) }] }));
+    return this.update(id, 'disqualify', { reason }, claims, (h) => runUpdate(h, disqualifyUpdate, { reason, actor: actorOf(claims) }));
   }
 
   /** Runs one Update on a file the caller may see, logs a refusal, and answers with the caller's view of the file. */

@@ -7,15 +7,20 @@ import {
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { isGrpcDeadlineError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { FailureType } from '../../../../libs/contract';
+import { UpdateUnconfirmed } from './engine-update';
 
 const FINISHED = /workflow execution already completed|workflow is not running|execution.*(completed|closed)|update was aborted by closing workflow/i;
 
 /** Turns what the engine says into an HTTP answer a reviewer can act on. */
 export function toHttpError(err: unknown): unknown {
   if (err instanceof HttpException) return err;
+  if (err instanceof UpdateUnconfirmed) return noAnswer(err.accepted);
+  // An Update sent without runUpdate cannot tell whether it was accepted: say the least.
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return noAnswer(false);
+  if (isGrpcDeadlineError(err)) return noAnswer(null);
   // An Update to a workflow that has finished, or that finishes while the Update waits, comes back as
   // NOT_FOUND ("workflow execution already completed", "workflow update was aborted by closing
   // workflow"): the candidacy exists and is closed, which is a 409 below, not a 404.
@@ -44,6 +49,23 @@ export function toHttpError(err: unknown): unknown {
   if (FINISHED.test(text)) return new ConflictException('the candidacy is closed; no decision can be taken');
   if (/UNAVAILABLE|ECONNREFUSED|deadline exceeded/i.test(text)) return new ServiceUnavailableException('the workflow engine is unavailable; try again');
   return err;
+}
+
+/**
+ * 503 when the engine did not answer within the request's deadline (TEMPORAL_CALL_TIMEOUT), saying
+ * whether an action may still take effect. `accepted`: null when no Update was waiting.
+ */
+function noAnswer(accepted: boolean | null): ServiceUnavailableException {
+  const message =
+    accepted === null
+      ? 'the workflow engine did not answer in time (is a worker running?); try again shortly'
+      : accepted
+        ? 'the workflow engine accepted the action but did not finish it in time; it will take effect: ' +
+          'check the file or round shortly (GET it) instead of sending the action again'
+        : 'the workflow engine did not answer in time (no worker took the action); the action is not confirmed: ' +
+          'it may still take effect once a worker is back, or not at all. Check the file or round (GET it) before ' +
+          'sending it again: a decision already taken is refused (409) rather than applied twice';
+  return new ServiceUnavailableException({ statusCode: 503, error: 'Service Unavailable', message, ...(accepted !== null && { accepted }) });
 }
 
 /** Whether the engine said the workflow has already finished (the caller words the 409). */

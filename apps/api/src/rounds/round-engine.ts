@@ -6,7 +6,8 @@ import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { ROUND_WORKFLOW, roundStateQuery, roundWorkflowId, type RoundInputV1, type RoundStateV1 } from '../../../../libs/contract';
 import { RoundEntity } from '../../../../libs/db';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
-import { engine, workflowFinished } from '../common/temporal-errors';
+import { runUpdate } from '../common/engine-update';
+import { engine, toHttpError, workflowFinished } from '../common/temporal-errors';
 
 /**
  * The API's side of the round workflow (`round-<year>`): starts it, sends it Updates, reads its
@@ -77,10 +78,10 @@ export class RoundEngine {
   async update<Ret, Arg>(round: RoundEntity, def: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
     const workflowId = await this.ensure(round);
     try {
-      return await engine(() => this.temporal.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg] }));
+      return await runUpdate(this.temporal.workflow.getHandle(workflowId), def, arg);
     } catch (err) {
       if (workflowFinished(err)) throw new ConflictException(`the ${round.year} round is closed; nothing more can be decided in it`);
-      throw err;
+      throw toHttpError(err);
     }
   }
 
