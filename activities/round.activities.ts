@@ -1,5 +1,16 @@
 import { heartbeat, activityInfo } from '@temporalio/activity';
-import type { CohortDecisionV1, RoundEntryV1, RoundPhase, RoundWindowsV1 } from '../libs/contract';
+import {
+  cohortDecisions,
+  packCandidates,
+  unpackWrites,
+  type CohortBatchV2,
+  type CohortDecisionV1,
+  type EntryWritesV2,
+  type OpenCandidatesV2,
+  type RoundEntryWriteV2,
+  type RoundPhase,
+  type RoundWindowsV1,
+} from '../libs/contract';
 
 /** The round's own report of where it stands, written to the `rounds` row the API and the public read. */
 export interface RoundReport {
@@ -20,8 +31,10 @@ export interface RoundStore {
   saveRound(report: RoundReport): Promise<void>;
   /** The round's files that are still open: those with an expert score have completed expert review. */
   openCandidates(roundId: string): Promise<ReviewedCandidate[]>;
-  /** Upserts the entries' rank, scores and outcome. */
-  saveEntries(roundId: string, entries: RoundEntryV1[]): Promise<void>;
+  /** Upserts the entries' rank, scores and outcome, and the reason as each entry says (see RoundEntryWriteV2). */
+  saveEntries(roundId: string, entries: RoundEntryWriteV2[]): Promise<void>;
+  /** The reasons the API stored under `reasonsId` for these candidates (FormalListV2). */
+  storedReasons(reasonsId: string, candidateIds: string[]): Promise<Record<string, string>>;
   /** Accepted votes per candidate on the round's list. */
   votesByCandidate(roundId: string): Promise<Record<string, number>>;
   saveObjectionResolution(r: { objectionId: string; outcome: 'upheld' | 'dismissed'; reason: string; resolvedBy: string; resolvedAt: string }): Promise<void>;
@@ -52,17 +65,18 @@ export function createRoundActivities(store: RoundStore, send: CohortMessenger, 
      * moment, so a file it shows without a score is asked directly: one whose last expert scored
      * just before the list was frozen is on it.
      */
-    async openCandidates(roundId: string): Promise<ReviewedCandidate[]> {
+    async openCandidates(roundId: string): Promise<OpenCandidatesV2> {
       const open = await store.openCandidates(roundId);
       const unscored = open.filter((c) => c.scoreCenti === null);
       for (let i = 0; i < unscored.length; i += parallel) {
         await Promise.all(unscored.slice(i, i + parallel).map(async (c) => (c.scoreCenti = await liveScore(c.candidateId))));
         heartbeat(i);
       }
-      return open;
+      return packCandidates(open);
     },
-    async saveEntries(req: { roundId: string; entries: RoundEntryV1[] }): Promise<void> {
-      await store.saveEntries(req.roundId, req.entries);
+    /** Entries packed (EntryWritesV2), or as objects from a round that scheduled the write before V2. */
+    async saveEntries(req: { roundId: string; entries: EntryWritesV2 | RoundEntryWriteV2[] }): Promise<void> {
+      await store.saveEntries(req.roundId, unpackWrites(req.entries));
     },
     async votesByCandidate(roundId: string): Promise<Record<string, number>> {
       return store.votesByCandidate(roundId);
@@ -73,12 +87,23 @@ export function createRoundActivities(store: RoundStore, send: CohortMessenger, 
     /**
      * Fan-out: one activity signals a batch of files, so the round's own history grows by a few
      * events per batch, not per candidate. Progress is heartbeated; a retry resumes where the last
-     * attempt stopped, and a file that receives a decision twice applies it once (by `seq`).
+     * attempt stopped, and a file that receives a decision twice applies it once (by `seq`). With
+     * `reasonsId` each file's reason is read from the reasons the API stored, not carried here. A
+     * batch scheduled before V2 comes as one notice per file.
      */
-    async notifyCohort(batch: CohortNotice[]): Promise<void> {
+    async notifyCohort(notices: CohortBatchV2 | CohortNotice[]): Promise<void> {
+      const batch = Array.isArray(notices) ? notices : cohortDecisions(notices);
+      const reasonsId = Array.isArray(notices) ? undefined : notices.reasonsId;
       const from = (activityInfo().heartbeatDetails as number | undefined) ?? 0;
+      const reasons = reasonsId
+        ? await store.storedReasons(
+            reasonsId,
+            batch.slice(from).map((n) => n.candidateId),
+          )
+        : {};
+      const decision = (n: CohortNotice) => (reasons[n.candidateId] ? { ...n.decision, reason: reasons[n.candidateId] } : n.decision);
       for (let i = from; i < batch.length; i += parallel) {
-        await Promise.all(batch.slice(i, i + parallel).map((n) => send(n.candidateId, n.decision)));
+        await Promise.all(batch.slice(i, i + parallel).map((n) => send(n.candidateId, decision(n))));
         heartbeat(Math.min(i + parallel, batch.length));
       }
     },

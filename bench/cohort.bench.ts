@@ -12,10 +12,10 @@ import {
   candidateWorkflowId,
   changePhaseUpdate,
   decideUpdate,
-  formalListUpdate,
+  formalListV2Update,
   freezeReReviewListUpdate,
   openVotingUpdate,
-  roundStateQuery,
+  roundSummaryQuery,
   roundWorkflowId,
   submitScoresUpdate,
   type Actor,
@@ -148,14 +148,22 @@ async function measure(stack: Stack, db: Pool): Promise<void> {
   note('voting closed (phase change): the Update answered', `${closeUpdateMs.toFixed(0)} ms`);
   note(`  then all ${N} files show stage leadership`, `+${votingClosedMs.toFixed(0)} ms`);
 
-  // The formal list: the first QUOTA by the round's ranking selected, the rest left out with a reason.
-  const state = await waitForPhase(round, 'leadership_review');
-  const ranked = [...state.entries].sort((a, b) => (a.combinedRank ?? a.rank) - (b.combinedRank ?? b.rank));
-  const selected = ranked.slice(0, QUOTA).map((e) => ({ candidateId: e.candidateId, reason: 'among the highest combined scores' }));
-  const leftOut = ranked.slice(QUOTA).map((e) => ({ candidateId: e.candidateId, reason: 'below the quota on the combined ranking' }));
+  // The formal list: the first QUOTA by the round's ranking selected, the rest left out with a reason,
+  // the reasons stored first as the API does (FormalListV2).
+  await waitForPhase(round, 'leadership_review');
+  const ranked = await rankedEntries(db, roundId, N);
+  const selected = ranked.slice(0, QUOTA);
+  const leftOut = ranked.slice(QUOTA);
+  const reasonsId = randomUUID();
+  await db.query(
+    `INSERT INTO round_decision_reasons (reasons_id, candidate_id, round_id, reason)
+     SELECT $1, id, $2, CASE WHEN ord <= $3 THEN 'among the highest combined scores' ELSE 'below the quota on the combined ranking' END
+       FROM unnest($4::uuid[]) WITH ORDINALITY AS t(id, ord)`,
+    [reasonsId, roundId, QUOTA, ranked],
+  );
   const before = (await round.describe()).historyLength;
   const t0 = process.hrtime.bigint();
-  await round.executeUpdate(formalListUpdate, { args: [{ selected, leftOut, actor: LEADERSHIP }] });
+  await round.executeUpdate(formalListV2Update, { args: [{ selected, leftOut, reasonsId, actor: LEADERSHIP }] });
   const listUpdateMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const progress: Array<[number, number]> = [];
   await settle(db, roundId, `SELECT count(*) FILTER (WHERE s.status = 'left_out' OR (s.stage = 'public_notice' AND s.status = 'awaiting_round')) AS n`, N, (n) =>
@@ -179,7 +187,7 @@ async function measure(stack: Stack, db: Pool): Promise<void> {
   console.log(`\n== cohort fan-out: ${N} files, quota ${QUOTA}, ${stack.dbLabel}, Temporal dev server ${stack.temporal.address}`);
   const width = Math.max(...rows.map(([w]) => w.length));
   for (const [what, value] of rows) console.log(`${what.padEnd(width)}  ${value}`);
-  console.log(`the workflow task that answered the formal list: ${await updateTask(round, formalListUpdate.name)}`);
+  console.log(`the workflow task that answered the formal list: ${await updateTask(round, formalListV2Update.name)}`);
   console.log(`round history by event type (count, encoded size): ${await historyBySize(round)}`);
   console.log(`files by stage/status after the formal list: ${outcomes.rows.map((r) => `${r.stage}/${r.status} ${r.n}`).join(', ')}`);
 }
@@ -231,10 +239,21 @@ async function settle(db: Pool, roundId: string, count: string, want: number, se
   }
 }
 
+/** The round's list by the leadership group's ranking, from `round_entries`, once all `n` are ranked. */
+async function rankedEntries(db: Pool, roundId: string, n: number): Promise<string[]> {
+  const deadline = Date.now() + SETTLE_MS;
+  for (;;) {
+    const { rows } = await db.query(`SELECT candidate_id FROM round_entries WHERE round_id = $1 AND combined_rank IS NOT NULL ORDER BY combined_rank, rank`, [roundId]);
+    if (rows.length >= n) return rows.map((r: { candidate_id: string }) => r.candidate_id);
+    if (Date.now() > deadline) throw new Error(`only ${rows.length} of ${n} entries ranked within ${SETTLE_MS} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 async function waitForPhase(round: WorkflowHandle, phase: string) {
   const deadline = Date.now() + SETTLE_MS;
   for (;;) {
-    const state = await round.query(roundStateQuery);
+    const state = await round.query(roundSummaryQuery);
     if (state.phase === phase) return state;
     if (Date.now() > deadline) throw new Error(`the round stayed in '${state.phase}', not '${phase}'`);
     await new Promise((r) => setTimeout(r, 50));

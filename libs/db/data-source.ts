@@ -21,6 +21,7 @@ import { InspectionBatchMoves1764200000001 } from './migrations/1764200000001-in
 import { CandidateList1764210000000 } from './migrations/1764210000000-candidate-list';
 import { PublicVoting1764220000000 } from './migrations/1764220000000-public-voting';
 import { RoundWorkflow1764230000000 } from './migrations/1764230000000-round-workflow';
+import { RoundDecisionReasons1764300000000 } from './migrations/1764300000000-round-decision-reasons';
 import { PaymentInstructions1764320000000 } from './migrations/1764320000000-payment-instructions';
 
 export const ENTITIES = [
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   CandidateList1764210000000,
   PublicVoting1764220000000,
   RoundWorkflow1764230000000,
+  RoundDecisionReasons1764300000000,
   PaymentInstructions1764320000000,
 ];
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ReviewedCandidate, RoundReport, RoundStore } from '../../activities/round.activities';
-import { CLOSED_STATUSES, type RoundEntryV1 } from '../contract';
+import { CLOSED_STATUSES, type RoundEntryWriteV2 } from '../contract';
 
 /** The round workflow's writes and reads, in PostgreSQL. */
 export class RoundRepository implements RoundStore {
@@ -26,12 +26,19 @@ export class RoundRepository implements RoundStore {
     return rows.map((r) => ({ candidateId: r.id, scoreCenti: r.score_centi === null ? null : Number(r.score_centi) }));
   }
 
-  async saveEntries(roundId: string, entries: RoundEntryV1[]): Promise<void> {
+  async saveEntries(roundId: string, entries: RoundEntryWriteV2[]): Promise<void> {
     if (!entries.length) return;
-    // One statement per batch: the arrays are unnested into rows.
+    // One statement per batch: the arrays are unnested into rows. Each row's reason is the one given,
+    // the one the API stored under `reasons_id`, or (neither given: a re-ranking) the row's own.
     await this.ds.query(
       `INSERT INTO round_entries (round_id, candidate_id, rank, expert_score_centi, votes, vote_score_centi, combined_centi, combined_rank, outcome, reason, updated_at)
-       SELECT $1, * , now() FROM unnest($2::uuid[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[], $10::text[])
+       SELECT $1, x.candidate_id, x.rank, x.expert_score_centi, x.votes, x.vote_score_centi, x.combined_centi, x.combined_rank, x.outcome,
+              CASE WHEN x.reasons_id IS NOT NULL THEN r.reason WHEN x.reason_given THEN x.reason ELSE e.reason END, now()
+         FROM unnest($2::uuid[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::text[], $10::text[], $11::boolean[], $12::uuid[])
+              AS x(candidate_id, rank, expert_score_centi, votes, vote_score_centi, combined_centi, combined_rank, outcome, reason, reason_given, reasons_id)
+         LEFT JOIN round_entries e ON e.round_id = $1 AND e.candidate_id = x.candidate_id
+         LEFT JOIN round_decision_reasons r ON r.reasons_id = x.reasons_id AND r.candidate_id = x.candidate_id
+        WHERE true
        ON CONFLICT (round_id, candidate_id) DO UPDATE SET
          rank = EXCLUDED.rank, expert_score_centi = EXCLUDED.expert_score_centi, votes = EXCLUDED.votes,
          vote_score_centi = EXCLUDED.vote_score_centi, combined_centi = EXCLUDED.combined_centi, combined_rank = EXCLUDED.combined_rank,
@@ -46,9 +53,19 @@ export class RoundRepository implements RoundStore {
         entries.map((e) => e.combinedCenti),
         entries.map((e) => e.combinedRank),
         entries.map((e) => e.outcome),
-        entries.map((e) => e.reason),
+        entries.map((e) => e.reason ?? null),
+        entries.map((e) => e.reason !== undefined),
+        entries.map((e) => e.reasonsId ?? null),
       ],
     );
+  }
+
+  async storedReasons(reasonsId: string, candidateIds: string[]): Promise<Record<string, string>> {
+    const rows: Array<{ candidate_id: string; reason: string }> = await this.ds.query(
+      `SELECT candidate_id, reason FROM round_decision_reasons WHERE reasons_id = $1 AND candidate_id = ANY($2::uuid[])`,
+      [reasonsId, candidateIds],
+    );
+    return Object.fromEntries(rows.map((r) => [r.candidate_id, r.reason]));
   }
 
   async votesByCandidate(roundId: string): Promise<Record<string, number>> {

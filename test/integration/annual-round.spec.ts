@@ -202,6 +202,24 @@ describe('the annual round through the HTTP API', () => {
     expect(closed).toMatchObject({ phase: 'closed', quotaUse: { quota: 3, selected: 1, approved: 1, commended: 1, remaining: 2 } });
     expect(closed.windows.ceremony).toEqual({ date, place: '瓯海区行政中心' });
     expect(closed.entries).toEqual({ commended: 1, disqualified: 1, left_out: 1, not_approved: 1 });
+    // Each outcome's reason, as the ranking shows it, is read from round_entries.
+    const reasons = (await http.get(`/rounds/${round.roundId}/ranking`, leadership)).body.ranking as Array<{ candidateId: string; reason?: string | null }>;
+    expect(Object.fromEntries(reasons.filter((l) => l.reason !== undefined).map((l) => [l.candidateId, l.reason]))).toEqual({
+      [a]: 'objection upheld: 经调查核实',
+      [b]: null,
+      [c]: '名额所限',
+      [d]: '不符合表彰条件',
+    });
+    // The refused formal lists left no reasons behind: only the accepted one's four.
+    const db = await openDb();
+    try {
+      const stored = await db.query(`SELECT count(DISTINCT reasons_id)::int AS lists, count(*)::int AS n FROM round_decision_reasons WHERE round_id = $1`, [
+        round.roundId,
+      ]);
+      expect(stored).toEqual([{ lists: 1, n: 4 }]);
+    } finally {
+      await db.destroy();
+    }
 
     const funnel = (await http.get(`/rounds/${round.roundId}/funnel`, auditor)).body;
     expect(funnel).toMatchObject({ files: 5, reReviewList: 4, byOutcome: { commended: 1, disqualified: 1, left_out: 1, not_approved: 1 } });
@@ -219,6 +237,16 @@ describe('the annual round through the HTTP API', () => {
     expect((await http.post(`${r}/public-notice`, { reason: 'go' }, office)).status).toBe(409);
     expect((await http.post(`${r}/ceremony`, { date: today(), reason: 'go' }, office)).status).toBe(409);
     expect((await http.post(`${r}/formal-list`, { selected: [], leftOut: [] }, leadership)).status).toBe(409);
+    // A formal list for a re-review list of 10,000, each with its reason (~1.5 MB): read whole, refused for the phase, nothing kept.
+    const leftOut = Array.from({ length: 10_000 }, (_, i) => ({ candidateId: randomUUID(), reason: `综合排名第${i + 31}位，未进入本届评选名额（共30名），予以落选。` }));
+    const large = await http.post(`${r}/formal-list`, { selected: [], leftOut }, leadership);
+    expect(large).toMatchObject({ status: 409, body: { message: expect.stringMatching(/phase 'nominating'/) } });
+    const db = await openDb();
+    try {
+      expect(await db.query(`SELECT count(*)::int AS n FROM round_decision_reasons WHERE round_id = $1`, [round.roundId])).toEqual([{ n: 0 }]);
+    } finally {
+      await db.destroy();
+    }
     expect((await http.post(`${r}/approval`, { approved: [], notApproved: [] }, government)).status).toBe(409);
     expect((await http.get(`/public/rounds/${round.roundId}/notice`)).status).toBe(409);
 

@@ -41,6 +41,11 @@ describe('refused requests (real Temporal dev server and PostgreSQL)', () => {
     expect(res.body.message).toContain("the candidate is at stage 'endorsement', not 'qualification'");
   });
 
+  it('answers 413 to a body over the limit, not a 500', async () => {
+    const res = await decide({ stage: 'endorsement', outcome: 'approve', reason: 'x'.repeat(200_000) }, street);
+    expect(res).toMatchObject({ status: 413, body: { message: 'request entity too large' } });
+  });
+
   it('answers 403 when the role does not own the stage', async () => {
     const res = await decide({ stage: 'endorsement', outcome: 'approve', reason: 'x' }, office);
     expect(res.status).toBe(403);

@@ -1,6 +1,7 @@
-import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { temporal } from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +13,12 @@ import {
   cohortDecisionSignal,
   fileObjectionUpdate,
   formalListUpdate,
+  formalListV2Update,
   freezeReReviewListUpdate,
+  reReviewList,
+  withVotes,
   openVotingUpdate,
   resolveObjectionUpdate,
-  roundStateQuery,
   roundSummaryQuery,
   roundWorkflowId,
   shanghaiDate,
@@ -26,7 +29,9 @@ import {
   type CandidateStateV2,
   type CohortDecisionV1,
   type RoundInputV1,
+  type RoundStateV1,
 } from '../../libs/contract';
+import { fetchRunChain } from '../../apps/api/src/candidates/timeline';
 import { candidateFileWorkflow, roundWorkflow } from '../../workflows';
 import { decide, scorePanel } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
@@ -48,12 +53,20 @@ describe('roundWorkflow (time-skipping server)', () => {
   const rounds = new FakeRoundStore(reviews);
   /** Decisions delivered to files that do not exist (the large synthetic cohort), counted by step. */
   const undelivered: Record<string, number> = {};
+  /** The synthetic cohort's ids: their decisions are counted without a signal (10,000 signals each step would dominate the test). */
+  const synthetic = new Set<string>();
   let running: Promise<void>;
   let stopWorker: () => void;
+  /** Reads whole histories: the default client refuses a message over 4 MB, which would hide the figure measured. */
+  let reader: Client;
 
   beforeAll(async () => {
     env = await timeSkippingEnv();
     const send = async (candidateId: string, d: CohortDecisionV1) => {
+      if (synthetic.has(candidateId)) {
+        undelivered[d.step] = (undelivered[d.step] ?? 0) + 1;
+        return;
+      }
       await env.client.workflow
         .getHandle(candidateWorkflowId(candidateId))
         .signal(cohortDecisionSignal, d)
@@ -65,17 +78,19 @@ describe('roundWorkflow (time-skipping server)', () => {
     const w = await testWorker(env, payments, reviews, TASK_QUEUE, { store: rounds, send });
     running = w.run();
     stopWorker = () => w.shutdown();
+    reader = new Client({ connection: await Connection.connect({ address: env.address, channelArgs: { 'grpc.max_receive_message_length': 64 << 20 } }) });
   });
   afterAll(async () => {
     stopWorker?.();
     await running;
+    await reader?.connection.close();
     await env?.teardown();
   });
 
-  async function startRound(year: number, quota: number) {
+  async function startRound(year: number, quota: number, state?: RoundStateV1) {
     const now = await env.currentTimeMs();
     const input: RoundInputV1 = {
-      roundId: randomUUID(),
+      roundId: state?.roundId ?? randomUUID(),
       year,
       quota,
       nominationOpensAt: new Date(now - DAY).toISOString(),
@@ -84,6 +99,7 @@ describe('roundWorkflow (time-skipping server)', () => {
       votingDays: 3,
       publicNoticeMs: 7 * DAY,
       weights: { expert: 70, vote: 30 },
+      ...(state && { state }),
     };
     rounds.members.set(input.roundId, []);
     const handle = await env.client.workflow.start(roundWorkflow, { workflowId: roundWorkflowId(year), taskQueue: TASK_QUEUE, args: [input] });
@@ -132,7 +148,8 @@ describe('roundWorkflow (time-skipping server)', () => {
 
     const frozen = await round.executeUpdate(freezeReReviewListUpdate, { args: [{ reason: 'expert review done', actor: OFFICE }] });
     expect(frozen).toMatchObject({ phase: 're_review_list', listed: 3, notShortlisted: 1 });
-    const listed = (await round.query(roundStateQuery)).entries;
+    await until(async () => rounds.rows(input.roundId).length === 3);
+    const listed = rounds.rows(input.roundId);
     expect(listed.map((e) => [e.candidateId, e.rank])).toEqual([[a.workflowId.slice(10), 1], ...[b, c].map((h) => [h.workflowId.slice(10), 2]).sort()]);
     expect(await fileUntil(d, (s) => s.status === 'not_shortlisted')).toMatchObject({ closure: { kind: 'not_shortlisted' } });
     expect(await fileUntil(a, (s) => s.stage === 'voting')).toMatchObject({ status: 'awaiting_round' });
@@ -142,30 +159,37 @@ describe('roundWorkflow (time-skipping server)', () => {
     await round.executeUpdate(openVotingUpdate, { args: [{ reason: 'list published', actor: OFFICE }] });
     rounds.votes = { [id(a)]: 10, [id(b)]: 40, [id(c)]: 20 };
     await env.sleep('3 days');
-    await until(async () => (await phaseOf(round)) === 'leadership_review');
-    const ranked = Object.fromEntries((await round.query(roundStateQuery)).entries.map((e) => [e.candidateId, e]));
+    await until(async () => rounds.rows(input.roundId).every((e) => e.combinedRank !== null));
+    const ranked = Object.fromEntries(rounds.rows(input.roundId).map((e) => [e.candidateId, e]));
     // 70 % expert + 30 % vote, the vote score being 100 × votes / the most votes.
     expect(ranked[id(a)]).toMatchObject({ votes: 10, voteScoreCenti: 2500, combinedCenti: 7050, combinedRank: 3 });
     expect(ranked[id(b)]).toMatchObject({ votes: 40, voteScoreCenti: 10000, combinedCenti: 8600, combinedRank: 1 });
     expect(ranked[id(c)]).toMatchObject({ votes: 20, voteScoreCenti: 5000, combinedCenti: 7100, combinedRank: 2 });
     expect(await fileUntil(b, (s) => s.stage === 'leadership')).toMatchObject({ status: 'awaiting_round' });
 
-    const all = [a, b, c].map((h) => ({ candidateId: id(h), reason: 'ranked' }));
+    // The formal list by ids, its reasons stored first (as the API does).
+    const all = [a, b, c].map(id);
+    const reasonsId = rounds.storeReasons([
+      { candidateId: id(a), reason: 'third on the combined ranking' },
+      { candidateId: id(b), reason: 'first on the combined ranking' },
+      { candidateId: id(c), reason: 'second on the combined ranking' },
+    ]);
+    const formal = (selected: string[], leftOut: string[], actor = LEADERS) =>
+      round.executeUpdate(formalListV2Update, { args: [{ selected, leftOut, reasonsId, actor }] });
+    await refused(formal(all, []), FailureType.Unprocessable, /exceeds the round's quota of 2/);
+    await refused(formal(all.slice(1), []), FailureType.Unprocessable, new RegExp(`missing: ${id(a)}`));
+    await refused(formal(all.slice(1), [id(a)], OFFICE), FailureType.WrongRole);
     await refused(
-      round.executeUpdate(formalListUpdate, { args: [{ selected: all, leftOut: [], actor: LEADERS }] }),
-      FailureType.Unprocessable,
-      /exceeds the round's quota of 2/,
+      round.executeUpdate(formalListV2Update, { args: [{ selected: all.slice(1), leftOut: [id(a)], reasonsId: '', actor: LEADERS }] }),
+      FailureType.InvalidRequest,
     );
-    await refused(
-      round.executeUpdate(formalListUpdate, { args: [{ selected: all.slice(1), leftOut: [], actor: LEADERS }] }),
-      FailureType.Unprocessable,
-      new RegExp(`missing: ${id(a)}`),
-    );
-    await refused(round.executeUpdate(formalListUpdate, { args: [{ selected: all.slice(1), leftOut: [all[0]], actor: OFFICE }] }), FailureType.WrongRole);
-    await round.executeUpdate(formalListUpdate, {
-      args: [{ selected: all.slice(1), leftOut: [{ candidateId: id(a), reason: 'third on the combined ranking' }], actor: LEADERS }],
-    });
+    await formal(all.slice(1), [id(a)]);
     expect(await fileUntil(a, (s) => s.status === 'left_out')).toMatchObject({ stage: 'leadership', closure: { reason: 'third on the combined ranking' } });
+    expect(Object.fromEntries(rounds.rows(input.roundId).map((e) => [e.candidateId, [e.outcome, e.reason]]))).toEqual({
+      [id(a)]: ['left_out', 'third on the combined ranking'],
+      [id(b)]: ['selected', 'first on the combined ranking'],
+      [id(c)]: ['selected', 'second on the combined ranking'],
+    });
 
     const notice = await round.executeUpdate(startNoticeUpdate, { args: [{ reason: 'published on the portal', actor: OFFICE }] });
     expect(notice.phase).toBe('public_notice');
@@ -212,8 +236,12 @@ describe('roundWorkflow (time-skipping server)', () => {
     expect(shanghaiDate(Date.parse(commended.commendedAt!))).toBe(ceremonyDate);
     expect(payments.forCandidate(id(c))).toEqual([expect.objectContaining({ kind: 'bonus', amountFen: 2_000_000, dueOn: ceremonyDate })]);
     const final = await round.result();
-    expect(final.phase).toBe('closed');
-    expect(Object.fromEntries(final.entries.map((e) => [e.candidateId, e.outcome]))).toEqual({ [id(a)]: 'left_out', [id(b)]: 'disqualified', [id(c)]: 'commended' });
+    expect(final).toMatchObject({ phase: 'closed', listed: 3, notShortlisted: 1, outcomes: { left_out: 1, disqualified: 1, commended: 1 } });
+    expect(Object.fromEntries(rounds.rows(input.roundId).map((e) => [e.candidateId, [e.outcome, e.reason]]))).toEqual({
+      [id(a)]: ['left_out', 'third on the combined ranking'],
+      [id(b)]: ['disqualified', 'objection upheld: honours were never awarded'],
+      [id(c)]: ['commended', null],
+    });
     expect(final.actions.map((x) => x.action)).toEqual([
       'freeze_re_review_list',
       'open_voting',
@@ -237,35 +265,155 @@ describe('roundWorkflow (time-skipping server)', () => {
     }
   });
 
-  it('keeps its history short for a cohort of 1,000: the fan-out goes through batched activities', async () => {
-    const { handle: round } = await startRound(2018, 30);
-    const cohort = Array.from({ length: 1_000 }, (_, i) => ({ candidateId: randomUUID(), scoreCenti: 5000 + (i % 4000) }));
-    rounds.synthetic = cohort;
+  /**
+   * A synthetic cohort (no files: each decision is counted) through every phase: the list (2 % still
+   * in their individual stages), the vote, a formal list of 30 that leaves out everyone else each with
+   * a reason of its own, the notice, the approval and the ceremony.
+   */
+  async function cohortRound(year: number, size: number) {
+    for (const step of Object.keys(undelivered)) delete undelivered[step];
+    const { handle: round, input } = await startRound(year, 30);
+    const reviewed = Array.from({ length: size }, (_, i) => ({ candidateId: randomUUID(), scoreCenti: 5000 + ((i * 7) % 4000) }));
+    const unfinished = Array.from({ length: size / 50 }, () => ({ candidateId: randomUUID(), scoreCenti: null }));
+    rounds.synthetic = [...reviewed, ...unfinished];
+    rounds.synthetic.forEach((c) => synthetic.add(c.candidateId));
+    rounds.votes = Object.fromEntries(reviewed.map((c, i) => [c.candidateId, (i * 7919) % 3000]));
     try {
       await env.sleep('1 day');
       await until(async () => (await phaseOf(round)) === 'reviewing');
       await round.executeUpdate(freezeReReviewListUpdate, { args: [{ reason: 'expert review done', actor: OFFICE }] });
       await round.executeUpdate(openVotingUpdate, { args: [{ reason: 'list published', actor: OFFICE }] });
       await env.sleep('3 days');
-      await until(async () => (await phaseOf(round)) === 'leadership_review', 4000);
-      const byScore = [...cohort].sort((x, y) => y.scoreCenti - x.scoreCenti);
-      const selected = byScore.slice(0, 30).map((e) => ({ candidateId: e.candidateId, reason: 'top of the ranking' }));
-      const leftOut = byScore.slice(30).map((e) => ({ candidateId: e.candidateId, reason: 'below the quota' }));
-      await round.executeUpdate(formalListUpdate, { args: [{ selected, leftOut, actor: LEADERS }] });
+      await until(async () => rounds.rows(input.roundId).every((e) => e.combinedRank !== null), 4000);
+      const ranking = rounds.rows(input.roundId).sort((x, y) => x.combinedRank! - y.combinedRank!);
+      const reasons = ranking.map((e, i) => ({ candidateId: e.candidateId, reason: i < 30 ? `综合排名第${i + 1}位，入选` : `综合排名第${i + 1}位，未进入前30名` }));
+      // What the list would weigh with its reasons inline (FormalListV1), against the ids the round is sent.
+      const inlineBytes = Buffer.byteLength(JSON.stringify({ selected: reasons.slice(0, 30), leftOut: reasons.slice(30), actor: LEADERS }));
+      const ids = ranking.map((e) => e.candidateId);
+      const formalList = { selected: ids.slice(0, 30), leftOut: ids.slice(30), reasonsId: rounds.storeReasons(reasons), actor: LEADERS };
+      await round.executeUpdate(formalListV2Update, { args: [formalList] });
       await round.executeUpdate(startNoticeUpdate, { args: [{ reason: 'published', actor: OFFICE }] });
       await env.sleep('8 days');
       await until(async () => (await phaseOf(round)) === 'government_approval', 4000);
-      await round.executeUpdate(approvalUpdate, { args: [{ approved: selected.map((s) => s.candidateId), notApproved: [], actor: GOVERNMENT }] });
+      await round.executeUpdate(approvalUpdate, { args: [{ approved: formalList.selected, notApproved: [], actor: GOVERNMENT }] });
       await round.executeUpdate(ceremonyUpdate, { args: [{ date: shanghaiDate(await env.currentTimeMs()), reason: 'held today', actor: OFFICE }] });
       const final = await round.result();
-      expect(final.entries.filter((e) => e.outcome === 'commended')).toHaveLength(30);
-      // Every decision reached every file it concerned (here: no file listens, so each is counted).
-      expect(undelivered).toMatchObject({ shortlisted: 1_000, voting_closed: 1_000, selected: 30, left_out: 970, notice_started: 30, approved: 30, commended: 30 });
-      const events = (await round.fetchHistory()).events!.length;
-      expect(events).toBeLessThan(2_000); // Temporal's limit is 51,200
+      return { final, rows: rounds.rows(input.roundId), reasons, inlineBytes, idsBytes: Buffer.byteLength(JSON.stringify(formalList)), runs: await runsOf(round) };
     } finally {
       rounds.synthetic = [];
+      rounds.votes = {};
     }
+  }
+
+  /** Each run of the round, oldest first: its length, its largest event's payloads, how it ended and whether Temporal suggested continuing as new. */
+  async function runsOf(h: WorkflowHandle) {
+    const chain = await fetchRunChain((runId) => reader.workflow.getHandle(h.workflowId, runId).fetchHistory());
+    return chain.map(({ events }) => ({
+      events: events!.length,
+      largestPayload: Math.max(...events!.map(payloadBytes)),
+      historyBytes: Number(events!.filter((e) => e.workflowTaskStartedEventAttributes).at(-1)!.workflowTaskStartedEventAttributes!.historySizeBytes ?? 0),
+      suggested: events!.some((e) => e.workflowTaskStartedEventAttributes?.suggestContinueAsNew),
+      continued: !!events!.at(-1)!.workflowExecutionContinuedAsNewEventAttributes,
+    }));
+  }
+
+  /** Every run Temporal told to continue as new did, unless that run closed the round. */
+  const continuedWhenSuggested = (runs: Awaited<ReturnType<typeof runsOf>>) => runs.every((r, i) => !r.suggested || r.continued || i === runs.length - 1);
+
+  it('keeps its history short for a cohort of 1,000: the fan-out goes through batched activities', async () => {
+    const { final, rows, runs } = await cohortRound(2018, 1_000);
+    expect(final.outcomes).toEqual({ commended: 30, left_out: 970 });
+    expect(rows.filter((e) => e.outcome === 'commended')).toHaveLength(30);
+    // Every decision reached every file it concerned (here: no file listens, so each is counted).
+    expect(undelivered).toEqual({
+      shortlisted: 1_000,
+      not_shortlisted: 20,
+      voting_closed: 1_000,
+      selected: 30,
+      left_out: 970,
+      notice_started: 30,
+      notice_closed: 30,
+      approved: 30,
+      commended: 30,
+    });
+    expect(runs.reduce((n, r) => n + r.events, 0)).toBeLessThan(2_000); // Temporal's limit is 51,200
+    expect(continuedWhenSuggested(runs)).toBe(true);
+  });
+
+  it('runs a round of 10,000: every reason in the database, a short history, no payload near the 2 MB limit', async () => {
+    const { final, rows, reasons, inlineBytes, idsBytes, runs } = await cohortRound(2019, 10_000);
+    expect(final).toMatchObject({ phase: 'closed', listed: 10_000, notShortlisted: 200, outcomes: { commended: 30, left_out: 9_970 } });
+    expect(undelivered).toMatchObject({ shortlisted: 10_000, not_shortlisted: 200, voting_closed: 10_000, left_out: 9_970, commended: 30 });
+    // Each left-out candidate's own reason is in round_entries (and went to its file), not in the round's messages.
+    const reasonOf = new Map(reasons.map((r) => [r.candidateId, r.reason]));
+    expect(rows.filter((e) => e.outcome === 'left_out' && e.reason === reasonOf.get(e.candidateId))).toHaveLength(9_970);
+    expect(idsBytes).toBeLessThan(inlineBytes / 2);
+    // It continued as new past 1 MB of history (Temporal's own suggestion comes at 4 MB): short runs, each under 4 MB.
+    expect(runs.length).toBeGreaterThan(1);
+    expect(runs.slice(0, -1).every((r) => r.continued)).toBe(true);
+    for (const run of runs) {
+      expect(run.events).toBeLessThan(5_000); // Temporal's limit is 51,200
+      expect(run.largestPayload).toBeLessThan(1_000_000); // Temporal refuses a payload over 2 MB
+      expect(run.historyBytes).toBeLessThan(4_000_000);
+    }
+    expect(continuedWhenSuggested(runs)).toBe(true);
+    if (process.env.ROUND_FIGURES) console.log(JSON.stringify({ inlineBytes, idsBytes, runs }));
+  });
+
+  it('takes up a run started before V2: the state it continued as new with, reasons and the not-shortlisted by name', async () => {
+    const [x, y, z] = [randomUUID(), randomUUID(), randomUUID()];
+    const ranked = withVotes(
+      reReviewList([
+        { candidateId: x, scoreCenti: 9000 },
+        { candidateId: y, scoreCenti: 8000 },
+        { candidateId: z, scoreCenti: 7000 },
+      ]),
+      { [x]: 5, [y]: 3 },
+      { expert: 70, vote: 30 },
+    );
+    const now = await env.currentTimeMs();
+    const iso = (days: number) => new Date(now + days * DAY).toISOString();
+    const old: RoundStateV1 = {
+      roundId: randomUUID(),
+      year: 2020,
+      quota: 2,
+      phase: 'leadership_review',
+      windows: {
+        nominationOpensAt: iso(-30),
+        nominationClosesAt: iso(-20),
+        reviewClosesAt: iso(-10),
+        votingOpensAt: iso(-4),
+        votingClosesAt: iso(-1),
+        noticeStartsAt: null,
+        noticeEndsAt: null,
+        ceremonyAt: null,
+      },
+      weights: { expert: 70, vote: 30 },
+      notShortlisted: [randomUUID(), randomUUID()],
+      entries: ranked.map((e) => (e.candidateId === z ? { ...e, outcome: 'withdrawn', reason: 'the file was withdrawn' } : { ...e, reason: null })),
+      objections: [],
+      ceremony: null,
+      actions: [{ phase: 'reviewing', action: 'freeze_re_review_list', reason: 'expert review done', actor: OFFICE, at: iso(-10) }],
+      cohortSeq: 3,
+    };
+    const { handle: round, input } = await startRound(2020, 2, old);
+    expect(await round.query(roundSummaryQuery)).toMatchObject({ phase: 'leadership_review', listed: 3, notShortlisted: 2, outcomes: { standing: 2, withdrawn: 1 } });
+    // The API of that time sent the formal list with its reasons inline: still accepted.
+    await round.executeUpdate(formalListUpdate, {
+      args: [{ selected: [{ candidateId: x, reason: 'first' }], leftOut: [{ candidateId: y, reason: 'second' }], actor: LEADERS }],
+    });
+    await round.executeUpdate(startNoticeUpdate, { args: [{ reason: 'published', actor: OFFICE }] });
+    await env.sleep('8 days');
+    await until(async () => (await phaseOf(round)) === 'government_approval');
+    await round.executeUpdate(approvalUpdate, { args: [{ approved: [x], notApproved: [], actor: GOVERNMENT }] });
+    await round.executeUpdate(ceremonyUpdate, { args: [{ date: shanghaiDate(await env.currentTimeMs()), reason: 'held today', actor: OFFICE }] });
+    const final = await round.result();
+    expect(final).toMatchObject({ phase: 'closed', cohortSeq: 9, outcomes: { commended: 1, left_out: 1, withdrawn: 1 } });
+    expect(final.actions.map((a) => a.action)).toEqual(['freeze_re_review_list', 'formal_list', 'start_public_notice', 'approval', 'ceremony']);
+    expect(Object.fromEntries(rounds.rows(input.roundId).map((e) => [e.candidateId, [e.outcome, e.reason]]))).toEqual({
+      [x]: ['commended', null],
+      [y]: ['left_out', 'second'],
+    });
   });
 
   async function until(ok: () => Promise<boolean>, tries = 400) {
@@ -278,3 +426,10 @@ describe('roundWorkflow (time-skipping server)', () => {
 });
 
 const id = (h: WorkflowHandle) => h.workflowId.replace(/^candidate-/, '');
+
+/** The payloads one event carries (its input, result or details), encoded. */
+function payloadBytes(node: unknown): number {
+  if (!node || typeof node !== 'object' || node instanceof Uint8Array) return 0;
+  if ((node as { data?: unknown }).data instanceof Uint8Array) return temporal.api.common.v1.Payload.encode(node as temporal.api.common.v1.IPayload).finish().length;
+  return Object.values(node).reduce((n: number, v) => n + payloadBytes(v), 0);
+}

@@ -1,28 +1,35 @@
 import { condition } from '@temporalio/workflow';
-import type { CohortNotice, RoundActivities } from '../../activities/round.activities';
+import type { RoundActivities } from '../../activities/round.activities';
 import {
+  cohortBatch,
+  packWrites,
+  unpackCandidates,
   reReviewList,
   roundSummary,
   shanghaiMidnight,
   standing,
+  unpackState,
   withVotes,
   type Actor,
   type ApprovalV1,
   type CeremonyV1,
   type CohortDecisionV1,
   type CohortStepV1,
+  type CohortTarget,
   type FileClosedV1,
   type FormalListV1,
+  type FormalListV2,
   type ObjectionFiledV1,
   type ObjectionResolutionV1,
   type ObjectionStateV1,
   type OpenVotingV1,
   type PhaseChangeV1,
   type ReReviewListV1,
-  type RoundEntryV1,
+  type RoundEntryV2,
+  type RoundEntryWriteV2,
   type RoundInputV1,
   type RoundPhase,
-  type RoundStateV1,
+  type RoundStateV2,
   type RoundSummaryV1,
   type StartNoticeV1,
 } from '../../libs/contract';
@@ -31,11 +38,18 @@ export type RoundEffects = Pick<RoundActivities, 'syncRound' | 'openCandidates' 
   now(): string;
 };
 
-/** Decisions for the files, waiting to be sent; each job carries one cohort step. */
+/**
+ * Decisions for the files, waiting to be sent; each job carries one cohort step. Its reasons are
+ * inline, or (`reasonsId`) the ones the API stored, which the activity reads as it sends.
+ */
 interface Job {
   decision: Omit<CohortDecisionV1, 'reason' | 'detail'>;
-  targets: Array<{ candidateId: string; reason?: string; detail?: CohortDecisionV1['detail'] }>;
+  targets: CohortTarget[];
+  reasonsId?: string;
 }
+
+/** The reason an entry's next write gives it: a text (null: none), or the API's stored one. */
+type ReasonChange = Pick<RoundEntryWriteV2, 'reason' | 'reasonsId'>;
 
 const DAY_MS = 86_400_000;
 /** Batch size of the fan-out and of entry writes: a few events in the round's history per batch. */
@@ -47,7 +61,7 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
   return out;
 }
 
-export function initialRoundState(input: RoundInputV1): RoundStateV1 {
+export function initialRoundState(input: RoundInputV1): RoundStateV2 {
   return {
     roundId: input.roundId,
     year: input.year,
@@ -64,7 +78,7 @@ export function initialRoundState(input: RoundInputV1): RoundStateV1 {
       ceremonyAt: null,
     },
     weights: input.weights,
-    notShortlisted: [],
+    notShortlisted: 0,
     entries: [],
     objections: [],
     ceremony: null,
@@ -80,19 +94,22 @@ export function initialRoundState(input: RoundInputV1): RoundStateV1 {
  * ends of windows and sends the cohort's decisions to the files, in batches, through activities.
  */
 export class AnnualRound {
-  readonly state: RoundStateV1;
+  readonly state: RoundStateV2;
   private readonly outbox: Job[] = [];
-  /** Entries changed since they were last written to `round_entries`. */
-  private readonly dirty = new Set<string>();
+  /**
+   * Entries changed since they were last written to `round_entries`, with the reason their outcome
+   * came with: reasons wait here until written, and never enter the state (nor the next run's input).
+   */
+  private readonly dirty = new Map<string, ReasonChange>();
   private reported = '';
-  private indexed: RoundEntryV1[] | null = null;
-  private index = new Map<string, RoundEntryV1>();
+  private indexed: RoundEntryV2[] | null = null;
+  private index = new Map<string, RoundEntryV2>();
 
   constructor(
     private readonly input: RoundInputV1,
     private readonly fx: RoundEffects,
   ) {
-    this.state = input.state ?? initialRoundState(input);
+    this.state = input.state ? unpackState(input.state) : initialRoundState(input);
   }
 
   // The office's, the leadership group's and the government's actions --------------------------
@@ -114,12 +131,13 @@ export class AnnualRound {
   async freezeReReviewList(req: ReReviewListV1): Promise<RoundSummaryV1> {
     const s = this.state;
     s.phase = 're_review_list'; // at once, so a second request is refused while this one works
-    const open = await this.fx.openCandidates(s.roundId);
+    const open = unpackCandidates(await this.fx.openCandidates(s.roundId));
     const reviewed = open.filter((c) => c.scoreCenti !== null).map((c) => ({ candidateId: c.candidateId, scoreCenti: c.scoreCenti! }));
     s.entries = reReviewList(reviewed, req.size);
     const listed = new Set(s.entries.map((e) => e.candidateId));
-    s.notShortlisted = open.filter((c) => !listed.has(c.candidateId)).map((c) => c.candidateId);
-    s.entries.forEach((e) => this.dirty.add(e.candidateId));
+    const notShortlisted = open.filter((c) => !listed.has(c.candidateId)).map((c) => c.candidateId);
+    s.notShortlisted = notShortlisted.length;
+    s.entries.forEach((e) => this.dirty.set(e.candidateId, { reason: null }));
     this.record('freeze_re_review_list', req.reason, req.actor, { size: req.size });
     this.send(
       'shortlisted',
@@ -133,7 +151,7 @@ export class AnnualRound {
     this.send(
       'not_shortlisted',
       req.actor,
-      s.notShortlisted.map((candidateId) => ({ candidateId, reason: `${why}: ${req.reason.trim()}` })),
+      notShortlisted.map((candidateId) => ({ candidateId, reason: `${why}: ${req.reason.trim()}` })),
     );
     await this.sync();
     return roundSummary(s);
@@ -157,6 +175,18 @@ export class AnnualRound {
     this.record('formal_list', `${req.selected.length} selected, ${req.leftOut.length} left out`, req.actor);
     this.send('selected', req.actor, req.selected);
     this.send('left_out', req.actor, req.leftOut);
+    return roundSummary(this.state);
+  }
+
+  /** The formal list by ids: each reason is the one the API stored under `reasonsId`. */
+  formalListV2(req: FormalListV2): RoundSummaryV1 {
+    const stored = { reasonsId: req.reasonsId };
+    for (const candidateId of req.selected) this.decide(candidateId, 'selected', stored);
+    for (const candidateId of req.leftOut) this.decide(candidateId, 'left_out', stored);
+    this.record('formal_list', `${req.selected.length} selected, ${req.leftOut.length} left out`, req.actor);
+    const targets = (ids: string[]) => ids.map((candidateId) => ({ candidateId }));
+    this.send('selected', req.actor, targets(req.selected), stored);
+    this.send('left_out', req.actor, targets(req.leftOut), stored);
     return roundSummary(this.state);
   }
 
@@ -283,7 +313,8 @@ export class AnnualRound {
     if (phase === 'voting') {
       const votes = await this.fx.votesByCandidate(s.roundId);
       s.entries = withVotes(s.entries, votes, s.weights);
-      s.entries.forEach((e) => this.dirty.add(e.candidateId));
+      // Re-ranked, each keeps its reason (an outcome decided but not yet written keeps the new one).
+      s.entries.forEach((e) => this.dirty.set(e.candidateId, this.dirty.get(e.candidateId) ?? {}));
       s.phase = 'leadership_review';
       this.send(
         'voting_closed',
@@ -307,26 +338,22 @@ export class AnnualRound {
         'commended',
         null,
         approved.map((e) => ({ candidateId: e.candidateId })),
-        s.windows.ceremonyAt!,
+        { at: s.windows.ceremonyAt! },
       );
     }
     await this.sync();
   }
 
   /** Writes changed entries, then sends the waiting decisions, batch by batch, in order. */
-  private async drain(): Promise<void> {
+  async drain(): Promise<void> {
     if (this.dirty.size) {
-      const changed = this.state.entries.filter((e) => this.dirty.has(e.candidateId));
+      const changed: RoundEntryWriteV2[] = this.state.entries.filter((e) => this.dirty.has(e.candidateId)).map((e) => ({ ...e, ...this.dirty.get(e.candidateId) }));
       this.dirty.clear();
-      for (const batch of chunks(changed)) await this.fx.saveEntries({ roundId: this.state.roundId, entries: batch });
+      for (const batch of chunks(changed)) await this.fx.saveEntries({ roundId: this.state.roundId, entries: packWrites(batch) });
     }
     while (this.outbox.length) {
       const job = this.outbox[0];
-      const notices: CohortNotice[] = job.targets.map((t) => ({
-        candidateId: t.candidateId,
-        decision: { ...job.decision, ...(t.reason && { reason: t.reason.trim() }), ...(t.detail && { detail: t.detail }) },
-      }));
-      for (const batch of chunks(notices)) await this.fx.notifyCohort(batch);
+      for (const batch of chunks(job.targets)) await this.fx.notifyCohort(cohortBatch(job.decision, batch, job.reasonsId));
       this.outbox.shift();
     }
     await this.sync();
@@ -342,21 +369,21 @@ export class AnnualRound {
     this.reported = key;
   }
 
-  private send(step: CohortStepV1, actor: Actor | null, targets: Job['targets'], at = this.fx.now()): void {
+  private send(step: CohortStepV1, actor: Actor | null, targets: Job['targets'], extra: { at?: string; reasonsId?: string } = {}): void {
     if (!targets.length) return;
-    this.outbox.push({ decision: { seq: ++this.state.cohortSeq, step, at, ...(actor && { actor }) }, targets });
+    const at = extra.at ?? this.fx.now();
+    this.outbox.push({ decision: { seq: ++this.state.cohortSeq, step, at, ...(actor && { actor }) }, targets, ...(extra.reasonsId && { reasonsId: extra.reasonsId }) });
   }
 
-  private decide(candidateId: string, outcome: NonNullable<RoundEntryV1['outcome']>, reason: string | null): void {
+  private decide(candidateId: string, outcome: NonNullable<RoundEntryV2['outcome']>, reason: string | null | { reasonsId: string }): void {
     const entry = this.entry(candidateId);
     if (!entry) return;
     entry.outcome = outcome;
-    entry.reason = reason?.trim() || null;
-    this.dirty.add(candidateId);
+    this.dirty.set(candidateId, typeof reason === 'object' && reason ? reason : { reason: reason?.trim() || null });
   }
 
   /** Entries by candidate; rebuilt whenever the list itself is replaced (frozen, or re-ranked with the votes). */
-  private entry(candidateId: string): RoundEntryV1 | undefined {
+  private entry(candidateId: string): RoundEntryV2 | undefined {
     if (this.indexed !== this.state.entries) {
       this.indexed = this.state.entries;
       this.index = new Map(this.state.entries.map((e) => [e.candidateId, e]));

@@ -1,4 +1,4 @@
-import type { RankingWeightsV1, RoundEntryV1 } from './messages';
+import type { RankingWeightsV1, RoundEntryV2 } from './messages';
 
 /** Competition ranks (1, 2, 2, 4) of values already sorted best first: equal keys share a rank. */
 export function ranks<T>(sorted: T[], key: (t: T) => number): number[] {
@@ -8,7 +8,7 @@ export function ranks<T>(sorted: T[], key: (t: T) => number): number[] {
 }
 
 /** The re-review list (复审名单): by expert score, best first, ties sharing a rank; the first `size` ranks kept (ties at the cut stay). */
-export function reReviewList(reviewed: Array<{ candidateId: string; scoreCenti: number }>, size?: number): RoundEntryV1[] {
+export function reReviewList(reviewed: Array<{ candidateId: string; scoreCenti: number }>, size?: number): RoundEntryV2[] {
   const sorted = [...reviewed].sort((a, b) => b.scoreCenti - a.scoreCenti || a.candidateId.localeCompare(b.candidateId));
   const r = ranks(sorted, (e) => e.scoreCenti);
   return sorted
@@ -21,7 +21,6 @@ export function reReviewList(reviewed: Array<{ candidateId: string; scoreCenti: 
       combinedCenti: null,
       combinedRank: null,
       outcome: null,
-      reason: null,
     }))
     .filter((e) => size === undefined || e.rank <= size);
 }
@@ -30,7 +29,7 @@ export function reReviewList(reviewed: Array<{ candidateId: string; scoreCenti: 
  * The leadership group's ranking: vote score = 100 × votes / the highest vote count on the list;
  * combined = the weighted sum; ties broken by expert score, then share a rank. In hundredths.
  */
-export function withVotes(entries: RoundEntryV1[], votes: Record<string, number>, weights: RankingWeightsV1): RoundEntryV1[] {
+export function withVotes(entries: RoundEntryV2[], votes: Record<string, number>, weights: RankingWeightsV1): RoundEntryV2[] {
   const max = Math.max(0, ...entries.map((e) => votes[e.candidateId] ?? 0));
   const scored = entries.map((e) => {
     const v = votes[e.candidateId] ?? 0;

@@ -5,14 +5,15 @@ import type {
   ApprovalV1,
   CeremonyV1,
   FormalListV1,
+  FormalListV2,
   ObjectionFiledV1,
   ObjectionResolutionV1,
   OpenVotingV1,
   PhaseChangeV1,
   ReReviewListV1,
-  RoundEntryV1,
+  RoundEntryV2,
   RoundPhase,
-  RoundStateV1,
+  RoundStateV2,
   StartNoticeV1,
 } from './messages';
 
@@ -28,7 +29,7 @@ function onlyRole(actor: Actor | undefined, role: Role, what: string): Refusal |
 }
 const ROLE_NAME: Partial<Record<Role, string>> = { union_office: 'programme office', leadership: 'leadership group', government: 'district government' };
 
-function inPhase(state: RoundStateV1, phase: RoundPhase, what: string): Refusal | null {
+function inPhase(state: RoundStateV2, phase: RoundPhase, what: string): Refusal | null {
   return state.phase === phase ? null : refuse(FailureType.WrongPhase, `the ${state.year} round is in phase '${state.phase}'; ${what} needs phase '${phase}'`);
 }
 
@@ -41,12 +42,12 @@ function instant(value: string | undefined, field: string): Refusal | null {
 }
 
 /** The candidates still standing on the list: not left out, disqualified or withdrawn. */
-export function standing(state: RoundStateV1, outcome: RoundEntryV1['outcome'] = null): RoundEntryV1[] {
+export function standing(state: RoundStateV2, outcome: RoundEntryV2['outcome'] = null): RoundEntryV2[] {
   return state.entries.filter((e) => e.outcome === outcome);
 }
 
 /** The end of the window the current phase runs in, or null if the phase has none. */
-export function phaseWindowEnd(state: RoundStateV1): string | null {
+export function phaseWindowEnd(state: RoundStateV2): string | null {
   const w = state.windows;
   const ends: Partial<Record<RoundPhase, string | null>> = {
     nominating: w.nominationClosesAt,
@@ -57,7 +58,7 @@ export function phaseWindowEnd(state: RoundStateV1): string | null {
   return ends[state.phase] ?? null;
 }
 
-export function refusePhaseChange(state: RoundStateV1, req: PhaseChangeV1, nowMs: number): Refusal | null {
+export function refusePhaseChange(state: RoundStateV2, req: PhaseChangeV1, nowMs: number): Refusal | null {
   const basic = onlyRole(req.actor, 'union_office', 'closes or extends a phase') ?? needReason(req.reason) ?? instant(req.until, 'until');
   if (basic) return basic;
   const end = phaseWindowEnd(state);
@@ -76,7 +77,7 @@ export function refusePhaseChange(state: RoundStateV1, req: PhaseChangeV1, nowMs
   return null;
 }
 
-export function refuseReReviewList(state: RoundStateV1, req: ReReviewListV1): Refusal | null {
+export function refuseReReviewList(state: RoundStateV2, req: ReReviewListV1): Refusal | null {
   return (
     onlyRole(req.actor, 'union_office', 'freezes the re-review list') ??
     needReason(req.reason) ??
@@ -85,7 +86,7 @@ export function refuseReReviewList(state: RoundStateV1, req: ReReviewListV1): Re
   );
 }
 
-export function refuseOpenVoting(state: RoundStateV1, req: OpenVotingV1, nowMs: number): Refusal | null {
+export function refuseOpenVoting(state: RoundStateV2, req: OpenVotingV1, nowMs: number): Refusal | null {
   const basic =
     onlyRole(req.actor, 'union_office', 'opens the online vote') ??
     needReason(req.reason) ??
@@ -98,23 +99,42 @@ export function refuseOpenVoting(state: RoundStateV1, req: OpenVotingV1, nowMs: 
 }
 
 /** The formal candidate list (正式候选名单): every candidate still standing selected or left out with a reason, within the quota. */
-export function refuseFormalList(state: RoundStateV1, req: FormalListV1): Refusal | null {
-  const basic = onlyRole(req.actor, 'leadership', 'approves the formal candidate list') ?? inPhase(state, 'leadership_review', 'the formal candidate list');
-  if (basic) return basic;
+export function refuseFormalList(state: RoundStateV2, req: FormalListV1): Refusal | null {
   const named = [...req.selected, ...req.leftOut];
   const missingReason = named.find((e) => !e.reason?.trim());
-  if (missingReason) return refuse(FailureType.InvalidRequest, `a reason is required for candidate ${missingReason.candidateId}`);
   return (
-    coverage(
+    formalListActor(state, req.actor) ??
+    (missingReason ? refuse(FailureType.InvalidRequest, `a reason is required for candidate ${missingReason.candidateId}`) : null) ??
+    formalListCoverage(
       state,
       named.map((e) => e.candidateId),
-      'selected or left out',
-    ) ?? (req.selected.length > state.quota ? refuse(FailureType.Unprocessable, `${req.selected.length} selected exceeds the round's quota of ${state.quota}`) : null)
+      req.selected.length,
+    )
+  );
+}
+
+/** The same list by ids, its reasons stored by the API under `reasonsId` (which the API has already checked). */
+export function refuseFormalListV2(state: RoundStateV2, req: FormalListV2): Refusal | null {
+  return (
+    formalListActor(state, req.actor) ??
+    (typeof req.reasonsId === 'string' && req.reasonsId ? null : refuse(FailureType.InvalidRequest, 'reasonsId is required: the reasons are stored first')) ??
+    formalListCoverage(state, [...req.selected, ...req.leftOut], req.selected.length)
+  );
+}
+
+function formalListActor(state: RoundStateV2, actor: Actor): Refusal | null {
+  return onlyRole(actor, 'leadership', 'approves the formal candidate list') ?? inPhase(state, 'leadership_review', 'the formal candidate list');
+}
+
+function formalListCoverage(state: RoundStateV2, ids: string[], selected: number): Refusal | null {
+  return (
+    coverage(state, ids, 'selected or left out') ??
+    (selected > state.quota ? refuse(FailureType.Unprocessable, `${selected} selected exceeds the round's quota of ${state.quota}`) : null)
   );
 }
 
 /** Every standing candidate named exactly once, and nobody else. */
-function coverage(state: RoundStateV1, ids: string[], what: string, outcome: RoundEntryV1['outcome'] = null): Refusal | null {
+function coverage(state: RoundStateV2, ids: string[], what: string, outcome: RoundEntryV2['outcome'] = null): Refusal | null {
   const open = new Set(standing(state, outcome).map((e) => e.candidateId));
   const seen = new Set<string>();
   const twice = ids.find((id) => seen.size === seen.add(id).size);
@@ -126,7 +146,7 @@ function coverage(state: RoundStateV1, ids: string[], what: string, outcome: Rou
   return null;
 }
 
-export function refuseStartNotice(state: RoundStateV1, req: StartNoticeV1): Refusal | null {
+export function refuseStartNotice(state: RoundStateV2, req: StartNoticeV1): Refusal | null {
   return (
     onlyRole(req.actor, 'union_office', 'starts the public notice') ??
     needReason(req.reason) ??
@@ -135,7 +155,7 @@ export function refuseStartNotice(state: RoundStateV1, req: StartNoticeV1): Refu
   );
 }
 
-export function refuseObjection(state: RoundStateV1, req: ObjectionFiledV1, nowMs: number): Refusal | null {
+export function refuseObjection(state: RoundStateV2, req: ObjectionFiledV1, nowMs: number): Refusal | null {
   const w = state.windows;
   if (state.phase !== 'public_notice' || !w.noticeEndsAt || nowMs >= Date.parse(w.noticeEndsAt)) {
     return refuse(FailureType.WrongPhase, `objections are taken only during the public notice${w.noticeEndsAt ? ` (until ${w.noticeEndsAt})` : ''}`);
@@ -147,7 +167,7 @@ export function refuseObjection(state: RoundStateV1, req: ObjectionFiledV1, nowM
   return null;
 }
 
-export function refuseResolution(state: RoundStateV1, req: ObjectionResolutionV1): Refusal | null {
+export function refuseResolution(state: RoundStateV2, req: ObjectionResolutionV1): Refusal | null {
   const basic = onlyRole(req.actor, 'union_office', 'resolves an objection') ?? needReason(req.reason);
   if (basic) return basic;
   if (req.outcome !== 'upheld' && req.outcome !== 'dismissed') return refuse(FailureType.InvalidRequest, "outcome must be 'upheld' or 'dismissed'");
@@ -157,7 +177,7 @@ export function refuseResolution(state: RoundStateV1, req: ObjectionResolutionV1
   return null;
 }
 
-export function refuseApproval(state: RoundStateV1, req: ApprovalV1): Refusal | null {
+export function refuseApproval(state: RoundStateV2, req: ApprovalV1): Refusal | null {
   const basic = onlyRole(req.actor, 'government', 'approves the list') ?? inPhase(state, 'government_approval', 'the approval');
   if (basic) return basic;
   const missingReason = req.notApproved.find((e) => !e.reason?.trim());
@@ -165,7 +185,7 @@ export function refuseApproval(state: RoundStateV1, req: ApprovalV1): Refusal | 
   return coverage(state, [...req.approved, ...req.notApproved.map((e) => e.candidateId)], 'approved or not approved', 'selected');
 }
 
-export function refuseCeremony(state: RoundStateV1, req: CeremonyV1): Refusal | null {
+export function refuseCeremony(state: RoundStateV2, req: CeremonyV1): Refusal | null {
   const basic = onlyRole(req.actor, 'union_office', 'records the ceremony') ?? needReason(req.reason) ?? inPhase(state, 'commendation', 'the ceremony');
   if (basic) return basic;
   if (!DATE.test(req.date ?? '') || Number.isNaN(Date.parse(req.date))) return refuse(FailureType.InvalidRequest, 'date must be a real date YYYY-MM-DD');

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { HttpException, Injectable } from '@nestjs/common';
 import {
   approvalUpdate,
   ceremonyUpdate,
   changePhaseUpdate,
-  formalListUpdate,
+  formalListV2Update,
   freezeReReviewListUpdate,
   openVotingUpdate,
   startNoticeUpdate,
@@ -12,7 +12,8 @@ import {
 import type { RoundEntity } from '../../../../libs/db';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { actorOf } from '../auth/auth.guard';
-import type { ApprovalDto, CeremonyDto, FormalListDto, OpenVotingDto, PhaseChangeDto, ReReviewListDto, StartNoticeDto } from './round-actions.dto';
+import { DecisionReasonsRepository } from './decision-reasons.repository';
+import type { ApprovalDto, CandidateReasonDto, CeremonyDto, FormalListDto, OpenVotingDto, PhaseChangeDto, ReReviewListDto, StartNoticeDto } from './round-actions.dto';
 import { RoundEngine } from './round-engine';
 import { factsFromState, roundView, type RoundView } from './round-view';
 import { RoundsService } from './rounds.service';
@@ -28,6 +29,7 @@ export class RoundActionsService {
   constructor(
     private readonly rounds: RoundsService,
     private readonly engine: RoundEngine,
+    private readonly reasons: DecisionReasonsRepository,
   ) {}
 
   changePhase(id: string, dto: PhaseChangeDto, claims: TokenClaims): Promise<RoundView> {
@@ -42,8 +44,22 @@ export class RoundActionsService {
     return this.act(id, (row) => this.engine.update(row, openVotingUpdate, { ...dto, actor: actorOf(claims) }));
   }
 
+  /**
+   * The reasons are stored first and the round is sent the ids (10,000 reasons would not fit in one
+   * Temporal message). A list the round refuses (a 4xx) takes its reasons away again; after any
+   * other failure the round may have taken the list, so they stay.
+   */
   formalList(id: string, dto: FormalListDto, claims: TokenClaims): Promise<RoundView> {
-    return this.act(id, (row) => this.engine.update(row, formalListUpdate, { selected: dto.selected, leftOut: dto.leftOut, actor: actorOf(claims) }));
+    const ids = (list: CandidateReasonDto[]) => list.map((e) => e.candidateId);
+    return this.act(id, async (row) => {
+      const reasonsId = await this.reasons.store(row.id, [...dto.selected, ...dto.leftOut]);
+      try {
+        return await this.engine.update(row, formalListV2Update, { selected: ids(dto.selected), leftOut: ids(dto.leftOut), reasonsId, actor: actorOf(claims) });
+      } catch (err) {
+        if (err instanceof HttpException && err.getStatus() < 500) await this.reasons.discard(reasonsId);
+        throw err;
+      }
+    });
   }
 
   startNotice(id: string, dto: StartNoticeDto, claims: TokenClaims): Promise<RoundView> {

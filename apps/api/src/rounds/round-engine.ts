@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
-import { ROUND_WORKFLOW, roundStateQuery, roundWorkflowId, type RoundInputV1, type RoundStateV1 } from '../../../../libs/contract';
+import { ROUND_WORKFLOW, roundSummaryQuery, roundWorkflowId, type RoundInputV1, type RoundSummaryV1 } from '../../../../libs/contract';
 import { RoundEntity } from '../../../../libs/db';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 import { runUpdate } from '../common/engine-update';
@@ -67,7 +67,7 @@ export class RoundEngine {
     const handle = this.temporal.workflow.getHandle(workflowId);
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline && round.nominationClosesAt.getTime() <= Date.now()) {
-      const state = await handle.query(roundStateQuery).catch(() => null);
+      const state = await handle.query(roundSummaryQuery).catch(() => null);
       if (state && state.phase !== 'nominating') break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -85,12 +85,12 @@ export class RoundEngine {
     }
   }
 
-  /** The round's state from its workflow, or null when it has none (yet). */
-  async state(round: RoundEntity): Promise<RoundStateV1 | null> {
+  /** Where the round stands by its workflow (the entries are in `round_entries`), or null when it has none (yet). */
+  async summary(round: RoundEntity): Promise<RoundSummaryV1 | null> {
     if (!round.workflowId) return null;
     return this.temporal.workflow
       .getHandle(round.workflowId)
-      .query(roundStateQuery)
+      .query(roundSummaryQuery)
       .catch(() => null);
   }
 }

@@ -61,7 +61,7 @@ export class RoundsController {
   @Roles('union_office', 'leadership', 'auditor', 'admin')
   @ApiOperation({
     summary: 'Candidates with an expert score, best first; equal scores share a rank (1, 2, 2, 4)',
-    description: 'Once the re-review list is frozen each line also has votes, voteScore, combinedScore and combinedRank (after the vote) and its outcome',
+    description: 'Once the re-review list is frozen each line also has votes, voteScore, combinedScore and combinedRank (after the vote) and its outcome with its reason',
   })
   ranking(@Param('id', uuid) id: string) {
     return this.rounds.ranking(id);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DecisionReasonsRepository } from './decision-reasons.repository';
 import { ObjectionRepository } from './objection.repository';
 import { ObjectionsController } from './objections.controller';
 import { ObjectionsService } from './objections.service';
@@ -18,7 +19,16 @@ import { RoundsService } from './rounds.service';
  */
 @Module({
   controllers: [RoundsController, RoundActionsController, ObjectionsController, PublicNoticeController, ProgrammeController],
-  providers: [RoundsService, RoundEngine, RoundActionsService, ObjectionsService, ObjectionRepository, PublicNoticeService, RoundProgressService],
+  providers: [
+    RoundsService,
+    RoundEngine,
+    RoundActionsService,
+    DecisionReasonsRepository,
+    ObjectionsService,
+    ObjectionRepository,
+    PublicNoticeService,
+    RoundProgressService,
+  ],
   exports: [RoundsService, RoundEngine],
 })
 export class RoundsModule {}

@@ -47,6 +47,8 @@ export interface RankingEntry {
   combinedScore?: number | null;
   combinedRank?: number | null;
   outcome?: string | null;
+  /** Why the outcome (the formal list's, the approval's, an upheld objection's), from `round_entries`. */
+  reason?: string | null;
 }
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -141,7 +143,7 @@ export class RoundsService {
     const row = await this.find(id);
     const outcomes = await this.outcomes([id]);
     // The place of the ceremony lives in the round's workflow only.
-    const place = row.ceremonyDate ? ((await this.engine.state(row))?.ceremony?.place ?? null) : null;
+    const place = row.ceremonyDate ? ((await this.engine.summary(row))?.ceremony?.place ?? null) : null;
     return roundView(factsFromProjection(row, outcomes.get(id) ?? {}, place), now);
   }
 
@@ -238,10 +240,11 @@ export class RoundsService {
       combined_centi: number | null;
       combined_rank: number | null;
       outcome: string | null;
+      reason: string | null;
     }> = await this.ds.query(
       `SELECT rank() OVER (ORDER BY s.score_centi DESC) AS rank,
               c.id, c.name, c.employer, c.industry, s.score_centi, s.stage, s.status,
-              e.candidate_id IS NOT NULL AS listed, e.votes, e.vote_score_centi, e.combined_centi, e.combined_rank, e.outcome
+              e.candidate_id IS NOT NULL AS listed, e.votes, e.vote_score_centi, e.combined_centi, e.combined_rank, e.outcome, e.reason
          FROM candidates c
          JOIN candidate_status s ON s.candidate_id = c.id
          LEFT JOIN round_entries e ON e.round_id = c.round_id AND e.candidate_id = c.id
@@ -269,6 +272,7 @@ export class RoundsService {
           combinedScore: centi(r.combined_centi),
           combinedRank: r.combined_rank === null ? null : Number(r.combined_rank),
           outcome: r.outcome,
+          reason: r.reason,
         }),
       })),
     };
