@@ -18,11 +18,14 @@ import { floorWorkflow, pingUpdate, stopSignal } from './floor.workflow';
 import { pct, runMain, startStack, timed, type Stack } from './harness';
 
 /**
- * A stage decision three ways, interleaved so all see the same machine:
+ * A stage decision four ways, interleaved so all see the same machine:
  * - floor: an Update on a trivial workflow whose handler only returns (bench/floor.workflow.ts),
  *   on its own task queue and worker, same dev server;
  * - bare: the candidate file's `decide` Update through a Temporal client;
- * - API: the same decision through HTTP → auth → Update → the masked view.
+ * - API: the same decision through HTTP → auth → Update → the masked view, the API running in its
+ *   own process as deployed (docker-compose's `api` beside its `worker`);
+ * - API in-process: the same again with the API inside this process (beside the worker and the
+ *   benchmark's own clients), where its steps can be timed one by one.
  * Prints p50/p99 of each and the ratios to the floor (target: API/floor ≤ 1.5 at p50).
  *
  * The files are nominated while no round exists, so they join none (no round workflow): every stage
@@ -37,10 +40,10 @@ const NEXT: Record<string, string> = { qualification: 'inspection', inspection: 
 const VISIT = { date: '2017-04-18', place: 'workshop', members: ['inspector'], findings: 'in post' };
 const FLOOR_QUEUE = 'bench-floor';
 
-type Kind = 'floor' | 'bare' | 'api';
+type Kind = 'floor' | 'bare' | 'api' | 'inproc';
 
 async function main(): Promise<void> {
-  const stack = await startStack({ api: true });
+  const stack = await startStack({ api: true, apiProcess: true });
   try {
     await measure(stack);
   } finally {
@@ -90,8 +93,8 @@ async function measure(stack: Stack): Promise<void> {
     if (got !== NEXT[stage]) throw new Error(`${path} ${stage}: the file moved to '${String(got)}', expected '${NEXT[stage]}'`);
   };
   const replyBytes = { api: [] as number[], bare: [] as number[] };
-  const viaApi = async (id: string, stage: DecisionStage) => {
-    const res = await fetch(`${base}/candidates/${id}/decisions`, {
+  const viaApi = async (id: string, stage: DecisionStage, at = stack.processBase) => {
+    const res = await fetch(`${at}/candidates/${id}/decisions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${tokens[stage]}`, 'content-type': 'application/json' },
       body: JSON.stringify({ stage, outcome: 'approve', reason: 'bench', ...(stage === 'inspection' && { visit: VISIT }) }),
@@ -121,25 +124,26 @@ async function measure(stack: Stack): Promise<void> {
     for (const e of experts) await handle.executeUpdate(submitScoresUpdate, { args: [{ scores: { superb_skill: 80 }, actor: { userId: e.userId, role: 'expert' } }] });
   };
 
-  const timings: Record<Kind, number[]> = { floor: [], bare: [], api: [] };
+  const timings: Record<Kind, number[]> = { floor: [], bare: [], api: [], inproc: [] };
   const parts = breakdown();
   const run = async (n: number, record: boolean) => {
     for (let i = 0; i < n; i++) {
-      const [a, b] = [await nominate(), await nominate()];
+      const [a, b, c] = [await nominate(), await nominate(), await nominate()];
       const trivial = await client.workflow.start(floorWorkflow, { workflowId: `bench-floor-${i}-${record ? 'm' : 'w'}-${Date.now()}`, taskQueue: FLOOR_QUEUE });
       for (const stage of STAGES) {
-        const three: Array<[Kind, () => Promise<void>]> = [
+        const paths: Array<[Kind, () => Promise<void>]> = [
           ['floor', () => floor(trivial.workflowId, stage)],
           ['bare', () => bare(b, stage)],
           ['api', () => viaApi(a, stage)],
+          ['inproc', () => viaApi(c, stage, base)],
         ];
         // Rotate which path goes first so none always meets a warmer cache or a busier worker.
-        const order = [...three.slice(i % 3), ...three.slice(0, i % 3)];
+        const order = [...paths.slice(i % paths.length), ...paths.slice(0, i % paths.length)];
         for (const [kind, fn] of order) {
           const [, ms] = await timed(fn);
           if (record) timings[kind].push(ms);
         }
-        if (stage === 'inspection') await Promise.all([scorePanel(a), scorePanel(b)]);
+        if (stage === 'inspection') await Promise.all([scorePanel(a), scorePanel(b), scorePanel(c)]);
       }
       await trivial.signal(stopSignal);
     }
@@ -157,13 +161,15 @@ async function measure(stack: Stack): Promise<void> {
   console.log(row('floor: trivial Update (returns at once)', 'floor'));
   console.log(row('bare: candidate decision Update', 'bare'));
   console.log(row('API: HTTP → auth → Update → view', 'api'));
+  console.log(row('API in this process (beside the worker)', 'inproc'));
   console.log(`ratio bare/floor: ${ratio('bare')}`);
   console.log(`ratio API/floor:  ${ratio('api')}   (target ≤ 1.50x at p50: ${p('api', 50) / p('floor', 50) <= 1.5 ? 'met' : 'MISSED'})`);
-  console.log(`where the API's time goes (p50 of each part; the Update is inside 'decide'):`);
+  console.log(`ratio API in this process/floor: ${ratio('inproc')}`);
+  console.log(`where the in-process API's time goes (p50 of each part; the Update is inside 'decide'):`);
   for (const [name, xs] of Object.entries(parts.samples).filter(([, xs]) => xs.length))
     console.log(`  ${name.padEnd(38)} p50=${pct(xs, 50).toFixed(2).padStart(7)} ms  p99=${pct(xs, 99).toFixed(2).padStart(7)} ms`);
   console.log(
-    `  ${'HTTP, auth, validation, JSON (rest)'.padEnd(38)} p50=${(p('api', 50) - pct(parts.samples['CandidatesService.decide (whole)'], 50)).toFixed(2).padStart(7)} ms`,
+    `  ${'HTTP, auth, validation, JSON (rest)'.padEnd(38)} p50=${(p('inproc', 50) - pct(parts.samples['CandidatesService.decide (whole)'], 50)).toFixed(2).padStart(7)} ms`,
   );
   console.log(`reply size: bare Update ${avg(replyBytes.bare)} B (workflow state), API ${avg(replyBytes.api)} B (view) on average`);
 

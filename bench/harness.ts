@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
@@ -11,6 +13,7 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { loadConfig, type AppConfig } from '../libs/config';
 import { runMigrations } from '../libs/db/data-source';
 import { startEmbeddedPostgres } from '../libs/dev/embedded-postgres';
+import { freePort } from '../libs/dev/free-port';
 import { startDevServer, type DevServer } from '../libs/dev/temporal-dev-server';
 
 /**
@@ -28,12 +31,14 @@ export interface Stack {
   worker: INestApplicationContext;
   api: NestExpressApplication | null;
   base: string;
+  /** The API in its own process, when asked for (`apiProcess`). */
+  processBase: string;
   databaseUrl: string;
   dbLabel: string;
   close(): Promise<void>;
 }
 
-export async function startStack(opts: { api: boolean }): Promise<Stack> {
+export async function startStack(opts: { api: boolean; apiProcess?: boolean }): Promise<Stack> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const temporal = await startDevServer({ port: 17233 + Math.floor(Math.random() * 1000), quiet: true });
   const db = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : null;
@@ -57,6 +62,8 @@ export async function startStack(opts: { api: boolean }): Promise<Stack> {
     await api.listen(0, '127.0.0.1');
     base = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   }
+  // The API as deployed: its own process (dist/apps/api/src/main.js), beside this one's worker.
+  const apiProcess = opts.apiProcess ? await spawnApi(env) : null;
   const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
   return {
     temporal,
@@ -65,16 +72,44 @@ export async function startStack(opts: { api: boolean }): Promise<Stack> {
     worker,
     api,
     base,
+    processBase: apiProcess?.base ?? '',
     databaseUrl,
     dbLabel: db ? `PostgreSQL (scratch database ${db.name})` : 'embedded PostgreSQL',
     async close() {
       await api?.close();
+      await apiProcess?.stop();
       await worker.close();
       await client.connection.close();
       await pg?.stop();
       await db?.drop();
       await temporal.stop();
     },
+  };
+}
+
+/** Starts the built API as a child process and waits until it answers. */
+async function spawnApi(env: NodeJS.ProcessEnv): Promise<{ base: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(__dirname, '..', 'apps', 'api', 'src', 'main.js')], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`the API process exited (${child.exitCode})`);
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      break;
+    if (i > 300) throw new Error('the API process did not answer in 30 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
   };
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '../../libs/security/token';
 import { client, nomination } from '../support/service';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../libs/dev/free-port';
 
 jest.setTimeout(240_000);
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { runMigrations } from '../../libs/db/data-source';
 import { startEmbeddedPostgres } from '../../libs/dev/embedded-postgres';
 import { startDevServer } from '../../libs/dev/temporal-dev-server';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../libs/dev/free-port';
 
 /**
  * Real parts for the integration suite: a Temporal dev server, and PostgreSQL — the one
