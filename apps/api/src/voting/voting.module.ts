@@ -3,6 +3,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { VoteRepository } from '../../../../libs/db';
+import { BallotCache } from './ballot-cache';
 import { Clock } from './clock';
 import { publicThrottle } from './public-throttle';
 import { PublicVotingController } from './public-voting.controller';
@@ -14,7 +15,13 @@ import { VotingService } from './voting.service';
 @Module({
   imports: [ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => publicThrottle(config) })],
   controllers: [PublicVotingController, VoteTallyController],
-  providers: [{ provide: VoteRepository, inject: [DataSource], useFactory: (ds: DataSource) => new VoteRepository(ds) }, VoterVerifiers, Clock, VotingService],
+  providers: [
+    { provide: VoteRepository, inject: [DataSource], useFactory: (ds: DataSource) => new VoteRepository(ds) },
+    VoterVerifiers,
+    Clock,
+    BallotCache,
+    VotingService,
+  ],
   exports: [VoteRepository],
 })
 export class VotingModule {}
