@@ -3,15 +3,20 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config';
 import { AppModule } from './app.module';
+import { FastLaneAdapter } from './common/fast-lane.adapter';
 import { validationPipe } from './common/validation';
 import { formProblems } from './nominations/nomination-rules';
 import { CreateNominationDto } from './nominations/nomination.dto';
+import { VoteIntake } from './voting/vote-intake';
 
 /** Builds the API (used by main.ts, the tests and the benchmark alike). */
 export async function createApi(config: AppConfig, options: { logger?: false } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const adapter = new FastLaneAdapter();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), adapter, {
     ...(options.logger === false && { logger: false }),
   });
+  // The public vote is the route the public floods: well-formed votes skip Express (voting/vote-intake.ts).
+  adapter.lane = app.get(VoteIntake).take;
   app.useGlobalPipes(validationPipe(new Map([[CreateNominationDto, (body) => formProblems(body, config.review, new Date())]])));
   // Who the client is, behind a reverse proxy: X-Forwarded-For counts only from the proxies TRUST_PROXY names.
   app.set('trust proxy', config.trustProxy);

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { VoteRepository } from '../../../../libs/db';
@@ -7,6 +7,7 @@ import { BallotCache } from './ballot-cache';
 import { Clock } from './clock';
 import { publicThrottle } from './public-throttle';
 import { PublicVotingController } from './public-voting.controller';
+import { VoteIntake } from './vote-intake';
 import { VoteTallyController } from './vote-tally.controller';
 import { VoterVerifiers } from './verifiers/voter-verifiers';
 import { VotingService } from './voting.service';
@@ -21,6 +22,8 @@ import { VotingService } from './voting.service';
     Clock,
     BallotCache,
     VotingService,
+    ThrottlerGuard,
+    VoteIntake,
   ],
   exports: [VoteRepository],
 })
