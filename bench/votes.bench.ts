@@ -47,6 +47,8 @@ interface Trial {
 async function main(): Promise<void> {
   const stack = await startStack({ api: true, worker: false, env: { TRUST_PROXY: 'loopback' } });
   const db = new Pool({ connectionString: stack.databaseUrl, max: POOL });
+  // An idle connection closed under the pool (the server busy or restarting) is replaced, not fatal.
+  db.on('error', (err) => console.error(`votes: a pooled connection failed (${err.message}); the pool replaces it`));
   const baseline = await startBaseline(db, new PiiCipher(stack.config.pii));
   try {
     console.log(`votes: ${VOTES} votes a trial, ${CONCURRENCY} in flight, ${TRIALS} trials each, ${stack.dbLabel}`);

@@ -18,11 +18,14 @@ export class BallotCache {
 
   constructor(private readonly votes: VoteRepository) {}
 
-  /** The round's ballot, at most BALLOT_TTL_MS old; `fresh` reads it now. Null: no such round (never kept). */
-  get(roundId: string, fresh = false): Promise<RoundBallot | null> {
+  /**
+   * The round's ballot, at most BALLOT_TTL_MS old; with `since` (a performance.now() instant), one read
+   * that began at or after it, so it shows everything committed before then. Null: no such round.
+   */
+  get(roundId: string, since?: number): Promise<RoundBallot | null> {
     const now = performance.now();
     const kept = this.rounds.get(roundId);
-    if (kept && !fresh && now - kept.readAt < BALLOT_TTL_MS) return kept.ballot;
+    if (kept && (since === undefined ? now - kept.readAt < BALLOT_TTL_MS : kept.readAt >= since)) return kept.ballot;
     // Concurrent requests share one read; a failed or empty read is not kept.
     const ballot = this.votes.roundBallot(roundId);
     const entry = { readAt: now, ballot };

@@ -35,13 +35,15 @@ export class VotingService {
 
   async cast(roundId: string, dto: CastVoteDto, clientIp: string): Promise<VoteCastDto> {
     const now = this.clock.now();
-    // Cheap refusals first, so WeChat is asked only for a vote that could count. The kept ballot may
-    // be a moment old: a refusal it suggests is confirmed against a fresh read before it is given.
+    const arrived = performance.now();
     if (!UUID.test(roundId)) throw new NotFoundException(`round ${roundId} not found`);
+    // Cheap refusals first, so WeChat is asked only for a vote that could count. The kept ballot may
+    // be a moment old: a refusal it suggests is confirmed by a read begun after the vote arrived
+    // (votes refused together share one).
     let round = await this.ballots.get(roundId);
     let refused = round && this.kept(round, dto.candidateId, now);
     if (refused) {
-      round = await this.ballots.get(roundId, true);
+      round = await this.ballots.get(roundId, arrived);
       refused = round && this.kept(round, dto.candidateId, now);
     }
     if (!round) throw new NotFoundException(`round ${roundId} not found`);
