@@ -28,7 +28,7 @@ export interface Stack {
   temporal: DevServer;
   config: AppConfig;
   client: Client;
-  worker: INestApplicationContext;
+  worker: INestApplicationContext | null;
   api: NestExpressApplication | null;
   base: string;
   /** The API in its own process, when asked for (`apiProcess`). */
@@ -38,7 +38,8 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: { api: boolean; apiProcess?: boolean }): Promise<Stack> {
+/** `worker: false` leaves the worker out (a benchmark that starts no workflow); `env` adds settings; `apiProcess` runs the API as its own process too. */
+export async function startStack(opts: { api: boolean; apiProcess?: boolean; worker?: boolean; env?: NodeJS.ProcessEnv }): Promise<Stack> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const temporal = await startDevServer({ port: 17233 + Math.floor(Math.random() * 1000), quiet: true });
   const db = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : null;
@@ -51,11 +52,12 @@ export async function startStack(opts: { api: boolean; apiProcess?: boolean }): 
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
     PII_INDEX_KEY: randomBytes(32).toString('base64'),
+    ...opts.env,
   };
   await runMigrations(databaseUrl);
   const config = loadConfig(env);
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-  await worker.init();
+  const worker = opts.worker === false ? null : await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+  await worker?.init();
   const api = opts.api ? await createApi(config, { logger: false }) : null;
   let base = '';
   if (api) {
@@ -78,7 +80,7 @@ export async function startStack(opts: { api: boolean; apiProcess?: boolean }): 
     async close() {
       await api?.close();
       await apiProcess?.stop();
-      await worker.close();
+      await worker?.close();
       await client.connection.close();
       await pg?.stop();
       await db?.drop();

@@ -22,6 +22,7 @@ import { CandidateList1764210000000 } from './migrations/1764210000000-candidate
 import { PublicVoting1764220000000 } from './migrations/1764220000000-public-voting';
 import { RoundWorkflow1764230000000 } from './migrations/1764230000000-round-workflow';
 import { RoundDecisionReasons1764300000000 } from './migrations/1764300000000-round-decision-reasons';
+import { VoterDayCandidates1764310000000 } from './migrations/1764310000000-voter-day-candidates';
 import { PaymentInstructions1764320000000 } from './migrations/1764320000000-payment-instructions';
 
 export const ENTITIES = [
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   PublicVoting1764220000000,
   RoundWorkflow1764230000000,
   RoundDecisionReasons1764300000000,
+  VoterDayCandidates1764310000000,
   PaymentInstructions1764320000000,
 ];
 

@@ -2,6 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { ReviewedCandidate, RoundReport, RoundStore } from '../../activities/round.activities';
 import { CLOSED_STATUSES, type RoundEntryWriteV2 } from '../contract';
 
+/** Longest wait for PostgreSQL's clock to reach the vote's close (well inside the activity's heartbeat timeout). */
+const CLOSE_WAIT_S = 10;
+
 /** The round workflow's writes and reads, in PostgreSQL. */
 export class RoundRepository implements RoundStore {
   constructor(private readonly ds: DataSource) {}
@@ -68,12 +71,26 @@ export class RoundRepository implements RoundStore {
     return Object.fromEntries(rows.map((r) => [r.candidate_id, r.reason]));
   }
 
+  /**
+   * The final tally, read once the vote has closed. A vote is recorded only while PostgreSQL's clock
+   * is before the close (VoteRepository.cast), so: wait until that clock has passed the close (the
+   * worker's timer and the database differ by little; at most CLOSE_WAIT_S), then take a lock that
+   * waits for every vote still being written and holds off new ones while counting. Every vote
+   * answered 201 is counted; every vote after is refused.
+   */
   async votesByCandidate(roundId: string): Promise<Record<string, number>> {
-    const rows: Array<{ candidate_id: string; n: number }> = await this.ds.query(
-      `SELECT candidate_id, count(*)::int AS n FROM votes WHERE round_id = $1 GROUP BY candidate_id`,
-      [roundId],
-    );
-    return Object.fromEntries(rows.map((r) => [r.candidate_id, Number(r.n)]));
+    return this.ds.transaction(async (tx) => {
+      await tx.query(`SELECT pg_sleep(least($2, greatest(0, extract(epoch FROM voting_closes_at - clock_timestamp())))) FROM rounds WHERE id = $1`, [
+        roundId,
+        CLOSE_WAIT_S,
+      ]);
+      await tx.query(`LOCK TABLE votes IN SHARE MODE`);
+      const rows: Array<{ candidate_id: string; n: number }> = await tx.query(
+        `SELECT candidate_id, count(*)::int AS n FROM votes WHERE round_id = $1 GROUP BY candidate_id`,
+        [roundId],
+      );
+      return Object.fromEntries(rows.map((r) => [r.candidate_id, Number(r.n)]));
+    });
   }
 
   async saveObjectionResolution(r: { objectionId: string; outcome: 'upheld' | 'dismissed'; reason: string; resolvedBy: string; resolvedAt: string }): Promise<void> {

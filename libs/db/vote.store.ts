@@ -1,13 +1,23 @@
-import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { RoundEntity } from './entities/round.entity';
 
-/** What a vote needs to know about its round and candidate, read in one query. */
-export interface Ballot {
+/** A round's voting projection: what decides whether the public may vote now. */
+export interface RoundWindow {
   year: number;
   phase: string | null;
   votingOpensAt: Date | null;
   votingClosesAt: Date | null;
+}
+
+/** The round and every entry on its list with its outcome (null while the candidate may receive votes). */
+export interface RoundBallot extends RoundWindow {
+  entries: Map<string, string | null>;
+}
+
+/** What a vote needs to know about its round and candidate. */
+export interface Ballot extends RoundWindow {
   /** Whether the candidate is on the round's re-review list at all. */
   entered: boolean;
   /** The entry's outcome; null while the candidate may receive votes. */
@@ -15,6 +25,7 @@ export interface Ballot {
 }
 
 export interface NewVote {
+  id: string;
   roundId: string;
   candidateId: string;
   voterHash: string;
@@ -25,7 +36,13 @@ export interface NewVote {
   ipHash: string;
 }
 
-export type RecordResult = { kind: 'accepted'; voteId: string } | { kind: 'duplicate' } | { kind: 'daily_limit' };
+export type CastResult =
+  | { kind: 'accepted' }
+  | { kind: 'duplicate' }
+  | { kind: 'daily_limit' }
+  | { kind: 'no_round' }
+  /** Not votable as the database saw it when the vote arrived; `dbNow` is PostgreSQL's clock then. */
+  | { kind: 'not_votable'; ballot: Ballot; dbNow: Date };
 
 export interface BallotCandidate {
   candidateId: string;
@@ -50,6 +67,52 @@ export interface RoundTally {
   byDay: Array<{ day: string; votes: number; voters: number }>;
 }
 
+/**
+ * The vote in one statement; see VoteRepository.cast. $1 vote id, $2 round, $3 candidate, $4 voter
+ * hash, $5 verifier, $6 day, $7 cast at (the API's clock), $8 address hash, $9 daily limit.
+ */
+const CAST_VOTE = `
+  WITH ballot AS (
+    SELECT r.year, r.phase, r.voting_opens_at AS opens, r.voting_closes_at AS closes,
+           e.candidate_id IS NOT NULL AS entered, e.outcome, clock_timestamp() AS db_now
+      FROM rounds r
+      LEFT JOIN round_entries e ON e.round_id = r.id AND e.candidate_id = $3::uuid
+     WHERE r.id = $2::uuid
+  ), votable AS (
+    SELECT 1 FROM ballot
+     WHERE phase = 'voting' AND $7::timestamptz >= opens AND $7::timestamptz < closes AND db_now < closes
+       AND entered AND outcome IS NULL
+  ), counted AS (
+    INSERT INTO voter_days AS d (round_id, voter_hash, day, candidate_ids)
+    SELECT $2::uuid, $4::text, $6::date, ARRAY[$3::uuid] FROM votable
+    ON CONFLICT (round_id, voter_hash, day) DO UPDATE SET candidate_ids = d.candidate_ids || $3::uuid
+     WHERE d.candidates < $9::int AND $3::uuid <> ALL (d.candidate_ids)
+    RETURNING 1
+  ), vote AS (
+    INSERT INTO votes (id, round_id, candidate_id, voter_hash, verifier, day, cast_at, ip_hash)
+    SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::date, $7::timestamptz, $8::text FROM counted
+    RETURNING 1
+  )
+  SELECT v.voted, CASE WHEN NOT v.voted THEN json_build_object(
+           'year', b.year, 'phase', b.phase, 'opens', b.opens, 'closes', b.closes, 'entered', b.entered,
+           'outcome', b.outcome, 'dbNow', b.db_now, 'votable', EXISTS (SELECT 1 FROM votable)) END AS refused
+    FROM ballot b, (SELECT EXISTS (SELECT 1 FROM vote) AS voted) v`;
+
+/** A vote's row from CAST_VOTE: the ballot as the statement saw it only when nothing was recorded. */
+interface CastRow {
+  voted: boolean;
+  refused: {
+    year: number;
+    phase: string | null;
+    opens: string | null;
+    closes: string | null;
+    entered: boolean;
+    outcome: string | null;
+    dbNow: string;
+    votable: boolean;
+  } | null;
+}
+
 /** Outcomes that take a candidate off the public results as well as off the ballot. */
 const REMOVED = ['disqualified', 'withdrawn'];
 
@@ -60,66 +123,75 @@ const REMOVED = ['disqualified', 'withdrawn'];
 export class VoteRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /** node-postgres' pool under the DataSource, for statements worth preparing once per connection. */
+  private pool(): Pool {
+    return (this.ds.driver as PostgresDriver).master as Pool;
+  }
+
   findRound(roundId: string): Promise<RoundEntity | null> {
     return this.ds.getRepository(RoundEntity).findOne({ where: { id: roundId } });
   }
 
-  /** The round's voting projection and the candidate's entry on its list; null when the round does not exist. */
-  async ballot(roundId: string, candidateId: string): Promise<Ballot | null> {
-    const rows: Array<{ year: number; phase: string | null; opens: Date | null; closes: Date | null; entered: boolean; outcome: string | null }> = await this.ds.query(
-      `SELECT r.year, r.phase, r.voting_opens_at AS opens, r.voting_closes_at AS closes,
-                e.candidate_id IS NOT NULL AS entered, e.outcome
+  /** The round's voting projection with every entry on its list; null when the round does not exist. */
+  async roundBallot(roundId: string): Promise<RoundBallot | null> {
+    const rows: Array<{ year: number; phase: string | null; opens: Date | null; closes: Date | null; candidate_id: string | null; outcome: string | null }> =
+      await this.ds.query(
+        `SELECT r.year, r.phase, r.voting_opens_at AS opens, r.voting_closes_at AS closes, e.candidate_id, e.outcome
            FROM rounds r
-           LEFT JOIN round_entries e ON e.round_id = r.id AND e.candidate_id = $2
+           LEFT JOIN round_entries e ON e.round_id = r.id
           WHERE r.id = $1`,
-      [roundId, candidateId],
-    );
+        [roundId],
+      );
     if (!rows.length) return null;
     const r = rows[0];
-    return { year: r.year, phase: r.phase, votingOpensAt: r.opens, votingClosesAt: r.closes, entered: r.entered, outcome: r.outcome };
+    const entries = new Map<string, string | null>();
+    for (const row of rows) if (row.candidate_id) entries.set(row.candidate_id, row.outcome);
+    return { year: r.year, phase: r.phase, votingOpensAt: r.opens, votingClosesAt: r.closes, entries };
   }
 
   /**
-   * Records a vote, or says why not, in one transaction. The unique constraint turns a second vote for
-   * the same candidate on the same day into a no-op (concurrent twins wait on it, and only one row
-   * survives); the per-day counter row is then bumped under its row lock, so a burst from one voter
-   * can never pass the daily limit. Whatever is refused leaves nothing behind.
+   * Records a vote, or says why not, in one statement (one round trip, its own transaction):
+   *
+   * - the round and the candidate's entry are checked as the statement finds them, so a close, an
+   *   outcome or a phase written before it is never missed. PostgreSQL's clock must also be before the
+   *   close: the final tally (RoundRepository.votesByCandidate) waits for that clock to pass the close
+   *   and locks out writers while it counts, so a vote is either counted or refused, never both;
+   * - the voter's day is upserted under its row lock, adding the candidate only if it is not there and
+   *   fewer than `dailyLimit` are: a burst from one voter, twins included, is decided one at a time;
+   * - the vote row is written only when its candidate was added. The unique constraint
+   *   `votes_once_per_day` still stands behind it: a twin that got past would fail the whole statement.
+   *
+   * A refusal leaves nothing behind. Duplicate and daily limit are told apart by a second look at the
+   * day's set, which only grows: a repeat of one of the day's candidates is the more precise 409.
    */
-  async record(vote: NewVote, dailyLimit: number): Promise<RecordResult> {
-    const runner = this.ds.createQueryRunner();
-    await runner.connect();
+  async cast(vote: NewVote, dailyLimit: number): Promise<CastResult> {
+    const params = [vote.id, vote.roundId, vote.candidateId, vote.voterHash, vote.verifier, vote.day, vote.castAt, vote.ipHash, dailyLimit];
+    let rows: CastRow[];
     try {
-      await runner.startTransaction();
-      const inserted: Array<{ id: string }> = await runner.query(
-        `INSERT INTO votes (id, round_id, candidate_id, voter_hash, verifier, day, cast_at, ip_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT ON CONSTRAINT votes_once_per_day DO NOTHING
-         RETURNING id`,
-        [randomUUID(), vote.roundId, vote.candidateId, vote.voterHash, vote.verifier, vote.day, vote.castAt, vote.ipHash],
-      );
-      if (!inserted.length) {
-        await runner.rollbackTransaction();
-        return { kind: 'duplicate' };
-      }
-      const counted: Array<{ candidates: number }> = await runner.query(
-        `INSERT INTO voter_days (round_id, voter_hash, day, candidates) VALUES ($1, $2, $3, 1)
-         ON CONFLICT (round_id, voter_hash, day) DO UPDATE SET candidates = voter_days.candidates + 1
-           WHERE voter_days.candidates < $4
-         RETURNING candidates`,
-        [vote.roundId, vote.voterHash, vote.day, dailyLimit],
-      );
-      if (!counted.length) {
-        await runner.rollbackTransaction();
-        return { kind: 'daily_limit' };
-      }
-      await runner.commitTransaction();
-      return { kind: 'accepted', voteId: inserted[0].id };
+      // Named, so each pooled connection parses and plans it once: planning this statement costs
+      // more than running it.
+      rows = (await this.pool().query<CastRow>({ name: 'cast-vote', text: CAST_VOTE, values: params })).rows;
     } catch (err) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if ((err as { constraint?: string }).constraint === 'votes_once_per_day') return { kind: 'duplicate' };
       throw err;
-    } finally {
-      await runner.release();
     }
+    if (!rows.length) return { kind: 'no_round' };
+    const { voted, refused } = rows[0];
+    if (voted) return { kind: 'accepted' };
+    if (!refused!.votable) {
+      const b = refused!;
+      const at = (iso: string | null) => (iso === null ? null : new Date(iso));
+      const ballot = { year: b.year, phase: b.phase, votingOpensAt: at(b.opens), votingClosesAt: at(b.closes), entered: b.entered, outcome: b.outcome };
+      return { kind: 'not_votable', ballot, dbNow: new Date(b.dbNow) };
+    }
+    const [day] = (
+      await this.pool().query<{ again: boolean }>({
+        name: 'vote-day-has',
+        text: `SELECT $4::uuid = ANY (candidate_ids) AS again FROM voter_days WHERE round_id = $1 AND voter_hash = $2 AND day = $3`,
+        values: [vote.roundId, vote.voterHash, vote.day, vote.candidateId],
+      })
+    ).rows;
+    return day?.again ? { kind: 'duplicate' } : { kind: 'daily_limit' };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../libs/db';
+import { dataSourceOptions, RoundRepository } from '../../libs/db';
 import { PiiCipher } from '../../libs/security/pii';
 import { client, startApi } from '../support/service';
 import { controlClock, createVotingRound, voteRows, type VotingRound } from '../support/voting-fixture';
@@ -224,5 +225,116 @@ describe('public voting: POST /public/rounds/:id/votes', () => {
     expect(new Set(pairs).size).toBe(pairs.length);
     const counters = await db.query(`SELECT candidates FROM voter_days WHERE round_id = $1`, [r.roundId]);
     expect(counters.map((c: { candidates: number }) => c.candidates)).toEqual(voters.map(() => 10));
+  });
+
+  /**
+   * The API keeps each round's ballot for a moment (BallotCache): a vote that arrives after something
+   * changed must still be refused, and the round's final tally must count every vote answered 201.
+   */
+  describe('a vote against a round that has just changed', () => {
+    /** Opens the round's window an hour ago by PostgreSQL's clock, closing it `closesIn` from now; gives the close. */
+    async function windowFromNow(r: VotingRound, closesIn: string): Promise<Date> {
+      await db.query(`UPDATE rounds SET voting_opens_at = now() - interval '1 hour', voting_closes_at = now() + $2::interval WHERE id = $1`, [r.roundId, closesIn]);
+      const [{ closes }] = await db.query(`SELECT voting_closes_at AS closes FROM rounds WHERE id = $1`, [r.roundId]);
+      return closes;
+    }
+    /** A first vote, so that the API holds the round's ballot as it was. */
+    async function heldOpen(r: VotingRound) {
+      setNow(r.at('04-21T10:00'));
+      expect((await vote(r, r.candidates[0], voter())).status).toBe(201);
+    }
+
+    it('refuses with 403 a vote arriving just after the round left its voting phase', async () => {
+      const r = await round();
+      await heldOpen(r);
+      await db.query(`UPDATE rounds SET phase = 'leadership_review' WHERE id = $1`, [r.roundId]);
+      const late = await vote(r, r.candidates[1], voter());
+      expect(late.status).toBe(403);
+      expect(late.body.message).toMatch(/is not open: the round is in its 'leadership_review' phase/);
+      expect(await voteRows(db, r.roundId)).toHaveLength(1);
+    });
+
+    it('refuses with 403 a vote arriving just after the office closed voting early', async () => {
+      const r = await round();
+      await heldOpen(r);
+      await db.query(`UPDATE rounds SET voting_closes_at = $2 WHERE id = $1`, [r.roundId, r.at('04-21T10:00')]);
+      setNow(new Date(r.at('04-21T10:00').getTime() + 1));
+      const late = await vote(r, r.candidates[1], voter());
+      expect(late.status).toBe(403);
+      expect(late.body.message).toMatch(/has closed: it was open from \d{4}-04-20 00:00 to \d{4}-04-21 10:00 \(Asia\/Shanghai\)/);
+      expect(await voteRows(db, r.roundId)).toHaveLength(1);
+    });
+
+    it('refuses with 422 a vote for a candidate disqualified a moment ago', async () => {
+      const r = await round();
+      await heldOpen(r);
+      await db.query(`UPDATE round_entries SET outcome = 'disqualified' WHERE round_id = $1 AND candidate_id = $2`, [r.roundId, r.candidates[1]]);
+      const late = await vote(r, r.candidates[1], voter());
+      expect(late.status).toBe(422);
+      expect(late.body.message).toBe(`candidate ${r.candidates[1]} can no longer receive votes (disqualified)`);
+      expect(await voteRows(db, r.roundId)).toHaveLength(1);
+    });
+
+    it('takes a vote as soon as the round opens, though the API held it as not yet open', async () => {
+      const r = await round({ phase: 're_review_list' });
+      setNow(r.at('04-21T10:00'));
+      expect((await vote(r, r.candidates[0], voter())).status).toBe(403);
+      await db.query(`UPDATE rounds SET phase = 'voting' WHERE id = $1`, [r.roundId]);
+      expect((await vote(r, r.candidates[0], voter())).status).toBe(201);
+    });
+
+    it("refuses with 403 a vote reaching the database after the close by the database's clock, whatever the API's clock says", async () => {
+      const r = await round();
+      // The window closed a second ago by PostgreSQL's clock; the API's clock is a minute behind.
+      const closes = await windowFromNow(r, '-1 second');
+      setNow(new Date(closes.getTime() - 60_000));
+      const late = await vote(r, r.candidates[0], voter());
+      expect(late.status).toBe(403);
+      expect(late.body.message).toMatch(/has closed/);
+      expect(await voteRows(db, r.roundId)).toHaveLength(0);
+    });
+
+    it("the final tally is not read before the database's clock has passed the close", async () => {
+      const r = await round();
+      const closes = await windowFromNow(r, '1 second');
+      setNow(new Date(closes.getTime() - 60_000));
+      expect((await vote(r, r.candidates[0], voter())).status).toBe(201);
+      // The worker's timer may fire a moment before PostgreSQL's clock reaches the close.
+      expect(await new RoundRepository(db).votesByCandidate(r.roundId)).toEqual({ [r.candidates[0]]: 1 });
+      const [{ past }] = await db.query(`SELECT clock_timestamp() >= $1 AS past`, [closes]);
+      expect(past).toBe(true);
+      expect((await vote(r, r.candidates[1], voter())).status).toBe(403);
+    });
+
+    it('the final tally waits for a vote still being written at the close, counts it, and every vote after is refused', async () => {
+      const r = await round();
+      const closes = await windowFromNow(r, '1 second');
+      setNow(new Date(closes.getTime() - 60_000));
+      expect((await vote(r, r.candidates[0], voter())).status).toBe(201);
+
+      // A vote whose statement has written its row but not committed when the close comes.
+      const inFlight = new Client({ connectionString: process.env.DATABASE_URL });
+      await inFlight.connect();
+      try {
+        await inFlight.query('BEGIN');
+        await inFlight.query(
+          `INSERT INTO votes (id, round_id, candidate_id, voter_hash, verifier, day, cast_at, ip_hash) VALUES ($1, $2, $3, 'in-flight', 'dev', '2030-01-01', now(), 'ip')`,
+          [randomUUID(), r.roundId, r.candidates[1]],
+        );
+        let counted: Record<string, number> | null = null;
+        const tally = new RoundRepository(db).votesByCandidate(r.roundId).then((t) => (counted = t));
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        expect(counted).toBeNull(); // past the close, still waiting for the vote being written
+        await inFlight.query('COMMIT');
+        await tally;
+        expect(counted).toEqual({ [r.candidates[0]]: 1, [r.candidates[1]]: 1 });
+      } finally {
+        await inFlight.end();
+      }
+      // After the tally, a vote the API still believes in time is refused, and nothing is left uncounted.
+      const late = await vote(r, r.candidates[2], voter());
+      expect(late.status).toBe(403);
+      expect(await voteRows(db, r.roundId)).toHaveLength(2);
+    });
   });
 });

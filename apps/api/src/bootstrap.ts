@@ -4,16 +4,19 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config';
 import { AppModule } from './app.module';
+import { FastLaneAdapter } from './common/fast-lane.adapter';
 import { validationPipe } from './common/validation';
 import { formProblems } from './nominations/nomination-rules';
 import { CreateNominationDto } from './nominations/nomination.dto';
+import { VoteIntake } from './voting/vote-intake';
 
 /** Room for a formal list of 10,000 entries with reasons of a few hundred characters each. */
 export const FORMAL_LIST_BODY_LIMIT = '8mb';
 
 /** Builds the API (used by main.ts, the tests and the benchmark alike). */
 export async function createApi(config: AppConfig, options: { logger?: false } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const adapter = new FastLaneAdapter();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), adapter, {
     ...(options.logger === false && { logger: false }),
   });
   // The formal list names everyone on the re-review list with a reason: 10,000 of them far exceed
@@ -21,6 +24,8 @@ export async function createApi(config: AppConfig, options: { logger?: false } =
   // body; wrapped, since Nest leaves out its JSON parser altogether if it finds one named `jsonParser`.
   const formalListBody = json({ limit: FORMAL_LIST_BODY_LIMIT });
   app.use('/rounds/:id/formal-list', (req: Request, res: Response, next: NextFunction) => formalListBody(req, res, next));
+  // The public vote is the route the public floods: well-formed votes skip Express (voting/vote-intake.ts).
+  adapter.lane = app.get(VoteIntake).take;
   app.useGlobalPipes(validationPipe(new Map([[CreateNominationDto, (body) => formProblems(body, config.review, new Date())]])));
   // Who the client is, behind a reverse proxy: X-Forwarded-For counts only from the proxies TRUST_PROXY names.
   app.set('trust proxy', config.trustProxy);

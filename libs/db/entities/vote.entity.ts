@@ -14,11 +14,13 @@ export class VoteEntity {
   @Column('text', { name: 'ip_hash' }) ipHash!: string;
 }
 
-/** How many candidates a voter has voted for on one Asia/Shanghai day of a round. */
+/** The candidates a voter has voted for on one Asia/Shanghai day of a round. */
 @Entity('voter_days')
 export class VoterDayEntity {
   @PrimaryColumn('uuid', { name: 'round_id' }) roundId!: string;
   @PrimaryColumn('text', { name: 'voter_hash' }) voterHash!: string;
   @PrimaryColumn('date') day!: string;
-  @Column('integer') candidates!: number;
+  @Column('uuid', { name: 'candidate_ids', array: true }) candidateIds!: string[];
+  /** How many: computed by PostgreSQL from the set. */
+  @Column({ type: 'integer', insert: false, update: false }) candidates!: number;
 }

@@ -13,6 +13,9 @@ export function publicThrottle(config: AppConfig): ThrottlerModuleOptions {
   return {
     // Unnamed, so the answers carry the standard Retry-After and X-RateLimit-* headers (a name would suffix them).
     throttlers: [{ ttl: 60_000, limit }],
+    // The default hashes the key (SHA-256) on every request; the counts live in this process only, so
+    // the route and the address in clear are as private as the request itself.
+    generateKey: (ctx: ExecutionContext, tracker: string, name: string) => `${ctx.getClass().name}.${ctx.getHandler().name}.${name}.${tracker}`,
     errorMessage: (_ctx: ExecutionContext, detail: ThrottlerLimitDetail) =>
       `too many requests from your network address: at most ${limit} a minute; try again in ${detail.timeToBlockExpire} s`,
   };

@@ -33,12 +33,11 @@ export function votingWindowText(round: VotingProjection): string | null {
 /** Why a vote cast at `now` is refused, giving the window in Asia/Shanghai time; null while voting is open. */
 export function votingClosedMessage(round: VotingProjection, now: Date): string | null {
   const state = votingState(round, now);
+  if (state === 'open') return null;
   const head = `voting for the ${round.year} round`;
   const at = `it is now ${shanghaiLocal(now, { seconds: false })}`;
   const window = votingWindowText(round);
   switch (state) {
-    case 'open':
-      return null;
     case 'unscheduled':
       return `${head} has not been scheduled yet`;
     case 'closed':

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { VoteRepository } from '../../../../libs/db';
+import { BallotCache } from './ballot-cache';
 import { Clock } from './clock';
 import { publicThrottle } from './public-throttle';
 import { PublicVotingController } from './public-voting.controller';
+import { VoteIntake } from './vote-intake';
 import { VoteTallyController } from './vote-tally.controller';
 import { VoterVerifiers } from './verifiers/voter-verifiers';
 import { VotingService } from './voting.service';
@@ -14,7 +16,15 @@ import { VotingService } from './voting.service';
 @Module({
   imports: [ThrottlerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (config: AppConfig) => publicThrottle(config) })],
   controllers: [PublicVotingController, VoteTallyController],
-  providers: [{ provide: VoteRepository, inject: [DataSource], useFactory: (ds: DataSource) => new VoteRepository(ds) }, VoterVerifiers, Clock, VotingService],
+  providers: [
+    { provide: VoteRepository, inject: [DataSource], useFactory: (ds: DataSource) => new VoteRepository(ds) },
+    VoterVerifiers,
+    Clock,
+    BallotCache,
+    VotingService,
+    ThrottlerGuard,
+    VoteIntake,
+  ],
   exports: [VoteRepository],
 })
 export class VotingModule {}

@@ -1,9 +1,11 @@
 import { ConflictException, ForbiddenException, HttpException, HttpStatus, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { shanghaiDate } from '../../../../libs/contract/calendar';
-import { RoundEntity, VoteRepository, type RoundTally } from '../../../../libs/db';
+import { RoundEntity, VoteRepository, type RoundBallot, type RoundTally, type RoundWindow } from '../../../../libs/db';
 import { PiiCipher } from '../../../../libs/security/pii';
 import { roundPhase } from '../rounds/round-time';
+import { BallotCache } from './ballot-cache';
 import { Clock } from './clock';
 import type { CastVoteDto, PublicRoundDto, VoteCastDto, VotingWindowDto } from './vote.dto';
 import { VoterVerifiers } from './verifiers/voter-verifiers';
@@ -22,6 +24,7 @@ export class VotingService {
 
   constructor(
     private readonly votes: VoteRepository,
+    private readonly ballots: BallotCache,
     private readonly verifiers: VoterVerifiers,
     private readonly pii: PiiCipher,
     private readonly clock: Clock,
@@ -32,30 +35,26 @@ export class VotingService {
 
   async cast(roundId: string, dto: CastVoteDto, clientIp: string): Promise<VoteCastDto> {
     const now = this.clock.now();
-    // Cheap refusals first: WeChat is asked only for a vote that could count.
-    const ballot = UUID.test(roundId) ? await this.votes.ballot(roundId, dto.candidateId) : null;
-    if (!ballot) throw new NotFoundException(`round ${roundId} not found`);
-    const closed = votingClosedMessage(ballot, now);
-    if (closed) {
-      throw new ForbiddenException({
-        statusCode: 403,
-        error: 'Forbidden',
-        message: closed,
-        votingOpensAt: ballot.votingOpensAt?.toISOString() ?? null,
-        votingClosesAt: ballot.votingClosesAt?.toISOString() ?? null,
-      });
+    const arrived = performance.now();
+    if (!UUID.test(roundId)) throw new NotFoundException(`round ${roundId} not found`);
+    // Cheap refusals first, so WeChat is asked only for a vote that could count. The kept ballot may
+    // be a moment old: a refusal it suggests is confirmed by a read begun after the vote arrived
+    // (votes refused together share one).
+    let round = await this.ballots.get(roundId);
+    let refused = round && this.kept(round, dto.candidateId, now);
+    if (refused) {
+      round = await this.ballots.get(roundId, arrived);
+      refused = round && this.kept(round, dto.candidateId, now);
     }
-    if (!ballot.entered) {
-      throw new UnprocessableEntityException(`candidate ${dto.candidateId} is not on the ${ballot.year} round's voting list`);
-    }
-    if (ballot.outcome) {
-      throw new UnprocessableEntityException(`candidate ${dto.candidateId} can no longer receive votes (${ballot.outcome})`);
-    }
+    if (!round) throw new NotFoundException(`round ${roundId} not found`);
+    if (refused) throw refused;
 
     const identity = await this.verifiers.get(dto.verifier).identify(dto.credential);
     const day = shanghaiDate(now.getTime());
-    const result = await this.votes.record(
+    const voteId = randomUUID();
+    const result = await this.votes.cast(
       {
+        id: voteId,
         roundId,
         candidateId: dto.candidateId,
         voterHash: this.voterHash(dto.verifier, identity),
@@ -68,7 +67,7 @@ export class VotingService {
     );
     switch (result.kind) {
       case 'accepted':
-        return { voteId: result.voteId, day };
+        return { voteId, day };
       case 'duplicate':
         throw new ConflictException(`this voter has already voted for candidate ${dto.candidateId} on ${day} (Asia/Shanghai); one vote per candidate per day`);
       case 'daily_limit':
@@ -77,7 +76,44 @@ export class VotingService {
             `voting for more resumes at 00:00 Asia/Shanghai`,
           HttpStatus.TOO_MANY_REQUESTS,
         );
+      case 'no_round':
+        throw new NotFoundException(`round ${roundId} not found`);
+      case 'not_votable': {
+        // What changed while the voter was verified; or the database's clock has passed the close.
+        const { ballot, dbNow } = result;
+        const entry = ballot.entered ? ballot.outcome : undefined;
+        throw (
+          this.refusal(ballot, entry, dto.candidateId, now) ??
+          this.refusal(ballot, entry, dto.candidateId, dbNow) ??
+          new Error('the vote was refused by the database but passes every rule here')
+        );
+      }
     }
+  }
+
+  /** Why the round's kept ballot refuses a vote for the candidate at `now`, or null. */
+  private kept(round: RoundBallot, candidateId: string, now: Date): HttpException | null {
+    return this.refusal(round, round.entries.get(candidateId), candidateId, now);
+  }
+
+  /**
+   * Why a vote for the candidate at `now` is refused (403 voting not open, 422 not votable), or null.
+   * `outcome`: the candidate's entry on the list, undefined when it is not on it.
+   */
+  private refusal(ballot: RoundWindow, outcome: string | null | undefined, candidateId: string, now: Date): HttpException | null {
+    const closed = votingClosedMessage(ballot, now);
+    if (closed) {
+      return new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: closed,
+        votingOpensAt: ballot.votingOpensAt?.toISOString() ?? null,
+        votingClosesAt: ballot.votingClosesAt?.toISOString() ?? null,
+      });
+    }
+    if (outcome === undefined) return new UnprocessableEntityException(`candidate ${candidateId} is not on the ${ballot.year} round's voting list`);
+    if (outcome) return new UnprocessableEntityException(`candidate ${candidateId} can no longer receive votes (${outcome})`);
+    return null;
   }
 
   /**
