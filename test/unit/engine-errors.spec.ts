@@ -6,8 +6,9 @@ import { toHttpError } from '../../apps/api/src/common/temporal-errors';
 
 const ping = defineUpdate<string, [string]>('ping');
 const timedOut = () => new WorkflowUpdateRPCTimeoutOrCancelledError('Deadline exceeded');
-/** A handle whose Update is refused at the start, or taken and then left unfinished. */
-const handle = (start: () => Promise<{ result(): Promise<string> }>) => ({ startUpdate: start }) as unknown as WorkflowHandle;
+/** A handle whose Update answers as given; whether the history shows it accepted is the test's to say. */
+const handle = (execute: () => Promise<string>) => ({ executeUpdate: execute }) as unknown as WorkflowHandle;
+const inHistory = (accepted: boolean) => async () => accepted;
 const body = (err: unknown) => (toHttpError(err) as ServiceUnavailableException).getResponse() as { statusCode: number; message: string; accepted?: boolean };
 
 describe('the API when the workflow engine does not answer in time', () => {
@@ -16,6 +17,7 @@ describe('the API when the workflow engine does not answer in time', () => {
       handle(() => Promise.reject(timedOut())),
       ping,
       'x',
+      inHistory(false),
     ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UpdateUnconfirmed);
     expect(body(err)).toMatchObject({ statusCode: 503, accepted: false });
@@ -24,9 +26,10 @@ describe('the API when the workflow engine does not answer in time', () => {
 
   it('says an Update the workflow took but did not finish in time will take effect, and is not to be sent again', async () => {
     const err = await runUpdate(
-      handle(async () => ({ result: () => Promise.reject(timedOut()) })),
+      handle(() => Promise.reject(timedOut())),
       ping,
       'x',
+      inHistory(true),
     ).catch((e: unknown) => e);
     expect(body(err)).toMatchObject({ statusCode: 503, accepted: true });
     expect(body(err).message).toContain('it will take effect');
@@ -50,10 +53,18 @@ describe('the API when the workflow engine does not answer in time', () => {
     ).rejects.toBe(other);
     expect(
       await runUpdate(
-        handle(async () => ({ result: async () => 'pong' })),
+        handle(async () => 'pong'),
         ping,
         'x',
       ),
     ).toBe('pong');
+    // A history that cannot be read either: the answer asks the caller to check before resending.
+    const unreadable = await runUpdate(
+      handle(() => Promise.reject(timedOut())),
+      ping,
+      'x',
+      () => Promise.reject(new Error('no history')),
+    ).catch((e: unknown) => e);
+    expect(body(unreadable)).toMatchObject({ statusCode: 503, accepted: false });
   });
 });
