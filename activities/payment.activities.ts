@@ -28,3 +28,39 @@ export function createPaymentActivities(store: PaymentTaskStore) {
 }
 
 export type PaymentActivities = ReturnType<typeof createPaymentActivities>;
+
+/**
+ * What a departure needs from the finance inbox. Only `subsidy` instructions are touched (the bonus
+ * was earned at commendation); dates are YYYY-MM-DD, Asia/Shanghai, compared with each instruction's
+ * due date. Every method is idempotent: a retried call changes nothing more and answers as the first.
+ */
+export interface SubsidyStopStore {
+  /** Cancels, with the reason, the master's unpaid subsidy instructions due on or after `fromDate`; returns every instalment from that date that stands cancelled. */
+  cancelFrom(candidateId: string, fromDate: string, reason: string): Promise<number[]>;
+  /** Flags for recovery (追回), with the reason, the master's paid subsidy instructions due on or after `fromDate`; returns every instalment from that date that stands flagged. */
+  flagRecoveryFrom(candidateId: string, fromDate: string, reason: string): Promise<number[]>;
+  /** Reopens cancelled instructions and clears recovery flags due before `beforeDate` (every one when null): a corrected departure; returns the instalments it changed. */
+  restoreBefore(candidateId: string, beforeDate: string | null, reason: string): Promise<number[]>;
+}
+
+export interface SubsidyStopRequest {
+  candidateId: string;
+  fromDate: string;
+  reason: string;
+}
+
+export interface SubsidyRestoreRequest {
+  candidateId: string;
+  beforeDate: string | null;
+  reason: string;
+}
+
+export function createSubsidyStopActivities(store: SubsidyStopStore) {
+  return {
+    cancelSubsidiesFrom: (req: SubsidyStopRequest): Promise<number[]> => store.cancelFrom(req.candidateId, req.fromDate, req.reason),
+    flagSubsidiesForRecovery: (req: SubsidyStopRequest): Promise<number[]> => store.flagRecoveryFrom(req.candidateId, req.fromDate, req.reason),
+    restoreSubsidiesBefore: (req: SubsidyRestoreRequest): Promise<number[]> => store.restoreBefore(req.candidateId, req.beforeDate, req.reason),
+  };
+}
+
+export type SubsidyStopActivities = ReturnType<typeof createSubsidyStopActivities>;

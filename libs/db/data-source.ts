@@ -20,6 +20,7 @@ import { InspectionBatchMoves1764200000001 } from './migrations/1764200000001-in
 import { CandidateList1764210000000 } from './migrations/1764210000000-candidate-list';
 import { PublicVoting1764220000000 } from './migrations/1764220000000-public-voting';
 import { RoundWorkflow1764230000000 } from './migrations/1764230000000-round-workflow';
+import { SubsidyStops1764330000000 } from './migrations/1764330000000-subsidy-stops';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   CandidateList1764210000000,
   PublicVoting1764220000000,
   RoundWorkflow1764230000000,
+  SubsidyStops1764330000000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

@@ -2,6 +2,7 @@ export * from './data-source';
 export * from './entities/candidate.entity';
 export * from './entities/payment-task.entity';
 export * from './payment-task.store';
+export * from './payment-effects.store';
 export * from './entities/round.entity';
 export * from './entities/candidate-version.entity';
 export * from './entities/attachment.entity';

@@ -20,17 +20,15 @@ import {
   candidateWorkflowId,
   recordDepartureUpdate,
   resubmitUpdate,
-  stateQuery,
   submitScoresUpdate,
   subsidyDueAt,
   TASK_QUEUE,
   withdrawUpdate,
   type CandidateInputV2,
-  type CandidateStateV2,
 } from '../../libs/contract';
 import { candidateWorkflow } from '../../workflows';
 import { fetchRunChain } from '../../apps/api/src/candidates/timeline';
-import { approveUntil, decide } from '../support/decide';
+import { approveUntil, decide, stateWhen } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
 import { candidateInput, testWorker, timeSkippingEnv } from '../support/workflow-env';
 
@@ -46,16 +44,6 @@ const DAY = 864e5;
 const SUBMITTER = { userId: 'unit-1', role: 'nominator' } as const; // candidateInput's submittedBy
 
 type Handle = WorkflowHandle<typeof candidateWorkflow>;
-
-/** Polls the workflow's state until `ok` (an alert lands a moment after its timer fires). */
-async function until(h: Handle, ok: (s: CandidateStateV2) => boolean): Promise<CandidateStateV2> {
-  for (let i = 0; i < 300; i++) {
-    const s = await h.query(stateQuery);
-    if (ok(s)) return s;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the workflow did not reach the expected state');
-}
 
 async function main(): Promise<void> {
   const env = await timeSkippingEnv();
@@ -125,9 +113,9 @@ async function main(): Promise<void> {
       },
       run: async (h) => {
         await env.sleep(3 * DAY + 3600e3);
-        await until(h, (s) => s.alerts.some((a) => a.kind === 'reminder'));
+        await stateWhen(h, (s) => s.alerts.some((a) => a.kind === 'reminder'));
         await env.sleep(2 * DAY);
-        await until(h, (s) => s.alerts.some((a) => a.kind === 'escalation'));
+        await stateWhen(h, (s) => s.alerts.some((a) => a.kind === 'escalation'));
         await approveUntil(h, 'public_notice');
         await env.sleep('1 day');
         await h.executeUpdate(withdrawUpdate, { args: [{ reason: 'the candidate declines the award', actor: SUBMITTER }] });
