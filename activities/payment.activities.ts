@@ -44,17 +44,11 @@ export interface InstructionSummary {
 export interface PaymentTaskStore {
   /** Inserts attempt 1 unless one exists for (candidate, kind, instalment); returns that attempt's id either way. */
   createOnce(req: PaymentTaskRequest): Promise<{ taskId: string; created: boolean }>;
-  /** Cancels the subsidy instructions not yet paid that fall due on or after `leftOn`; answers with every one standing cancelled there. */
-  cancelUnpaidFrom(req: DepartureEffectsRequest): Promise<InstructionSummary[]>;
-  /** Flags for recovery (追回) the subsidy instructions paid that fell due on or after `leftOn`; answers with every one standing flagged there. */
-  flagPaidFrom(req: DepartureEffectsRequest): Promise<InstructionSummary[]>;
-  /** Brings cancelled instructions falling due before `leftOn` back and clears their recovery flags; answers with those standing restored. */
-  undoDepartureBefore(req: DepartureUndoRequest): Promise<{ restored: InstructionSummary[]; cleared: InstructionSummary[] }>;
 }
 
 /**
- * Every activity here is idempotent: a retried or replayed call finds what the first did and answers
- * the same, so finance never receives the same instalment twice nor loses a cancellation.
+ * Idempotent: a retried or replayed call finds the instruction the first created, so finance never
+ * receives the same instalment twice.
  */
 export function createPaymentActivities(store: PaymentTaskStore) {
   return {
@@ -62,21 +56,43 @@ export function createPaymentActivities(store: PaymentTaskStore) {
       const { taskId } = await store.createOnce(req);
       return { taskId };
     },
-
-    /** Call before `flagPaymentsForRecovery`: an instruction a clerk pays in between is then caught by the flag. */
-    async cancelUnpaidPayments(req: DepartureEffectsRequest): Promise<{ cancelled: InstructionSummary[] }> {
-      return { cancelled: await store.cancelUnpaidFrom(req) };
-    },
-
-    async flagPaymentsForRecovery(req: DepartureEffectsRequest): Promise<{ flagged: InstructionSummary[] }> {
-      return { flagged: await store.flagPaidFrom(req) };
-    },
-
-    /** A corrected departure: undo before the new date, then cancel and flag from it. */
-    async undoDepartureEffects(req: DepartureUndoRequest): Promise<{ restored: InstructionSummary[]; cleared: InstructionSummary[] }> {
-      return store.undoDepartureBefore(req);
-    },
   };
 }
 
 export type PaymentActivities = ReturnType<typeof createPaymentActivities>;
+
+/**
+ * What a departure needs from the finance inbox. Only `subsidy` instructions are touched (the bonus
+ * was earned at commendation); dates are YYYY-MM-DD, Asia/Shanghai, compared with each instruction's
+ * due date. Every method is idempotent: a retried call changes nothing more and answers as the first.
+ */
+export interface SubsidyStopStore {
+  /** Cancels, with the reason, the master's unpaid subsidy instructions due on or after `fromDate`; returns every instalment from that date that stands cancelled. */
+  cancelFrom(candidateId: string, fromDate: string, reason: string): Promise<number[]>;
+  /** Flags for recovery (追回), with the reason, the master's paid subsidy instructions due on or after `fromDate`; returns every instalment from that date that stands flagged. */
+  flagRecoveryFrom(candidateId: string, fromDate: string, reason: string): Promise<number[]>;
+  /** Reopens cancelled instructions and clears recovery flags due before `beforeDate` (every one when null): a corrected departure; returns the instalments it changed. */
+  restoreBefore(candidateId: string, beforeDate: string | null, reason: string): Promise<number[]>;
+}
+
+export interface SubsidyStopRequest {
+  candidateId: string;
+  fromDate: string;
+  reason: string;
+}
+
+export interface SubsidyRestoreRequest {
+  candidateId: string;
+  beforeDate: string | null;
+  reason: string;
+}
+
+export function createSubsidyStopActivities(store: SubsidyStopStore) {
+  return {
+    cancelSubsidiesFrom: (req: SubsidyStopRequest): Promise<number[]> => store.cancelFrom(req.candidateId, req.fromDate, req.reason),
+    flagSubsidiesForRecovery: (req: SubsidyStopRequest): Promise<number[]> => store.flagRecoveryFrom(req.candidateId, req.fromDate, req.reason),
+    restoreSubsidiesBefore: (req: SubsidyRestoreRequest): Promise<number[]> => store.restoreBefore(req.candidateId, req.beforeDate, req.reason),
+  };
+}
+
+export type SubsidyStopActivities = ReturnType<typeof createSubsidyStopActivities>;

@@ -1,5 +1,6 @@
-// Every workflow type the worker registers. The legacy type is frozen: it only finishes the files it started.
+// Every workflow type the worker registers. Legacy types are frozen: they only finish the runs they started.
 export { candidateWorkflow } from './legacy/candidate.workflow';
+export { paymentScheduleWorkflow } from './legacy/payment-schedule-v1.workflow';
 export { candidateFileWorkflow } from './candidate-file/workflow';
-export { paymentScheduleWorkflow } from './payment-schedule/workflow';
+export { paymentScheduleV2Workflow } from './payment-schedule/workflow';
 export { roundWorkflow } from './round/workflow';

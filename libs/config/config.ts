@@ -15,6 +15,8 @@ export interface AppConfig {
     bonusFen: number;
     subsidyMonthlyFen: number;
     subsidyMonths: number;
+    /** Day of the month each subsidy instalment falls due (a day past the month's end means its last day). */
+    subsidyDueDay: number;
   };
   /** Product decisions for intake and review (domain.md), all settings rather than constants. */
   review: {
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       bonusFen: int('BONUS_FEN', 2_000_000, 1),
       subsidyMonthlyFen: int('SUBSIDY_MONTHLY_FEN', 80_000, 1),
       subsidyMonths: int('SUBSIDY_MONTHS', 24, 0),
+      subsidyDueDay: int('SUBSIDY_DUE_DAY', 10, 1, 31),
     },
     review: {
       minYearsOfWork: int('MIN_YEARS_OF_WORK', 3, 0),

@@ -16,10 +16,15 @@ export function shanghaiMidnight(date: string): number {
 }
 
 /**
- * When the n-th monthly subsidy falls due: 00:00 Asia/Shanghai on the first day of the n-th month
- * after the month of commendation (product decision: the first subsidy month follows commendation).
+ * When the n-th monthly subsidy falls due: 00:00 Asia/Shanghai on `dueDay` of the n-th month after
+ * the month of commendation (product decision: the first subsidy month follows commendation). A day
+ * past the month's end means its last day (31 → 28 February). Schedules begun before the due day
+ * was a setting were promised the 1st, hence the default.
  */
-export function subsidyDueAt(commendedAtMs: number, n: number): number {
+export function subsidyDueAt(commendedAtMs: number, n: number, dueDay = 1): number {
   const local = new Date(commendedAtMs + OFFSET_MS);
-  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + n, 1) - OFFSET_MS;
+  const year = local.getUTCFullYear();
+  const month = local.getUTCMonth() + n;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Date.UTC(year, month, Math.min(dueDay, lastDay)) - OFFSET_MS;
 }

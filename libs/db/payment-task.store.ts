@@ -15,6 +15,7 @@ const SUBSIDY_OF = `candidate_id = $1 AND kind = 'subsidy'`;
  * and answer with where things stand, so a retried activity gets the same answer as the first.
  */
 export class PaymentTaskRepository implements PaymentTaskStore {
+  // The departure steps below are the schedule's, through PaymentEffectsRepository (payment-effects.store.ts).
   constructor(private readonly ds: DataSource) {}
 
   async createOnce(req: PaymentTaskRequest): Promise<{ taskId: string; created: boolean }> {

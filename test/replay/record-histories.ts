@@ -1,70 +1,93 @@
 /**
  * Records the event histories the replay test guards, on the time-skipping server:
- *   npx ts-node -P tsconfig.json test/replay/record-histories.ts v2 [workflowType]
+ *   npx ts-node -P tsconfig.json test/replay/record-histories.ts v2 [workflowType] [scenario,scenario…]
  * The workflow type defaults to today's file (candidateFileWorkflow); every run of the chain is
- * written, named by its own type (`candidate-file-v1-x.json`, `payment-schedule-v1-x.json`).
+ * written, named by its own type's prefix (`candidate-file-v2-x.json`, `payment-schedule-v2-x.json`),
+ * with `-1`, `-2`… when the chain holds several runs of one type (the schedule continues-as-new
+ * after each instalment). The replay test reads each history's type from its first event.
  * Run it when a new workflow version ships, and commit the new files beside the old ones; never
- * rewrite an old history — running workflows were started from it. A scenario whose first file
- * already exists is left alone, so adding a scenario records only the new one.
+ * rewrite an old history — running workflows were started from it. A scenario with any file
+ * recorded is left alone, and no file is ever overwritten, so adding a scenario records only the
+ * new one; runs that repeat another scenario's (the file's run, the first instalments) may be deleted. Scenarios that stop mid-way leave the last run open: its history is what a worker
+ * replays after a restart.
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { randomUUID } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CANDIDATE_FILE_WORKFLOW,
   CANDIDATE_WORKFLOW,
+  PAYMENT_SCHEDULE_V2_WORKFLOW,
   PAYMENT_SCHEDULE_WORKFLOW,
   assignPanelUpdate,
   candidateWorkflowId,
+  correctDepartureUpdate,
   recordDepartureUpdate,
+  shanghaiDate,
   resubmitUpdate,
-  stateQuery,
   submitScoresUpdate,
   subsidyDueAt,
   TASK_QUEUE,
   withdrawUpdate,
+  initialCandidateState,
   type CandidateInputV2,
-  type CandidateStateV2,
+  type PaymentScheduleInputV1,
 } from '../../libs/contract';
 import { candidateWorkflow } from '../../workflows';
 import { fetchRunChain } from '../../apps/api/src/candidates/timeline';
-import { approveUntil, decide } from '../support/decide';
+import { approveUntil, decide, stateWhen } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
 import { candidateInput, testWorker, timeSkippingEnv } from '../support/workflow-env';
 
 const VERSION = process.argv[2] ?? 'v1';
 const TYPE = process.argv[3] ?? CANDIDATE_FILE_WORKFLOW;
+const ONLY = process.argv[4]?.split(',');
 /** File-name prefix of each workflow type's histories. */
 const PREFIX: Record<string, string> = {
   [CANDIDATE_WORKFLOW]: 'candidate',
   [CANDIDATE_FILE_WORKFLOW]: 'candidate-file',
   [PAYMENT_SCHEDULE_WORKFLOW]: 'payment-schedule',
+  [PAYMENT_SCHEDULE_V2_WORKFLOW]: 'payment-schedule',
 };
 const DAY = 864e5;
 const SUBMITTER = { userId: 'unit-1', role: 'nominator' } as const; // candidateInput's submittedBy
+const OFFICE = { userId: 'office-1', role: 'union_office' } as const;
 
 type Handle = WorkflowHandle<typeof candidateWorkflow>;
-
-/** Polls the workflow's state until `ok` (an alert lands a moment after its timer fires). */
-async function until(h: Handle, ok: (s: CandidateStateV2) => boolean): Promise<CandidateStateV2> {
-  for (let i = 0; i < 300; i++) {
-    const s = await h.query(stateQuery);
-    if (ok(s)) return s;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the workflow did not reach the expected state');
-}
 
 async function main(): Promise<void> {
   const env = await timeSkippingEnv();
   const worker = await testWorker(env, new FakePaymentStore());
   interface Scenario {
+    /** The workflow type it starts, when not the one on the command line. */
+    type?: string;
     /** The workflow's input (default: an organisational nomination with no deadlines). */
-    input?: (id: string) => Promise<CandidateInputV2>;
+    input?: (id: string) => Promise<CandidateInputV2 | PaymentScheduleInputV1>;
     run: (h: Handle) => Promise<void>;
   }
+  /** Approves a file to its commendation; returns when instalment n falls due (the schedule's due day, 10 in candidateInput). */
+  const commend = async (h: Handle) => {
+    await approveUntil(h, 'public_notice');
+    await env.sleep('7 days');
+    await decide(h, 'government_approval');
+    const commendedAt = Date.parse((await decide(h, 'commendation')).commendedAt!);
+    return (n: number) => subsidyDueAt(commendedAt, n, 10);
+  };
+  /** Lets time run past instalment n's due date and waits until the schedule has made it. */
+  const pastInstalment = async (h: Handle, dueAt: (n: number) => number, n: number) => {
+    await env.sleep(dueAt(n) + 3600e3 - (await env.currentTimeMs()));
+    await stateWhen(h, (s) => s.payments.some((p) => p.kind === 'subsidy' && p.instalment === n));
+  };
+  const correct = (h: Handle, leftOn: string | null, reason: string) => h.executeUpdate(correctDepartureUpdate, { args: [{ leftOn, reason, actor: OFFICE }] });
+  /** A departure recorded in month 3, dated the day instalment 2 fell due: 2 and 3 cancelled. */
+  const lateDeparture = async (h: Handle) => {
+    const dueAt = await commend(h);
+    await pastInstalment(h, dueAt, 3);
+    await h.executeUpdate(recordDepartureUpdate, { args: [{ leftOn: shanghaiDate(dueAt(2)), reason: 'moved to Hangzhou', actor: OFFICE }] });
+    return dueAt;
+  };
   const scenarios: Record<string, Scenario> = {
     'full-with-return': {
       run: async (h) => {
@@ -125,31 +148,80 @@ async function main(): Promise<void> {
       },
       run: async (h) => {
         await env.sleep(3 * DAY + 3600e3);
-        await until(h, (s) => s.alerts.some((a) => a.kind === 'reminder'));
+        await stateWhen(h, (s) => s.alerts.some((a) => a.kind === 'reminder'));
         await env.sleep(2 * DAY);
-        await until(h, (s) => s.alerts.some((a) => a.kind === 'escalation'));
+        await stateWhen(h, (s) => s.alerts.some((a) => a.kind === 'escalation'));
         await approveUntil(h, 'public_notice');
         await env.sleep('1 day');
         await h.executeUpdate(withdrawUpdate, { args: [{ reason: 'the candidate declines the award', actor: SUBMITTER }] });
         await h.result();
       },
     },
+    // Three instalments made, one run each; the last run waits for the 3rd's timer.
+    'mid-subsidy': {
+      run: async (h) => {
+        const dueAt = await commend(h);
+        await pastInstalment(h, dueAt, 2);
+      },
+    },
+    // The late departure settled; the run parked until the end of the term.
+    'after-departure': {
+      run: async (h) => {
+        const dueAt = await lateDeparture(h);
+        await env.sleep(dueAt(4) + 3600e3 - (await env.currentTimeMs()));
+      },
+    },
+    // The date moved later (2 given back), then the departure removed (3 given back, 4 made at once).
+    'after-correction': {
+      run: async (h) => {
+        const dueAt = await lateDeparture(h);
+        await env.sleep(dueAt(4) + 3600e3 - (await env.currentTimeMs()));
+        await correct(h, shanghaiDate(dueAt(3)), 'the employer confirms the last working day');
+        await correct(h, null, 'recorded for the wrong master');
+        await stateWhen(h, (s) => s.payments.some((p) => p.kind === 'subsidy' && p.instalment === 4));
+      },
+    },
+    // A v1 schedule still running when v2 shipped: at its first instalment it hands over (a patch
+    // marker, then continue-as-new as v2), which makes that instalment on the 1st it was promised.
+    'hand-over': {
+      type: PAYMENT_SCHEDULE_WORKFLOW,
+      input: async (id) => {
+        const commendedAt = new Date(await env.currentTimeMs()).toISOString();
+        const file = { ...initialCandidateState(candidateInput(id), commendedAt), stage: 'payments' as const, status: 'paying' as const, commendedAt };
+        return { candidateId: id, roundId: null, commendedAt, terms: { bonusFen: 2_000_000, subsidyMonthlyFen: 80_000, subsidyMonths: 24 }, file, projectionSeq: 0 };
+      },
+      run: async (h) => {
+        const commendedAt = Date.parse((await stateWhen(h, (s) => s.payments.length === 1)).commendedAt!);
+        await pastInstalment(h, (n) => subsidyDueAt(commendedAt, n), 1);
+      },
+    },
   };
   await worker.runUntil(async () => {
     for (const [name, scenario] of Object.entries(scenarios)) {
-      const first = join(__dirname, 'histories', `${PREFIX[TYPE]}-${VERSION}-${name}.json`);
-      if (existsSync(first)) {
-        console.log(`kept ${first} (already recorded)`);
+      if (ONLY && !ONLY.includes(name)) continue;
+      // Recorded already, perhaps with its runs that repeat another scenario's deleted: left alone.
+      const recorded = readdirSync(join(__dirname, 'histories')).find((f) => new RegExp(`-${VERSION}-${name}(-\\d+)?\\.json$`).test(f));
+      if (recorded) {
+        console.log(`kept ${name} (already recorded: ${recorded})`);
         continue;
       }
       const id = randomUUID();
       const input = scenario.input ? await scenario.input(id) : candidateInput(id);
-      const handle: Handle = await env.client.workflow.start(TYPE, { workflowId: candidateWorkflowId(id), taskQueue: TASK_QUEUE, args: [input] });
+      const handle: Handle = await env.client.workflow.start(scenario.type ?? TYPE, { workflowId: candidateWorkflowId(id), taskQueue: TASK_QUEUE, args: [input] });
       await scenario.run(handle);
       const chain = await fetchRunChain((runId) => env.client.workflow.getHandle(candidateWorkflowId(id), runId).fetchHistory());
+      const typeOf = (history: (typeof chain)[number]) => history.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name!;
+      const seen = new Map<string, number>();
       for (const history of chain) {
-        const type = history.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name!;
-        const file = join(__dirname, 'histories', `${PREFIX[type]}-${VERSION}-${name}.json`);
+        const prefix = PREFIX[typeOf(history)];
+        const runs = chain.filter((h) => PREFIX[typeOf(h)] === prefix).length;
+        const k = (seen.get(prefix) ?? 0) + 1;
+        seen.set(prefix, k);
+        const file = join(__dirname, 'histories', `${prefix}-${VERSION}-${name}${runs > 1 ? `-${k}` : ''}.json`);
+        if (existsSync(file)) {
+          console.log(`kept ${file} (never overwritten)`);
+          continue;
+        }
         writeFileSync(file, historyToJSON(history));
         console.log(`wrote ${file}`);
       }

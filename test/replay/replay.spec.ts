@@ -10,16 +10,24 @@ jest.setTimeout(120_000);
  * Every recorded history must replay on today's workflow code: candidates live for years, so a
  * change that alters the commands of a running history must sit behind `patched()` or go to a new
  * workflow type. Histories are named by type: `candidate-*` (the frozen skeleton type),
- * `candidate-file-*` (a nomination's file), `payment-schedule-*` (the runs it continues as) and
- * `round-*` (an annual round).
+ * `candidate-file-*` (a nomination's file), `payment-schedule-*` (the runs it continues as: the
+ * frozen v1 type, and from `payment-schedule-v2-*` on the v2 type, one run per instalment, `-1`,
+ * `-2`… in a chain) and `round-*` (an annual round). The type of each is read from its first event.
  */
 const dir = join(__dirname, 'histories');
 const histories = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .map((file) => ({ file, history: historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8'))) }));
+const typeOf = (h: (typeof histories)[number]) => h.history.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name!;
+const named = (pattern: RegExp) => histories.filter((h) => pattern.test(h.file));
 
-const TYPES = ['candidate', 'candidate-file', 'payment-schedule', 'round'];
-let variant: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Every type the worker registers (workflows/index.ts). */
+const TYPES = ['candidateWorkflow', 'candidateFileWorkflow', 'paymentScheduleWorkflow', 'paymentScheduleV2Workflow', 'roundWorkflow'];
+const variants = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
+const variant = (name: string) => {
+  if (!variants.has(name)) variants.set(name, bundleWorkflowCode({ workflowsPath: require.resolve(`./variants/${name}.workflow`), logger: silent }));
+  return variants.get(name)!;
+};
 
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
 
@@ -29,13 +37,19 @@ describe('replay of recorded candidate histories', () => {
     current = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: silent });
   });
 
-  it('has histories of every workflow type to replay, covering completion, rejection and a stopped subsidy', () => {
-    for (const type of TYPES) expect(histories.some((h) => h.file.startsWith(`${type}-v`))).toBe(true);
+  it('has histories of every workflow type and lifecycle point to replay', () => {
+    expect(new Set(histories.map(typeOf))).toEqual(new Set(TYPES));
     for (const type of ['candidate', 'candidate-file', 'payment-schedule']) {
       const files = histories.filter((h) => h.file.startsWith(`${type}-v`)).map((h) => h.file);
       expect(files).toEqual(expect.arrayContaining([expect.stringMatching(/full-with-return/), expect.stringMatching(/subsidy-stopped/)]));
     }
     expect(histories.filter((h) => /rejected/.test(h.file)).length).toBeGreaterThanOrEqual(2);
+    // The v2 schedule: a run started by continue-as-new mid-subsidy, parked after a departure, with
+    // corrections, and a v1 run that handed over to it.
+    for (const point of [/v2-mid-subsidy-[23]/, /v2-after-departure/, /v2-after-correction/, /v2-hand-over/]) {
+      expect(named(point).some((h) => typeOf(h) === 'paymentScheduleV2Workflow')).toBe(true);
+    }
+    expect(named(/v2-hand-over/).map(typeOf)).toContain('paymentScheduleWorkflow');
   });
 
   it.each(histories.map((h) => [h.file, h.history] as const))('replays %s on the current workflow code', async (_file, history) => {
@@ -43,8 +57,15 @@ describe('replay of recorded candidate histories', () => {
   });
 
   it.each(TYPES)('catches an unpatched change: a %s history fails on a reordered variant', async (type) => {
-    variant ??= bundleWorkflowCode({ workflowsPath: require.resolve('./variants/reordered.workflow'), logger: silent });
-    const sample = histories.find((h) => h.file.startsWith(`${type}-v`))!;
-    await expect(Worker.runReplayHistory({ workflowBundle: await variant }, sample.history)).rejects.toBeInstanceOf(DeterminismViolationError);
+    const sample = histories.find((h) => typeOf(h) === type)!;
+    await expect(Worker.runReplayHistory({ workflowBundle: await variant('reordered') }, sample.history)).rejects.toBeInstanceOf(DeterminismViolationError);
   });
+
+  it.each(['payment-schedule-v2-mid-subsidy-2.json', 'payment-schedule-v2-after-correction-4.json'])(
+    'catches a cadence changed without a new type: %s fails when the schedule continues every two instalments',
+    async (file) => {
+      const { history } = histories.find((h) => h.file === file)!;
+      await expect(Worker.runReplayHistory({ workflowBundle: await variant('cadence') }, history)).rejects.toBeInstanceOf(DeterminismViolationError);
+    },
+  );
 });

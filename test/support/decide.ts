@@ -53,3 +53,19 @@ export async function approveUntil(handle: WorkflowHandle, until: CandidateState
   }
   return state;
 }
+
+/** Polls until `ok` holds: what a workflow does after a timer or an Update lands a moment later, through activities. */
+export async function eventually<T>(probe: () => Promise<T> | T, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The workflow's state once `ok` holds. */
+export function stateWhen(handle: WorkflowHandle, ok: (s: CandidateStateV2) => boolean): Promise<CandidateStateV2> {
+  return eventually(() => handle.query(stateQuery), ok);
+}

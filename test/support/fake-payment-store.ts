@@ -1,52 +1,97 @@
-import type { DepartureEffectsRequest, DepartureUndoRequest, InstructionSummary, PaymentTaskRequest, PaymentTaskStore } from '../../activities';
+import type { PaymentTaskRequest, PaymentTaskStore, SubsidyStopStore } from '../../activities';
 
-type Row = PaymentTaskRequest & { taskId: string; status: 'due' | 'paid' | 'cancelled'; recovery: boolean };
+export interface FakePaymentRow extends PaymentTaskRequest {
+  taskId: string;
+  status: 'open' | 'paid' | 'cancelled';
+  cancelReason?: string;
+  recoveryReason?: string;
+}
 
-/** In-memory stand-in for the payment table, with its uniqueness rule and a departure's effects, for workflow tests. */
-export class FakePaymentStore implements PaymentTaskStore {
-  readonly rows = new Map<string, Row>();
+type Method = 'createOnce' | 'cancelFrom' | 'flagRecoveryFrom' | 'restoreBefore';
+
+/**
+ * In-memory stand-in for the payment table, with its uniqueness rule and a departure's effects, for
+ * workflow tests. `hold` parks a method's next calls until released, to stop an activity mid-flight.
+ */
+export class FakePaymentStore implements PaymentTaskStore, SubsidyStopStore {
+  readonly rows = new Map<string, FakePaymentRow>();
   calls = 0;
+  private readonly holds = new Map<Method, { reached: () => void; released: Promise<void> }>();
 
   async createOnce(req: PaymentTaskRequest) {
+    await this.gate('createOnce');
     this.calls++;
     const key = `${req.candidateId}/${req.kind}/${req.instalment}`;
     const existing = this.rows.get(key);
     if (existing) return { taskId: existing.taskId, created: false };
     const taskId = `task-${this.rows.size + 1}`;
-    this.rows.set(key, { ...req, taskId, status: 'due', recovery: false });
+    this.rows.set(key, { ...req, taskId, status: 'open' });
     return { taskId, created: true };
   }
 
-  async cancelUnpaidFrom(req: DepartureEffectsRequest) {
-    const hit = this.subsidies(req.candidateId).filter((r) => r.dueOn >= req.leftOn);
-    for (const r of hit) if (r.status === 'due') r.status = 'cancelled';
-    return hit.filter((r) => r.status === 'cancelled').map(summary);
+  async cancelFrom(candidateId: string, fromDate: string, reason: string): Promise<number[]> {
+    await this.gate('cancelFrom');
+    const from = this.subsidies(candidateId).filter((r) => r.dueOn >= fromDate);
+    for (const r of from.filter((r) => r.status === 'open')) Object.assign(r, { status: 'cancelled', cancelReason: reason });
+    return from.filter((r) => r.status === 'cancelled').map((r) => r.instalment);
   }
 
-  async flagPaidFrom(req: DepartureEffectsRequest) {
-    const hit = this.subsidies(req.candidateId).filter((r) => r.dueOn >= req.leftOn && r.status === 'paid');
-    for (const r of hit) r.recovery = true;
-    return hit.map(summary);
+  async flagRecoveryFrom(candidateId: string, fromDate: string, reason: string): Promise<number[]> {
+    await this.gate('flagRecoveryFrom');
+    const from = this.subsidies(candidateId).filter((r) => r.dueOn >= fromDate);
+    for (const r of from.filter((r) => r.status === 'paid' && !r.recoveryReason)) r.recoveryReason = reason;
+    return from.filter((r) => r.recoveryReason).map((r) => r.instalment);
   }
 
-  async undoDepartureBefore(req: DepartureUndoRequest) {
-    const hit = this.subsidies(req.candidateId).filter((r) => req.leftOn === null || r.dueOn < req.leftOn);
-    const restored = hit.filter((r) => r.status === 'cancelled');
-    const cleared = hit.filter((r) => r.recovery);
-    for (const r of restored) r.status = 'due';
-    for (const r of cleared) r.recovery = false;
-    return { restored: restored.map(summary), cleared: cleared.map(summary) };
+  async restoreBefore(candidateId: string, beforeDate: string | null): Promise<number[]> {
+    await this.gate('restoreBefore');
+    const changed: number[] = [];
+    for (const r of this.subsidies(candidateId).filter((r) => beforeDate === null || r.dueOn < beforeDate)) {
+      if (r.status === 'cancelled') Object.assign(r, { status: 'open', cancelReason: undefined });
+      else if (r.recoveryReason) r.recoveryReason = undefined;
+      else continue;
+      changed.push(r.instalment);
+    }
+    return changed;
   }
 
-  forCandidate(candidateId: string) {
+  /** Finance records the payment of an instalment (kind `subsidy` unless said). */
+  markPaid(candidateId: string, instalment: number, kind: PaymentTaskRequest['kind'] = 'subsidy'): void {
+    const row = this.rows.get(`${candidateId}/${kind}/${instalment}`);
+    if (!row || row.status !== 'open') throw new Error(`no open ${kind} ${instalment} for ${candidateId}`);
+    row.status = 'paid';
+  }
+
+  /** Parks the next calls of `method` until the returned `release()`; `reached` resolves when one arrives. */
+  hold(method: Method): { reached: Promise<void>; release: () => void } {
+    let reached!: () => void;
+    let release!: () => void;
+    const arrived = new Promise<void>((r) => (reached = r));
+    const released = new Promise<void>((r) => (release = r));
+    this.holds.set(method, { reached, released });
+    return {
+      reached: arrived,
+      release: () => {
+        this.holds.delete(method);
+        release();
+      },
+    };
+  }
+
+  forCandidate(candidateId: string): FakePaymentRow[] {
     return [...this.rows.values()].filter((r) => r.candidateId === candidateId);
   }
 
-  private subsidies(candidateId: string) {
-    return this.forCandidate(candidateId).filter((r) => r.kind === 'subsidy');
+  subsidies(candidateId: string): FakePaymentRow[] {
+    return this.forCandidate(candidateId)
+      .filter((r) => r.kind === 'subsidy')
+      .sort((a, b) => a.instalment - b.instalment);
   }
-}
 
-function summary(r: Row): InstructionSummary {
-  return { taskId: r.taskId, kind: r.kind, instalment: r.instalment, attempt: 1, amountFen: r.amountFen, dueOn: r.dueOn, status: r.status };
+  private async gate(method: Method): Promise<void> {
+    const hold = this.holds.get(method);
+    if (!hold) return;
+    hold.reached();
+    await hold.released;
+  }
 }

@@ -4,8 +4,10 @@ import {
   createPaymentActivities,
   createReviewActivities,
   createRoundActivities,
+  createSubsidyStopActivities,
   type CohortMessenger,
   type PaymentTaskStore,
+  type SubsidyStopStore,
   type ReviewStore,
   type RoundStore,
 } from '../../activities';
@@ -39,7 +41,7 @@ export interface RoundDeps {
 
 export async function testWorker(
   env: TestWorkflowEnvironment,
-  store: PaymentTaskStore,
+  store: PaymentTaskStore & SubsidyStopStore,
   review: ReviewStore = new FakeReviewStore(),
   taskQueue = TASK_QUEUE,
   round?: RoundDeps,
@@ -50,6 +52,7 @@ export async function testWorker(
     workflowBundle: await workflowBundle(),
     activities: {
       ...createPaymentActivities(store),
+      ...createSubsidyStopActivities(store),
       ...createReviewActivities(review),
       ...(round && createRoundActivities(round.store, round.send)),
     },
@@ -67,7 +70,29 @@ export function candidateInput(
     roundId: null,
     channel,
     submittedBy: { userId: 'unit-1', role: 'nominator' },
-    settings: { publicNoticeMs: 7 * 864e5, bonusFen: 2_000_000, subsidyMonthlyFen: 80_000, subsidyMonths: 24, ...overrides },
+    settings: { publicNoticeMs: 7 * 864e5, bonusFen: 2_000_000, subsidyMonthlyFen: 80_000, subsidyMonths: 24, subsidyDueDay: 10, ...overrides },
     review: { deadlines: {}, reminderLeadMs: 2 * 864e5, prechecks: [], conditions: ['superb_skill', 'leading_role'], minPanelSize: 5, ...review },
   };
+}
+
+/**
+ * One time-skipping server and one worker for a test file. The worker is not stopped between tests:
+ * the test server holds time still while an activity task handed to a stopping worker times out.
+ */
+export function workflowSuite(store: PaymentTaskStore & SubsidyStopStore): { env: TestWorkflowEnvironment } {
+  const suite = {} as { env: TestWorkflowEnvironment };
+  let running: Promise<void> | undefined;
+  let stop: (() => void) | undefined;
+  beforeAll(async () => {
+    suite.env = await timeSkippingEnv();
+    const worker = await testWorker(suite.env, store);
+    running = worker.run();
+    stop = () => worker.shutdown();
+  });
+  afterAll(async () => {
+    stop?.();
+    await running;
+    await suite.env?.teardown();
+  });
+  return suite;
 }

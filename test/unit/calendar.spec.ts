@@ -57,6 +57,45 @@ describe('subsidyDueAt', () => {
   });
 });
 
+describe('subsidyDueAt with a due day (SUBSIDY_DUE_DAY)', () => {
+  it('makes instalment n due on that day of the n-th month after commendation', () => {
+    const commended = at('2017-04-28T10:00:00+08:00');
+    expect(subsidyDueAt(commended, 1, 10)).toBe(at('2017-05-10T00:00:00+08:00'));
+    expect(shanghaiDate(subsidyDueAt(commended, 24, 10))).toBe('2019-04-10');
+  });
+
+  it('keeps the 1st when no day is given: schedules begun before the setting', () => {
+    expect(subsidyDueAt(at('2017-04-28T10:00:00+08:00'), 1)).toBe(subsidyDueAt(at('2017-04-28T10:00:00+08:00'), 1, 1));
+  });
+
+  it('takes the last day of a shorter month for a day past its end: commended on 31 January, due day 31', () => {
+    const commended = at('2027-01-31T10:00:00+08:00');
+    const dates = Array.from({ length: 24 }, (_, i) => shanghaiDate(subsidyDueAt(commended, i + 1, 31)));
+    expect(dates.slice(0, 12)).toEqual([
+      '2027-02-28',
+      '2027-03-31',
+      '2027-04-30',
+      '2027-05-31',
+      '2027-06-30',
+      '2027-07-31',
+      '2027-08-31',
+      '2027-09-30',
+      '2027-10-31',
+      '2027-11-30',
+      '2027-12-31',
+      '2028-01-31',
+    ]);
+    expect(dates[12]).toBe('2028-02-29'); // a leap year
+    expect(dates[23]).toBe('2029-01-31');
+  });
+
+  it('gives 30 February no meaning: day 30 falls on 28 February, then the 30th again', () => {
+    const commended = at('2018-01-15T09:00:00+08:00');
+    expect(shanghaiDate(subsidyDueAt(commended, 1, 30))).toBe('2018-02-28');
+    expect(shanghaiDate(subsidyDueAt(commended, 2, 30))).toBe('2018-03-30');
+  });
+});
+
 describe('shanghaiDate', () => {
   it('gives the Shanghai calendar date of an instant', () => {
     expect(shanghaiDate(at('2017-04-30T15:59:59.999Z'))).toBe('2017-04-30');

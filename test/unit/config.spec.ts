@@ -23,6 +23,7 @@ const fullEnv = (): NodeJS.ProcessEnv => ({
   BONUS_FEN: '3000000',
   SUBSIDY_MONTHLY_FEN: '100000',
   SUBSIDY_MONTHS: '36',
+  SUBSIDY_DUE_DAY: '15',
 });
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -47,7 +48,7 @@ describe('loadConfig', () => {
     expect(cfg.pii.keys.get('k2')).toEqual(Buffer.alloc(32, 2));
     expect(cfg.pii.activeKeyId).toBe('k2');
     expect(cfg.pii.indexKey).toEqual(Buffer.alloc(32, 9));
-    expect(cfg.programme).toEqual({ publicNoticeMs: 10 * 86_400_000, bonusFen: 3_000_000, subsidyMonthlyFen: 100_000, subsidyMonths: 36 });
+    expect(cfg.programme).toEqual({ publicNoticeMs: 10 * 86_400_000, bonusFen: 3_000_000, subsidyMonthlyFen: 100_000, subsidyMonths: 36, subsidyDueDay: 15 });
   });
 
   it('applies the documented defaults', () => {
@@ -58,6 +59,7 @@ describe('loadConfig', () => {
     expect(cfg.programme.bonusFen).toBe(2_000_000); // 20,000 yuan
     expect(cfg.programme.subsidyMonthlyFen).toBe(80_000); // 800 yuan
     expect(cfg.programme.subsidyMonths).toBe(24);
+    expect(cfg.programme.subsidyDueDay).toBe(10);
   });
 
   it('treats empty strings as unset for defaults', () => {
@@ -96,6 +98,10 @@ describe('loadConfig', () => {
     const problems = problemsOf({ ...minimalEnv(), [name]: raw });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(new RegExp(`^${name} must be an integer >= \\d+ \\(got '${raw.replace('.', '\\.')}'\\)$`));
+  });
+
+  it.each(['0', '32', 'tenth'])('refuses SUBSIDY_DUE_DAY=%s, naming the range of a month', (raw) => {
+    expect(problemsOf({ ...minimalEnv(), SUBSIDY_DUE_DAY: raw })).toEqual([`SUBSIDY_DUE_DAY must be an integer from 1 to 31 (got '${raw}')`]);
   });
 
   it.each(['http', '70000'])('refuses PORT=%s, naming the range', (raw) => {

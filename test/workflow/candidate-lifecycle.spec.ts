@@ -64,10 +64,17 @@ describe('candidateFileWorkflow (time-skipping server)', () => {
       expect(bonus[0].amountFen).toBe(2_000_000);
       expect(subsidies.map((s) => s.instalment)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
       expect(subsidies.reduce((sum, s) => sum + s.amountFen, 0)).toBe(1_920_000); // 19,200 yuan
-      // Each instalment falls on the first of a month, starting the month after commendation.
-      expect(subsidies.map((s) => s.dueOn)).toEqual(subsidies.map((s) => new Date(subsidyDueAt(commendedAt, s.instalment) + 8 * 3600e3).toISOString().slice(0, 10)));
-      expect(subsidies.every((s) => s.dueOn.endsWith('-01'))).toBe(true);
+      // Each instalment falls on the 10th (SUBSIDY_DUE_DAY) of a month, starting the month after commendation.
+      expect(subsidies.map((s) => s.dueOn)).toEqual(subsidies.map((s) => new Date(subsidyDueAt(commendedAt, s.instalment, 10) + 8 * 3600e3).toISOString().slice(0, 10)));
+      expect(subsidies.every((s) => s.dueOn.endsWith('-10'))).toBe(true);
       expect(final.payments).toHaveLength(25);
+
+      // One run per instalment: 24 short schedule runs after the file's, none carrying two years of history.
+      const chain = await fetchRunChain((runId) => env.client.workflow.getHandle(candidateWorkflowId(id), runId).fetchHistory());
+      const schedules = chain.slice(1);
+      expect(schedules).toHaveLength(24);
+      expect(schedules.every((h) => h.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name === 'paymentScheduleV2Workflow')).toBe(true);
+      expect(Math.max(...schedules.map((h) => h.events!.length))).toBeLessThan(40);
     });
   });
 
@@ -145,7 +152,7 @@ describe('candidateFileWorkflow (time-skipping server)', () => {
     });
   });
 
-  it('continues the file as the payment schedule under the same workflow ID: two runs, one life, one timeline', async () => {
+  it('continues the file as the payment schedule under the same workflow ID: one life, one timeline across the runs', async () => {
     const id = randomUUID();
     await worker.runUntil(async () => {
       const handle = await start(id, 'self', { publicNoticeMs: 1000 });
@@ -163,10 +170,13 @@ describe('candidateFileWorkflow (time-skipping server)', () => {
 
       const chain = await fetchRunChain((runId) => env.client.workflow.getHandle(candidateWorkflowId(id), runId).fetchHistory());
       const types = chain.map((h) => h.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name);
-      expect(types).toEqual(['candidateFileWorkflow', 'paymentScheduleWorkflow']);
+      // The schedule continues-as-new after each instalment it makes, so one or two of its runs.
+      expect(types[0]).toBe('candidateFileWorkflow');
+      expect(types.slice(1)).toEqual(expect.arrayContaining(['paymentScheduleV2Workflow']));
+      expect(new Set(types.slice(1))).toEqual(new Set(['paymentScheduleV2Workflow']));
       const timeline = readTimeline(chain);
       expect(timeline[0]).toMatchObject({ type: 'nominated', run: 0 });
-      expect(timeline.find((e) => e.type === 'run_continued')).toMatchObject({ run: 1, stage: 'payments', note: 'continued as paymentScheduleWorkflow' });
+      expect(timeline.find((e) => e.type === 'run_continued')).toMatchObject({ run: 1, stage: 'payments', note: 'continued as paymentScheduleV2Workflow' });
       expect(timeline.filter((e) => e.type === 'decision').map((e) => e.stage)).toEqual([
         'qualification',
         'inspection',

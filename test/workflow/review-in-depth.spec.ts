@@ -25,7 +25,7 @@ import {
   type ResubmissionRequestV2,
   type ReviewPlanV1,
 } from '../../libs/contract';
-import { approveUntil, decide, VISIT } from '../support/decide';
+import { approveUntil, decide, eventually, VISIT } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
 import { FakeReviewStore } from '../support/fake-review-store';
 import { candidateInput, testWorker, timeSkippingEnv } from '../support/workflow-env';
@@ -74,17 +74,6 @@ const SUBMITTER: Actor = { userId: 'unit-1', role: 'nominator' }; // candidateIn
 const expert = (n: number): Actor => ({ userId: `expert-${n}`, role: 'expert' });
 /** Scores for the two conditions candidateInput claims by default. */
 const marks = (superb: number, leading = superb) => ({ superb_skill: superb, leading_role: leading });
-
-/** Polls until `ok` holds (the status projection and alerts land through activities, a moment after the state changes). */
-async function eventually<T>(probe: () => Promise<T> | T, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('candidateFileWorkflow: review in depth (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;

@@ -8,9 +8,7 @@ import {
   SA_STATUS,
   initialCandidateState,
   isClosedStatus,
-  recordDeparture,
   refuseDecision,
-  refuseDeparture,
   refuseReviewDecision,
   fileClosedSignal,
   stagesFor,
@@ -24,9 +22,8 @@ import {
   type ConflictDeclarationV1,
   type DecisionRecord,
   type DecisionRequestV2,
-  type DepartureRequestV1,
   type PanelAssignmentV1,
-  type PaymentScheduleInputV1,
+  type PaymentScheduleInputV2,
   type Refusal,
   type ResubmissionRequestV2,
   type Role,
@@ -203,15 +200,9 @@ export class CandidateFile {
     this.cohort.push(d);
   }
 
-  /** Refused before commendation; taken in the moment between commendation and the schedule's first run. */
-  refuseDeparture(req: DepartureRequestV1): Refusal | null {
-    return refuseDeparture(this.state, req);
-  }
-
-  recordDeparture(req: DepartureRequestV1): CandidateStateV2 {
-    recordDeparture(this.state, req, this.fx.now());
+  /** The state changed from outside the class (a departure, in the moment after commendation): report it. */
+  reportChange(): void {
     this.projection.changed();
-    return this.state;
   }
 
   // The main loop -----------------------------------------------------------------------------
@@ -296,13 +287,15 @@ export class CandidateFile {
   }
 
   /** The payment schedule's first input: the file as it stands at commendation. */
-  paymentScheduleInput(): PaymentScheduleInputV1 {
+  paymentScheduleInput(): PaymentScheduleInputV2 {
     const { candidateId, roundId, settings } = this.input;
+    const { bonusFen, subsidyMonthlyFen, subsidyMonths, subsidyDueDay } = settings;
     return {
       candidateId,
       roundId,
       commendedAt: this.state.commendedAt!,
-      terms: { bonusFen: settings.bonusFen, subsidyMonthlyFen: settings.subsidyMonthlyFen, subsidyMonths: settings.subsidyMonths },
+      // Files nominated before the due day was a setting have none: their schedule keeps the 1st.
+      terms: { bonusFen, subsidyMonthlyFen, subsidyMonths, ...(subsidyDueDay !== undefined && { subsidyDueDay }) },
       file: this.state,
       projectionSeq: this.projection.lastSeq,
     };

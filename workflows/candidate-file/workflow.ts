@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, makeContinueAsNewFunc, setHandler } from '@temporalio/workflow';
 import {
-  PAYMENT_SCHEDULE_WORKFLOW,
+  PAYMENT_SCHEDULE_V2_WORKFLOW,
   SA_ROUND,
   SA_STAGE,
   SA_STATUS,
@@ -9,7 +9,6 @@ import {
   decideUpdate,
   declareConflictUpdate,
   disqualifyUpdate,
-  recordDepartureUpdate,
   resubmitUpdate,
   stateQuery,
   submitScoresUpdate,
@@ -18,7 +17,8 @@ import {
   type CandidateStateV2,
 } from '../../libs/contract';
 import { now, review } from '../activity-proxies';
-import type { paymentScheduleWorkflow } from '../payment-schedule/workflow';
+import type { paymentScheduleV2Workflow } from '../payment-schedule/workflow';
+import { recordDepartures } from '../departure-handlers';
 import { validate } from '../validate';
 import { CandidateFile } from './candidate-file';
 
@@ -38,7 +38,8 @@ export async function candidateFileWorkflow(input: CandidateInputV2): Promise<Ca
   setHandler(submitScoresUpdate, (req) => file.submitScores(req), { validator: validate(file.refuseScores.bind(file)) });
   setHandler(withdrawUpdate, (req) => file.close('withdrawn', req), { validator: validate(file.refuseWithdrawal.bind(file)) });
   setHandler(disqualifyUpdate, (req) => file.close('disqualified', req), { validator: validate(file.refuseDisqualification.bind(file)) });
-  setHandler(recordDepartureUpdate, (req) => file.recordDeparture(req), { validator: validate(file.refuseDeparture.bind(file)) });
+  // Refused before commendation; taken in the moment between commendation and the schedule's first run.
+  recordDepartures(file.state, () => file.reportChange());
 
   setHandler(cohortDecisionSignal, (d) => file.receiveCohortDecision(d));
 
@@ -48,8 +49,10 @@ export async function candidateFileWorkflow(input: CandidateInputV2): Promise<Ca
   await condition(() => file.flushed() && allHandlersFinished());
   if (outcome === 'closed') return file.state;
 
-  const continueAsPayments = makeContinueAsNewFunc<typeof paymentScheduleWorkflow>({
-    workflowType: PAYMENT_SCHEDULE_WORKFLOW,
+  // No patch for the new target: a replay checks that the run continued-as-new, not as which type
+  // (the recorded candidate-file-v1 histories, which continued as v1, replay on this code).
+  const continueAsPayments = makeContinueAsNewFunc<typeof paymentScheduleV2Workflow>({
+    workflowType: PAYMENT_SCHEDULE_V2_WORKFLOW,
     typedSearchAttributes: [
       { key: SA_STAGE, value: 'payments' },
       { key: SA_STATUS, value: 'paying' },

@@ -1,109 +1,208 @@
-import { condition, upsertSearchAttributes } from '@temporalio/workflow';
-import type { PaymentTaskRequest } from '../../activities/payment.activities';
+import { allHandlersFinished, condition, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { PaymentTaskRequest, SubsidyStopActivities } from '../../activities/payment.activities';
 import type { StatusReport } from '../../activities/review.activities';
 import {
   FailureType,
+  correctDeparture,
   recordDeparture,
   refuseDeparture,
+  refuseDepartureCorrection,
   SA_STAGE,
   SA_STATUS,
   shanghaiDate,
-  shanghaiMidnight,
   subsidyDueAt,
+  subsidyOwed,
   type CandidateStateV2,
   type CandidateStatus,
+  type DepartureCorrectionV1,
   type DepartureRequestV1,
   type PaymentRecord,
-  type PaymentScheduleInputV1,
+  type PaymentScheduleInputV2,
   type Refusal,
 } from '../../libs/contract';
 import { StatusProjection } from '../status-projection';
+import { DepartureEffects } from './departure-effects';
 
-export interface ScheduleEffects {
+export interface ScheduleEffects extends SubsidyStopActivities {
   now(): string;
   createPaymentTask(req: PaymentTaskRequest): Promise<{ taskId: string }>;
   syncStatus(report: StatusReport): Promise<void>;
+  continueAsNew(input: PaymentScheduleInputV2): Promise<never>;
 }
 
-const refusal = (type: FailureType, message: string): Refusal => ({ type, message });
+export interface ScheduleOptions {
+  /** Instalments a run creates before it continues-as-new: its history stays a few dozen events. */
+  instalmentsPerRun: number;
+}
 
 /**
- * A named master's money: the one-time bonus on the commendation date, then the living subsidy,
- * instalment n falling due on the 1st of the n-th month after the commendation month (Asia/Shanghai),
- * until the last month or until the master leaves Ouhai to work elsewhere (离开瓯海工作不享受).
- * Every instalment is a finance task created exactly once (the store's unique key makes retries safe).
+ * A named master's money (v2): the bonus on the commendation date, then instalment n of the living
+ * subsidy on the terms' due day of the n-th month after the commendation month (the 1st when the
+ * terms predate the setting), Asia/Shanghai. A month is owed only while the master still works in
+ * Ouhai on its due date (离开瓯海工作不享受). Each run creates what falls due, then continues-as-new.
+ * After a departure the schedule stays open, parked on one timer, until its term ends — one month
+ * after the last due date — so the office can still correct it, and a departure recorded late still
+ * reaches the months already paid.
  */
 export class PaymentSchedule {
   readonly state: CandidateStateV2;
   private readonly projection: StatusProjection;
+  private readonly departure: DepartureEffects;
+  private readonly commendedAtMs: number;
+  /** Bumped by every departure change: wakes the main loop. */
+  private revision = 0;
+  private createdThisRun = 0;
+  /** The inbox's writes, one at a time: an instalment being created is settled by the departure that follows it. */
+  private writes: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly input: PaymentScheduleInputV1,
+    private readonly input: PaymentScheduleInputV2,
     private readonly fx: ScheduleEffects,
+    private readonly options: ScheduleOptions = { instalmentsPerRun: 1 },
   ) {
     this.state = input.file;
+    this.commendedAtMs = Date.parse(input.commendedAt);
     this.projection = new StatusProjection(input.candidateId, this.state, (r) => fx.syncStatus(r), input.projectionSeq);
+    this.departure = new DepartureEffects(input.candidateId, this.state, fx, input.settledLeftOn ?? null);
   }
 
   refuseDeparture(req: DepartureRequestV1): Refusal | null {
-    return refuseDeparture(this.state, req);
+    return this.refuseIfEnded() ?? refuseDeparture(this.state, req);
   }
 
-  recordDeparture(req: DepartureRequestV1): CandidateStateV2 {
+  refuseCorrection(req: DepartureCorrectionV1): Refusal | null {
+    return this.refuseIfEnded() ?? refuseDepartureCorrection(this.state, req);
+  }
+
+  /** Answers once the inbox has the departure's effects, so the reply shows what was cancelled or flagged. */
+  async recordDeparture(req: DepartureRequestV1): Promise<CandidateStateV2> {
     recordDeparture(this.state, req, this.fx.now());
-    this.projection.changed();
-    return this.state;
+    return this.departureChanged(req.reason);
   }
 
-  /** What the file's own Updates meet once the master is commended: the review is over. */
-  refuseReviewAction(kind: 'resubmit' | 'panel' | 'closing'): Refusal {
-    const { stage, status } = this.state;
-    if (kind === 'resubmit') return refusal(FailureType.NotAwaitingDecision, `the file is not with its submitter (status '${status}')`);
-    if (kind === 'panel') return refusal(FailureType.WrongStage, `the candidate is at stage '${stage}' (${status}), not in expert review`);
-    return refusal(FailureType.CandidateClosed, `too late: the candidacy is at '${stage}' (${status})`);
+  async correctDeparture(req: DepartureCorrectionV1): Promise<CandidateStateV2> {
+    correctDeparture(this.state, req, this.fx.now());
+    return this.departureChanged(req.reason);
   }
 
   async run(): Promise<CandidateStateV2> {
-    this.projection.changed();
+    // The run before reported everything before it handed over: only a change is reported again.
     this.projection.start();
+    this.refreshStatus();
     const { terms } = this.input;
-    const commendedAtMs = Date.parse(this.input.commendedAt);
-    if (!this.paid('bonus', 0)) await this.pay({ kind: 'bonus', instalment: 0, amountFen: terms.bonusFen, dueOn: shanghaiDate(commendedAtMs) });
+    if (!this.created('bonus', 0)) await this.pay({ kind: 'bonus', instalment: 0, amountFen: terms.bonusFen, dueOn: shanghaiDate(this.commendedAtMs) });
+    // A departure taken by the file, or by a v1 run, before this type took over.
+    if (this.departure.needsSettling()) await this.exclusive(() => this.departure.settle(this.lastReason()));
 
-    for (let n = this.nextInstalment(); n <= terms.subsidyMonths; n++) {
-      const dueAt = subsidyDueAt(commendedAtMs, n);
-      const departedByDue = () => this.state.departure !== null && shanghaiMidnight(this.state.departure.leftOn) <= dueAt;
-      const wait = dueAt - Date.now();
-      const departed = wait > 0 ? await condition(departedByDue, wait) : departedByDue();
-      if (departed) return this.finish('subsidy_stopped');
-      await this.pay({ kind: 'subsidy', instalment: n, amountFen: terms.subsidyMonthlyFen, dueOn: shanghaiDate(dueAt) });
+    for (;;) {
+      const n = this.lastInstalment() + 1;
+      const owed = n <= terms.subsidyMonths && this.owed(n);
+      if (owed && Date.now() >= this.dueAt(n)) {
+        if ((await this.exclusive(() => this.createInstalment(n))) && ++this.createdThisRun >= this.options.instalmentsPerRun && n < terms.subsidyMonths) {
+          return this.continueAsNew();
+        }
+        continue;
+      }
+      const wakeAt = owed ? this.dueAt(n) : this.dueAt(terms.subsidyMonths + 1);
+      const seen = this.revision;
+      if (Date.now() >= wakeAt) {
+        // The term is over. A correction still in flight may make a month owed again: it goes first.
+        await condition(allHandlersFinished);
+        if (this.revision === seen) return this.finish();
+        continue;
+      }
+      if (workflowInfo().continueAsNewSuggested) return this.continueAsNew();
+      await condition(() => this.revision !== seen, wakeAt - Date.now());
     }
-    return this.finish('completed');
   }
 
-  private async finish(status: CandidateStatus): Promise<CandidateStateV2> {
+  private async departureChanged(reason: string): Promise<CandidateStateV2> {
+    this.revision++;
+    this.refreshStatus();
+    this.projection.changed();
+    await this.exclusive(() => this.departure.settle(reason));
+    return this.state;
+  }
+
+  /** Re-checks the departure inside the queue: one recorded while the instalment waited its turn wins. */
+  private async createInstalment(n: number): Promise<boolean> {
+    if (!this.owed(n) || this.created('subsidy', n)) return false;
+    await this.pay({ kind: 'subsidy', instalment: n, amountFen: this.input.terms.subsidyMonthlyFen, dueOn: this.dueOn(n) });
+    this.refreshStatus();
+    return true;
+  }
+
+  private async pay(p: Omit<PaymentRecord, 'taskId'>): Promise<void> {
+    const { taskId } = await this.fx.createPaymentTask({ candidateId: this.input.candidateId, ...p });
+    // Payments are not in the status report (the finance inbox lists them): nothing to report.
+    this.state.payments.push({ ...p, taskId });
+  }
+
+  private exclusive<T>(write: () => Promise<T>): Promise<T> {
+    const turn = this.writes.then(write);
+    this.writes = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Waits for every Update in flight and every status report, then carries the state into the next run. */
+  private async continueAsNew(): Promise<never> {
+    await condition(() => this.projection.flushed() && allHandlersFinished());
+    return this.fx.continueAsNew({ ...this.input, file: this.state, projectionSeq: this.projection.lastSeq, settledLeftOn: this.departure.settledLeftOn });
+  }
+
+  /** Closes with the final status; Updates that arrive from here on are refused. */
+  private async finish(): Promise<CandidateStateV2> {
+    const status: CandidateStatus = this.stopped() ? 'subsidy_stopped' : 'completed';
     Object.assign(this.state, { stage: 'closed', status, stageEnteredAt: this.fx.now(), dueAt: null });
     this.projection.changed();
     upsertSearchAttributes([
       { key: SA_STAGE, value: 'closed' },
       { key: SA_STATUS, value: status },
     ]);
-    await condition(() => this.projection.flushed());
+    await condition(() => this.projection.flushed() && allHandlersFinished());
     return this.state;
   }
 
-  private async pay(p: Omit<PaymentRecord, 'taskId'>): Promise<void> {
-    const { taskId } = await this.fx.createPaymentTask({ candidateId: this.input.candidateId, ...p });
-    this.state.payments.push({ ...p, taskId });
+  private refreshStatus(): void {
+    const status: CandidateStatus = this.stopped() ? 'subsidy_stopped' : 'paying';
+    if (this.state.status === status) return;
+    this.state.status = status;
     this.projection.changed();
+    upsertSearchAttributes([{ key: SA_STATUS, value: status }]);
   }
 
-  private paid(kind: PaymentRecord['kind'], instalment: number): boolean {
+  private refuseIfEnded(): Refusal | null {
+    if (this.state.stage !== 'closed') return null;
+    return { type: FailureType.CandidateClosed, message: `the payment schedule has ended (${this.state.status})` };
+  }
+
+  /** The subsidy has stopped once the departure cuts off the next instalment (or the last, when all are made). */
+  private stopped(): boolean {
+    return !this.owed(Math.min(this.lastInstalment() + 1, this.input.terms.subsidyMonths));
+  }
+
+  private owed(n: number): boolean {
+    return n < 1 || subsidyOwed(this.state.departure, this.dueOn(n));
+  }
+
+  private dueAt(n: number): number {
+    return subsidyDueAt(this.commendedAtMs, n, this.input.terms.subsidyDueDay ?? 1);
+  }
+
+  private dueOn(n: number): string {
+    return shanghaiDate(this.dueAt(n));
+  }
+
+  private created(kind: PaymentRecord['kind'], instalment: number): boolean {
     return this.state.payments.some((p) => p.kind === kind && p.instalment === instalment);
   }
 
-  /** Instalments already made (by an earlier run of the chain) are not made again. */
-  private nextInstalment(): number {
-    return this.state.payments.filter((p) => p.kind === 'subsidy').reduce((n, p) => Math.max(n, p.instalment), 0) + 1;
+  /** Instalments are created in order, so the highest made tells where the schedule stands. */
+  private lastInstalment(): number {
+    return this.state.payments.filter((p) => p.kind === 'subsidy').reduce((n, p) => Math.max(n, p.instalment), 0);
+  }
+
+  private lastReason(): string {
+    return this.state.departureCorrections?.at(-1)?.reason ?? this.state.departure?.reason ?? '';
   }
 }

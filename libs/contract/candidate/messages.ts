@@ -26,6 +26,8 @@ export interface ProgrammeSettingsV1 {
   bonusFen: number;
   subsidyMonthlyFen: number;
   subsidyMonths: number;
+  /** Day of the month the subsidy falls due; absent in files nominated before it was a setting, which keep the 1st. */
+  subsidyDueDay?: number;
 }
 
 export interface CandidateInputV1 {
@@ -111,8 +113,31 @@ export interface CandidateStateV1 {
   decisions: DecisionRecord[];
   resubmissions: Array<{ stage: Stage; note: string; actor: Actor; at: string; version?: number }>;
   commendedAt: string | null;
-  departure: { leftOn: string; reason: string; actor: Actor; at: string } | null;
+  departure: DepartureRecord | null;
   payments: PaymentRecord[];
+}
+
+/** The master left Ouhai to work elsewhere (离开瓯海工作): no subsidy instalment falls due on or after `leftOn`. */
+export interface DepartureRecord {
+  leftOn: string; // YYYY-MM-DD, Asia/Shanghai: the first day away
+  reason: string;
+  actor: Actor;
+  at: string;
+  /**
+   * What the departure did to instructions already created, as the finance inbox answered (payment
+   * schedule v2): instalments cancelled unpaid, and instalments already paid, flagged for recovery (追回).
+   */
+  cancelled?: number[];
+  recovery?: number[];
+}
+
+/** A departure corrected by the office: a wrong date (`to` another date) or recorded by mistake (`to` null). */
+export interface DepartureCorrectionRecord {
+  from: string;
+  to: string | null;
+  reason: string;
+  actor: Actor;
+  at: string;
 }
 
 /** V2 state: what the in-depth review adds. Every V1 field keeps its meaning. */
@@ -125,6 +150,8 @@ export interface CandidateStateV2 extends CandidateStateV1 {
   alerts: StageAlert[];
   closure: { kind: ClosureKind; reason: string; actor: Actor; at: string } | null;
   version: number;
+  /** Every correction of the departure, oldest first (payment schedule v2). */
+  departureCorrections?: DepartureCorrectionRecord[];
 }
 
 // Handlers answer with the V2 state; a V1 history's workflow fills the V2 fields with their empty values.

@@ -9,11 +9,26 @@ import type { Actor } from '../roles';
  */
 export const PAYMENT_SCHEDULE_WORKFLOW = 'paymentScheduleWorkflow';
 
+/**
+ * Version 2 of the schedule, a workflow type of its own (version by name; v1 is frozen): it
+ * continues-as-new after each instalment, stays open after a departure until the end of its term so
+ * the departure can be corrected, and cancels or flags for recovery what a late departure left behind.
+ */
+export const PAYMENT_SCHEDULE_V2_WORKFLOW = 'paymentScheduleV2Workflow';
+
+/** Marks v1 schedules that handed over to v2 at their next instalment or departure. */
+export const HAND_OVER_TO_SCHEDULE_V2_PATCH = 'hand-over-to-schedule-v2';
+
 /** The amounts and the number of months, fixed when the candidacy started: later settings cannot move money already promised. */
 export interface PaymentTermsV1 {
   bonusFen: number;
   subsidyMonthlyFen: number;
   subsidyMonths: number;
+}
+
+/** V2 adds the due day; absent in schedules promised the 1st of the month before it was a setting. */
+export interface PaymentTermsV2 extends PaymentTermsV1 {
+  subsidyDueDay?: number;
 }
 
 export interface PaymentScheduleInputV1 {
@@ -27,11 +42,28 @@ export interface PaymentScheduleInputV1 {
   projectionSeq: number;
 }
 
+export interface PaymentScheduleInputV2 extends PaymentScheduleInputV1 {
+  terms: PaymentTermsV2;
+  /**
+   * The departure date whose effects the finance inbox already holds (null: none). Absent when the
+   * file or a v1 schedule hands over, so a departure they took is settled by the first v2 run.
+   */
+  settledLeftOn?: string | null;
+}
+
 export interface DepartureRequestV1 {
   leftOn: string; // YYYY-MM-DD, Asia/Shanghai
   reason: string;
   actor: Actor;
 }
 
+/** The office corrects a departure: another date, or null when it was recorded by mistake. */
+export interface DepartureCorrectionV1 {
+  leftOn: string | null;
+  reason: string;
+  actor: Actor;
+}
+
 /** Taken by the payment schedule (and, for its files, by the frozen walking-skeleton workflow). */
 export const recordDepartureUpdate = defineUpdate<CandidateStateV2, [DepartureRequestV1]>('recordDeparture');
+export const correctDepartureUpdate = defineUpdate<CandidateStateV2, [DepartureCorrectionV1]>('correctDeparture');

@@ -1,8 +1,9 @@
 import { sleep } from '@temporalio/workflow';
-import type { CandidateInputV1, CandidateInputV2, PaymentScheduleInputV1, RoundInputV1 } from '../../../libs/contract';
+import type { CandidateInputV1, CandidateInputV2, PaymentScheduleInputV1, PaymentScheduleInputV2, RoundInputV1 } from '../../../libs/contract';
 import { candidateFileWorkflow as currentFile } from '../../../workflows/candidate-file/workflow';
 import { candidateWorkflow as currentLegacy } from '../../../workflows/legacy/candidate.workflow';
-import { paymentScheduleWorkflow as currentSchedule } from '../../../workflows/payment-schedule/workflow';
+import { paymentScheduleWorkflow as currentScheduleV1 } from '../../../workflows/legacy/payment-schedule-v1.workflow';
+import { paymentScheduleV2Workflow as currentSchedule } from '../../../workflows/payment-schedule/workflow';
 import { roundWorkflow as currentRound } from '../../../workflows/round/workflow';
 
 /**
@@ -20,6 +21,11 @@ export async function candidateFileWorkflow(input: CandidateInputV2) {
 }
 
 export async function paymentScheduleWorkflow(input: PaymentScheduleInputV1) {
+  await sleep('1 minute');
+  return currentScheduleV1(input);
+}
+
+export async function paymentScheduleV2Workflow(input: PaymentScheduleInputV2) {
   await sleep('1 minute');
   return currentSchedule(input);
 }

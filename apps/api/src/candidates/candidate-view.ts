@@ -82,6 +82,7 @@ export function candidateView(row: CandidateEntity, state: CandidateStateV2, cla
     closure: state.closure,
     commendedAt: state.commendedAt,
     departure: state.departure,
+    departureCorrections: state.departureCorrections ?? [],
     payments: state.payments,
     version: state.version,
     workflowId: row.workflowId,

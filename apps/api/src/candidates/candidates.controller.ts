@@ -4,7 +4,7 @@ import type { Role } from '../../../../libs/contract';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { CandidatesService } from './candidates.service';
-import { DecisionDto, DepartureDto, ResubmissionDto } from './decision.dto';
+import { DecisionDto, DepartureCorrectionDto, DepartureDto, ResubmissionDto } from './decision.dto';
 
 export const REVIEWERS: Role[] = ['street_union', 'union_office', 'inspector', 'expert', 'leadership', 'government'];
 export const uuid = new ParseUUIDPipe();
@@ -48,9 +48,23 @@ export class CandidatesController {
   @Post(':id/departure')
   @HttpCode(200)
   @Roles('union_office')
-  @ApiOperation({ summary: 'Record that the master left Ouhai to work elsewhere; the monthly subsidy stops' })
+  @ApiOperation({
+    summary:
+      'Record that the master left Ouhai to work elsewhere: no subsidy falls due on or after leftOn; instructions already made for those months are cancelled if unpaid, flagged for recovery (追回) if paid. 422 for a leftOn before the commendation, 409 if one is already recorded',
+  })
   departure(@Param('id', uuid) id: string, @Body() dto: DepartureDto, @Req() req: AuthedRequest) {
     return this.candidates.recordDeparture(id, dto, req.claims);
+  }
+
+  @Post(':id/departure/correction')
+  @HttpCode(200)
+  @Roles('union_office')
+  @ApiOperation({
+    summary:
+      'Correct a recorded departure, with a reason: another leftOn, or null when it was recorded by mistake; cancellations and recovery flags are recomputed and months now owed are made. 409 with no departure to correct or once the schedule has ended',
+  })
+  correctDeparture(@Param('id', uuid) id: string, @Body() dto: DepartureCorrectionDto, @Req() req: AuthedRequest) {
+    return this.candidates.correctDeparture(id, dto, req.claims);
   }
 
   @Get(':id/history')

@@ -1,8 +1,19 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
-import { candidateWorkflowId, decideUpdate, recordDepartureUpdate, refuseRole, resubmitUpdate, stateQuery } from '../../../../libs/contract';
+import {
+  candidateWorkflowId,
+  correctDepartureUpdate,
+  decideUpdate,
+  recordDepartureUpdate,
+  refuseRole,
+  resubmitUpdate,
+  stateQuery,
+  type Actor,
+  type CandidateStateV2,
+} from '../../../../libs/contract';
 import { CandidateEntity, CandidateVersionEntity } from '../../../../libs/db';
 import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
@@ -17,7 +28,7 @@ import type { NominationFormDto } from '../nominations/nomination.dto';
 import { CandidateAccess } from './candidate-access';
 import type { CandidateView } from './candidate-view';
 import { CandidateViewer } from './candidate-viewer';
-import type { DecisionDto, DepartureDto, ResubmissionDto } from './decision.dto';
+import type { DecisionDto, DepartureCorrectionDto, DepartureDto, ResubmissionDto } from './decision.dto';
 import { RefusalLog } from './refusal-log';
 import { fetchRunChain, readTimeline, type TimelineEntry } from './timeline';
 
@@ -100,11 +111,23 @@ export class CandidatesService {
     return this.viewer.afterAction(id, state, claims);
   }
 
-  async recordDeparture(id: string, dto: DepartureDto, claims: TokenClaims): Promise<CandidateView> {
+  /** The payment schedule answers once the finance inbox has the effects: the reply shows what was cancelled or flagged. */
+  recordDeparture(id: string, dto: DepartureDto, claims: TokenClaims): Promise<CandidateView> {
+    return this.departureUpdate(id, recordDepartureUpdate, dto, claims);
+  }
+
+  correctDeparture(id: string, dto: DepartureCorrectionDto, claims: TokenClaims): Promise<CandidateView> {
+    return this.departureUpdate(id, correctDepartureUpdate, dto, claims);
+  }
+
+  private async departureUpdate<R extends object>(
+    id: string,
+    update: UpdateDefinition<CandidateStateV2, [R & { actor: Actor }]>,
+    dto: R,
+    claims: TokenClaims,
+  ): Promise<CandidateView> {
     const row = await this.access.find(id, claims);
-    const state = await this.refusals.attempt(id, 'recordDeparture', dto, claims, () =>
-      runUpdate(this.handle(row), recordDepartureUpdate, { ...dto, actor: actorOf(claims) }),
-    );
+    const state = await this.refusals.attempt(id, update.name, dto, claims, () => runUpdate(this.handle(row), update, { ...dto, actor: actorOf(claims) }));
     return this.viewer.afterAction(id, state, claims);
   }
 

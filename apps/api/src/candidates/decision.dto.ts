@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { DECISION_STAGES, OUTCOMES, type DecisionStage, type Outcome } from '../../../../libs/contract';
 import { OpinionDto } from '../nominations/form.dto';
 import { NominationFormDto } from '../nominations/nomination.dto';
@@ -100,6 +100,25 @@ export class DepartureDto {
   @MaxLength(2000)
   @IsString()
   @IsNotEmpty()
+  reason!: string;
+}
+
+/** The office corrects a departure: a wrong date, or one recorded by mistake (`leftOn: null` removes it). */
+export class DepartureCorrectionDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2027-04-20',
+    description: 'The right date (YYYY-MM-DD, Asia/Shanghai), or null when the departure was recorded by mistake',
+  })
+  @ValidateIf((o: DepartureCorrectionDto) => o.leftOn !== null)
+  @IsCalendarDate({ message: 'leftOn must be a real date YYYY-MM-DD, or null when the departure was recorded by mistake' })
+  leftOn!: string | null;
+
+  @ApiProperty({ description: 'Why the departure is corrected' })
+  @MaxLength(2000)
+  @IsString()
+  @IsNotEmpty({ message: 'reason is required' })
   reason!: string;
 }
 

@@ -4,7 +4,7 @@ import { RefusedDecisionEntity } from '../../../../libs/db';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { toHttpError } from '../common/temporal-errors';
 
-const LOGGED = new Set([400, 403, 409]);
+const LOGGED = new Set([400, 403, 409, 422]);
 
 /**
  * Runs a file action and, when it is refused, records who tried what and why: Temporal keeps no

@@ -21,6 +21,7 @@ export interface TimelineEntry {
     | 'decision'
     | 'resubmitted'
     | 'departure_recorded'
+    | 'departure_corrected'
     | 'public_notice_ended'
     | 'payment_task_created'
     | 'panel_seated'
@@ -114,6 +115,9 @@ export function readTimeline(chain: History[]): TimelineEntry[] {
           }
           if (request?.name === 'resubmit') out.push({ ...base, ...who, type: 'resubmitted', stage, note: arg.note });
           if (request?.name === 'recordDeparture') out.push({ ...base, ...who, type: 'departure_recorded', reason: arg.reason, note: `left on ${arg.leftOn}` });
+          if (request?.name === 'correctDeparture') {
+            out.push({ ...base, ...who, type: 'departure_corrected', reason: arg.reason, note: arg.leftOn ? `left on ${arg.leftOn}` : 'departure removed' });
+          }
           if (request?.name === 'assignPanel')
             out.push({ ...base, ...who, type: 'panel_seated', stage, experts: (arg as unknown as { experts: TimelineEntry['experts'] }).experts });
           if (request?.name === 'declareConflict') out.push({ ...base, ...who, type: 'conflict_declared', stage, reason: arg.reason });

@@ -29,6 +29,9 @@ export function toHttpError(err: unknown): unknown {
     const failure = err instanceof ApplicationFailure ? err : err.cause;
     if (failure instanceof ApplicationFailure) {
       const message = failure.message;
+      // A run of a frozen workflow version that never learnt the action (e.g. a departure correction).
+      if (/^No registered handler for update/.test(message))
+        return new ConflictException('this file runs an earlier version of its workflow, which does not take that action');
       switch (failure.type) {
         case FailureType.WrongRole:
           return new ForbiddenException(message);
