@@ -8,6 +8,14 @@ import { TEMPORAL_CLIENT } from '../common/temporal.module';
 
 type Check = { status: 'up' | 'down'; error?: string };
 
+/**
+ * Running workflows Temporal flags for repeated workflow-task failures — above all a history the
+ * deployed code no longer replays (non-determinism). Such a workflow is not failed: its task retries
+ * and it waits, blocked, for a fix or a reset. The server sets `TemporalReportedProblems` after two
+ * consecutive task failures and clears it once a task succeeds.
+ */
+const BLOCKED = `TemporalReportedProblems IS NOT NULL AND ExecutionStatus = 'Running'`;
+
 async function check(probe: () => Promise<unknown>): Promise<Check> {
   try {
     await probe();
@@ -27,10 +35,23 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'State of the database and of Temporal; 503 when either is down' })
+  @ApiOperation({ summary: 'State of the database and of Temporal, and how many workflows are blocked for repair; 503 when either is down' })
   async health(@Res() res: Response): Promise<void> {
-    const [database, temporal] = await Promise.all([check(() => this.ds.query('SELECT 1')), check(() => this.temporal.workflowService.getSystemInfo({}))]);
+    const [database, temporal, workflows] = await Promise.all([
+      check(() => this.ds.query('SELECT 1')),
+      check(() => this.temporal.workflowService.getSystemInfo({})),
+      this.blocked(),
+    ]);
     const ok = database.status === 'up' && temporal.status === 'up';
-    res.status(ok ? 200 : 503).json({ status: ok ? 'up' : 'down', database, temporal });
+    res.status(ok ? 200 : 503).json({ status: ok ? 'up' : 'down', database, temporal, workflows });
+  }
+
+  /** A blocked workflow needs an operator, not a restart: reported, without turning the service's health down. */
+  private async blocked(): Promise<{ blocked: number | null; error?: string }> {
+    try {
+      return { blocked: (await this.temporal.workflow.count(BLOCKED)).count };
+    } catch (err) {
+      return { blocked: null, error: err instanceof Error ? err.message : String(err) };
+    }
   }
 }
