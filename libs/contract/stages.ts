@@ -43,6 +43,13 @@ export const STAGE_OWNER: Record<DecisionStage, Role> = {
 export const CHANNELS = ['organisational', 'association', 'self', 'competition'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/**
+ * How a file came to the service: one of the four nomination channels, or `imported` for a master
+ * named on paper before the service existed (POST /masters/import), whose file starts at payments.
+ */
+export const FILE_CHANNELS = [...CHANNELS, 'imported'] as const;
+export type FileChannel = (typeof FILE_CHANNELS)[number];
+
 /** Only organisational nominations pass through the sub-district union. */
 export function stagesFor(channel: Channel): Stage[] {
   return channel === 'organisational' ? [...STAGES] : STAGES.filter((s) => s !== 'endorsement');

@@ -20,3 +20,4 @@ export * from './entities/vote.entity';
 export * from './vote.store';
 export * from './round.store';
 export * from './entities/objection.entity';
+export * from './master-import.store';

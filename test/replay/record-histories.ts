@@ -195,6 +195,40 @@ async function main(): Promise<void> {
         await pastInstalment(h, (n) => subsidyDueAt(commendedAt, n), 1);
       },
     },
+    // A master named on paper, imported 100 days after the commendation: bonus and instalments 1, 2
+    // and 4 paid on paper; the first run makes 3 (the gap), the next the months due since.
+    'after-import': {
+      type: PAYMENT_SCHEDULE_V2_WORKFLOW,
+      input: async (id) => {
+        const now = await env.currentTimeMs();
+        const commendedAt = new Date(now - 100 * DAY).toISOString();
+        const paid = (kind: 'bonus' | 'subsidy', instalment: number) => ({
+          kind,
+          instalment,
+          amountFen: kind === 'bonus' ? 2_000_000 : 80_000,
+          dueOn: shanghaiDate(instalment ? subsidyDueAt(Date.parse(commendedAt), instalment, 10) : Date.parse(commendedAt)),
+          taskId: randomUUID(),
+        });
+        const file = {
+          ...initialCandidateState({ ...candidateInput(id), channel: 'self' }, commendedAt),
+          channel: 'imported' as const,
+          stage: 'payments' as const,
+          status: 'paying' as const,
+          commendedAt,
+          payments: [paid('bonus', 0), paid('subsidy', 1), paid('subsidy', 2), paid('subsidy', 4)],
+        };
+        const terms = { bonusFen: 2_000_000, subsidyMonthlyFen: 80_000, subsidyMonths: 24, subsidyDueDay: 10 };
+        const origin = { kind: 'paper_import' as const, roundYear: 2019, actor: OFFICE, at: new Date(now).toISOString() };
+        return { candidateId: id, roundId: null, commendedAt, terms, file, projectionSeq: 0, settledLeftOn: null, origin } as PaymentScheduleInputV1;
+      },
+      run: async (h) => {
+        const { commendedAt } = await stateWhen(h, (s) => s.payments.some((p) => p.instalment === 3));
+        const dueAt = (n: number) => subsidyDueAt(Date.parse(commendedAt!), n, 10);
+        let last = 4;
+        while (dueAt(last + 1) <= (await env.currentTimeMs())) last++;
+        await stateWhen(h, (s) => s.payments.some((p) => p.kind === 'subsidy' && p.instalment === last));
+      },
+    },
   };
   await worker.runUntil(async () => {
     for (const [name, scenario] of Object.entries(scenarios)) {

@@ -45,8 +45,8 @@ describe('replay of recorded candidate histories', () => {
     }
     expect(histories.filter((h) => /rejected/.test(h.file)).length).toBeGreaterThanOrEqual(2);
     // The v2 schedule: a run started by continue-as-new mid-subsidy, parked after a departure, with
-    // corrections, and a v1 run that handed over to it.
-    for (const point of [/v2-mid-subsidy-[23]/, /v2-after-departure/, /v2-after-correction/, /v2-hand-over/]) {
+    // corrections, a v1 run that handed over to it, and a master imported from paper records.
+    for (const point of [/v2-mid-subsidy-[23]/, /v2-after-departure/, /v2-after-correction/, /v2-hand-over/, /v2-after-import/]) {
       expect(named(point).some((h) => typeOf(h) === 'paymentScheduleV2Workflow')).toBe(true);
     }
     expect(named(/v2-hand-over/).map(typeOf)).toContain('paymentScheduleWorkflow');

@@ -95,7 +95,7 @@ export class PaymentSchedule {
     if (this.departure.needsSettling()) await this.exclusive(() => this.departure.settle(this.lastReason()));
 
     for (;;) {
-      const n = this.lastInstalment() + 1;
+      const n = this.nextInstalment();
       const owed = n <= terms.subsidyMonths && this.owed(n);
       if (owed && Date.now() >= this.dueAt(n)) {
         if ((await this.exclusive(() => this.createInstalment(n))) && ++this.createdThisRun >= this.options.instalmentsPerRun && n < terms.subsidyMonths) {
@@ -178,7 +178,7 @@ export class PaymentSchedule {
 
   /** The subsidy has stopped once the departure cuts off the next instalment (or the last, when all are made). */
   private stopped(): boolean {
-    return !this.owed(Math.min(this.lastInstalment() + 1, this.input.terms.subsidyMonths));
+    return !this.owed(Math.min(this.nextInstalment(), this.input.terms.subsidyMonths));
   }
 
   private owed(n: number): boolean {
@@ -197,9 +197,15 @@ export class PaymentSchedule {
     return this.state.payments.some((p) => p.kind === kind && p.instalment === instalment);
   }
 
-  /** Instalments are created in order, so the highest made tells where the schedule stands. */
-  private lastInstalment(): number {
-    return this.state.payments.filter((p) => p.kind === 'subsidy').reduce((n, p) => Math.max(n, p.instalment), 0);
+  /**
+   * The first instalment not yet made. The schedule makes them in order; a master imported from paper
+   * records may have a gap (a month never paid), which is made first, before the months after it.
+   */
+  private nextInstalment(): number {
+    const made = new Set(this.state.payments.filter((p) => p.kind === 'subsidy').map((p) => p.instalment));
+    let n = 1;
+    while (made.has(n)) n++;
+    return n;
   }
 
   private lastReason(): string {

@@ -22,6 +22,7 @@ import { ErrorsFilter } from './common/errors.filter';
 import { SharedModule } from './common/shared.module';
 import { TemporalModule } from './common/temporal.module';
 import { FinanceModule } from './finance/finance.module';
+import { MastersModule } from './masters/masters.module';
 import { BankAccountController } from './candidates/bank-account.controller';
 import { HealthController } from './health/health.controller';
 import { NominationsController } from './nominations/nominations.controller';
@@ -44,6 +45,7 @@ export class AppModule {
         InspectionModule,
         VotingModule,
         FinanceModule,
+        MastersModule,
       ],
       controllers: [
         HealthController,

@@ -5,13 +5,17 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config';
 import { AppModule } from './app.module';
 import { FastLaneAdapter } from './common/fast-lane.adapter';
-import { validationPipe } from './common/validation';
+import { validationPipe, type FieldError } from './common/validation';
+import { MasterImportDto } from './masters/master-import.dto';
+import { importProblems } from './masters/master-import.rules';
 import { formProblems } from './nominations/nomination-rules';
 import { CreateNominationDto } from './nominations/nomination.dto';
 import { VoteIntake } from './voting/vote-intake';
 
 /** Room for a formal list of 10,000 entries with reasons of a few hundred characters each. */
 export const FORMAL_LIST_BODY_LIMIT = '8mb';
+/** Room for every master named on paper since 2017, each with 24 paid instalments. */
+export const MASTER_IMPORT_BODY_LIMIT = '8mb';
 
 /** Builds the API (used by main.ts, the tests and the benchmark alike). */
 export async function createApi(config: AppConfig, options: { logger?: false } = {}): Promise<NestExpressApplication> {
@@ -24,9 +28,18 @@ export async function createApi(config: AppConfig, options: { logger?: false } =
   // body; wrapped, since Nest leaves out its JSON parser altogether if it finds one named `jsonParser`.
   const formalListBody = json({ limit: FORMAL_LIST_BODY_LIMIT });
   app.use('/rounds/:id/formal-list', (req: Request, res: Response, next: NextFunction) => formalListBody(req, res, next));
+  const importBody = json({ limit: MASTER_IMPORT_BODY_LIMIT });
+  app.use('/masters/import', (req: Request, res: Response, next: NextFunction) => importBody(req, res, next));
   // The public vote is the route the public floods: well-formed votes skip Express (voting/vote-intake.ts).
   adapter.lane = app.get(VoteIntake).take;
-  app.useGlobalPipes(validationPipe(new Map([[CreateNominationDto, (body) => formProblems(body, config.review, new Date())]])));
+  app.useGlobalPipes(
+    validationPipe(
+      new Map<Function, (body: any) => FieldError[]>([
+        [CreateNominationDto, (body) => formProblems(body, config.review, new Date())],
+        [MasterImportDto, (body) => importProblems(body, config.programme, new Date())],
+      ]),
+    ),
+  );
   // Who the client is, behind a reverse proxy: X-Forwarded-For counts only from the proxies TRUST_PROXY names.
   app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks();

@@ -12,7 +12,7 @@ import type {
   StageAlert,
 } from '../review';
 import type { Actor } from '../roles';
-import { stagesFor, type Channel, type DecisionStage, type Outcome, type Phase, type Stage } from '../stages';
+import { stagesFor, type Channel, type FileChannel, type DecisionStage, type Outcome, type Phase, type Stage } from '../stages';
 
 /**
  * The candidate file's message contract, shared by the API, the worker and the workflows. A payload
@@ -105,7 +105,7 @@ export interface PaymentRecord {
 
 export interface CandidateStateV1 {
   candidateId: string;
-  channel: Channel;
+  channel: FileChannel;
   stage: Stage | Phase;
   status: CandidateStatus;
   stageEnteredAt: string;

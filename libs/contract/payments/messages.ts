@@ -49,6 +49,19 @@ export interface PaymentScheduleInputV2 extends PaymentScheduleInputV1 {
    * file or a v1 schedule hands over, so a departure they took is settled by the first v2 run.
    */
   settledLeftOn?: string | null;
+  /** Set on the first run of a master named on paper before the service existed; the schedule itself ignores it. */
+  origin?: ScheduleOriginV1;
+}
+
+/**
+ * A schedule started by the import of a master named on paper (POST /masters/import): who imported
+ * the records and when, for the history. The paper payments are in the input's `file.payments`.
+ */
+export interface ScheduleOriginV1 {
+  kind: 'paper_import';
+  roundYear: number;
+  actor: Actor;
+  at: string; // ISO instant
 }
 
 export interface DepartureRequestV1 {

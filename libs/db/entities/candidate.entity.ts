@@ -12,12 +12,14 @@ export class CandidateEntity {
   @Column('text') name!: string;
   @Column('text', { name: 'id_number_cipher' }) idNumberCipher!: string;
   @Column('text', { name: 'id_number_index' }) idNumberIndex!: string;
-  @Column('text', { name: 'mobile_cipher' }) mobileCipher!: string;
+  /** Null only for a master imported from paper records without one. */
+  @Column('text', { name: 'mobile_cipher', nullable: true }) mobileCipher!: string | null;
   @Column('text') employer!: string;
   @Column('text') industry!: string;
   @Column('text') trade!: string;
-  @Column('integer', { name: 'years_of_work' }) yearsOfWork!: number;
-  @Column('text', { name: 'skill_level' }) skillLevel!: string;
+  /** Null, with the skill level, only for a master imported from paper records (not on them). */
+  @Column('integer', { name: 'years_of_work', nullable: true }) yearsOfWork!: number | null;
+  @Column('text', { name: 'skill_level', nullable: true }) skillLevel!: string | null;
   @Column('text', { name: 'submitted_by' }) submittedBy!: string;
   @Column('text', { name: 'submitted_role' }) submittedRole!: string;
   @Column('text', { name: 'workflow_id', unique: true }) workflowId!: string;

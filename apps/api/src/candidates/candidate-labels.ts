@@ -1,4 +1,4 @@
-import type { CandidateStatus, Channel, Phase, Stage } from '../../../../libs/contract';
+import type { CandidateStatus, FileChannel, Phase, Stage } from '../../../../libs/contract';
 import type { Area, Industry } from '../../../../libs/domain';
 
 /**
@@ -38,11 +38,12 @@ export const STATUS_LABELS: Record<CandidateStatus, string> = {
   not_approved: '未获区政府审定',
 };
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
+export const CHANNEL_LABELS: Record<FileChannel, string> = {
   organisational: '组织推荐',
   association: '社团推荐',
   self: '个人自荐',
   competition: '竞赛选拔',
+  imported: '历届认定（纸质档案导入）',
 };
 
 export const INDUSTRY_LABELS: Record<Industry, string> = {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { CHANNELS } from '../../../../libs/contract';
+import { FILE_CHANNELS } from '../../../../libs/contract';
 import { AREAS, INDUSTRIES } from '../../../../libs/domain';
 import { STAGE_LABELS, STATUS_LABELS } from './candidate-labels';
 
@@ -30,9 +30,9 @@ export class CandidateFilterDto {
   @IsIn(LIST_STATUSES, oneOf('status', LIST_STATUSES))
   status?: string;
 
-  @ApiPropertyOptional({ enum: CHANNELS })
+  @ApiPropertyOptional({ enum: FILE_CHANNELS })
   @IsOptional()
-  @IsIn(CHANNELS, oneOf('channel', CHANNELS))
+  @IsIn(FILE_CHANNELS, oneOf('channel', FILE_CHANNELS))
   channel?: string;
 
   @ApiPropertyOptional({ enum: INDUSTRIES })

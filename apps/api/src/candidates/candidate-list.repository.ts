@@ -39,7 +39,7 @@ export interface CandidateListRow {
   scoreCenti: number | null;
   nominatedAt: Date;
   idNumberCipher: string;
-  mobileCipher: string;
+  mobileCipher: string | null;
   homeAddressCipher: string | null;
 }
 

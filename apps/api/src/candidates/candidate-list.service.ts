@@ -26,7 +26,7 @@ export interface CandidateSummary {
   expertScore: number | null;
   nominatedAt: string;
   idNumber: string;
-  mobile: string;
+  mobile: string | null;
   homeAddress: string | null;
 }
 

@@ -23,11 +23,11 @@ export function maskAddress(address: string): string {
 export function personalData(row: CandidateEntity, claims: TokenClaims, pii: PiiCipher) {
   const clear = SEES_CLEAR_PII.has(claims.role);
   const idNumber = pii.decrypt(row.idNumberCipher);
-  const mobile = pii.decrypt(row.mobileCipher);
+  const mobile = row.mobileCipher ? pii.decrypt(row.mobileCipher) : null;
   const homeAddress = row.homeAddressCipher ? pii.decrypt(row.homeAddressCipher) : null;
   return {
     idNumber: clear ? idNumber : maskIdNumber(idNumber),
-    mobile: clear ? mobile : maskMobile(mobile),
+    mobile: mobile && (clear ? mobile : maskMobile(mobile)),
     homeAddress: homeAddress && (clear ? homeAddress : maskAddress(homeAddress)),
   };
 }

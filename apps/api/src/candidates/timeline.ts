@@ -2,7 +2,7 @@ import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { decodeSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { tsToDate } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
-import { SA_STAGE, SA_STATUS, type Actor } from '../../../../libs/contract';
+import { SA_STAGE, SA_STATUS, shanghaiDate, type Actor, type PaymentScheduleInputV2 } from '../../../../libs/contract';
 
 type History = temporal.api.history.v1.IHistory;
 const EventType = temporal.api.enums.v1.EventType;
@@ -15,6 +15,7 @@ export interface TimelineEntry {
   eventId: number;
   type:
     | 'nominated'
+    | 'imported'
     | 'run_continued'
     | 'stage_entered'
     | 'status_changed'
@@ -82,8 +83,17 @@ export function readTimeline(chain: History[]): TimelineEntry[] {
             out.push({ ...base, type: 'run_continued', stage, status, note: `continued as ${started.workflowType?.name}` });
             break;
           }
-          const input = decode<{ submittedBy: Actor; channel: string }>(e.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]);
-          out.push({ ...base, type: 'nominated', role: input.submittedBy.role, userId: input.submittedBy.userId, note: `channel: ${input.channel}` });
+          const input = decode<{ submittedBy: Actor; channel: string } | PaymentScheduleInputV2>(started?.input?.payloads?.[0]);
+          if ('origin' in input && input.origin) {
+            // A master named on paper: the chain begins at the payments, with what the paper records held.
+            [stage, status] = ['payments', 'paying'];
+            const { roundYear, actor } = input.origin;
+            out.push({ ...base, type: 'imported', stage, status, role: actor.role, userId: actor.userId, note: paperNote(roundYear, input) });
+            break;
+          }
+          if ('submittedBy' in input) {
+            out.push({ ...base, type: 'nominated', role: input.submittedBy.role, userId: input.submittedBy.userId, note: `channel: ${input.channel}` });
+          }
           break;
         }
         case EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES: {
@@ -148,4 +158,12 @@ export function readTimeline(chain: History[]): TimelineEntry[] {
       }
     }
   return out;
+}
+
+/** What an import brought: the round, the commendation date and the payments the paper records show as made. */
+function paperNote(roundYear: number, input: PaymentScheduleInputV2): string {
+  const paid = input.file.payments;
+  const bonus = paid.some((p) => p.kind === 'bonus') ? 'bonus paid' : 'bonus not paid';
+  const months = paid.filter((p) => p.kind === 'subsidy').map((p) => p.instalment);
+  return `named in round ${roundYear}, commended on ${shanghaiDate(Date.parse(input.commendedAt))}; on paper: ${bonus}, subsidy instalments paid: ${months.length ? months.join(', ') : 'none'}`;
 }

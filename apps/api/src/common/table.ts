@@ -7,6 +7,8 @@ export interface TableColumn {
   width?: number;
   /** Digits after the decimal point for a numeric column (money in yuan: 2); numbers are written with exactly that many. */
   decimals?: number;
+  /** Kept as text in a spreadsheet even when it looks like a number (an ID or account number). */
+  text?: boolean;
 }
 
 /** What the CSV and Excel writers share: headers and rows, nothing about either format. */
