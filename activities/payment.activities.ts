@@ -96,3 +96,29 @@ export function createSubsidyStopActivities(store: SubsidyStopStore) {
 }
 
 export type SubsidyStopActivities = ReturnType<typeof createSubsidyStopActivities>;
+
+/** A running schedule's terms and where it stands, as finance's forecast reads them. */
+export interface ScheduleRecord {
+  candidateId: string;
+  roundId: string | null;
+  commendedOn: string; // YYYY-MM-DD, Asia/Shanghai
+  bonusFen: number;
+  subsidyMonthlyFen: number;
+  subsidyMonths: number;
+  subsidyDueDay: number;
+  leftOn: string | null;
+  status: string;
+}
+
+export interface ScheduleStore {
+  /** Writes the schedule's row, replacing what it held: the same record twice changes nothing. */
+  recordSchedule(record: ScheduleRecord): Promise<void>;
+}
+
+export function createScheduleActivities(store: ScheduleStore) {
+  return {
+    recordSchedule: (record: ScheduleRecord): Promise<void> => store.recordSchedule(record),
+  };
+}
+
+export type ScheduleActivities = ReturnType<typeof createScheduleActivities>;

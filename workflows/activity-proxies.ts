@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { PaymentActivities, SubsidyStopActivities } from '../activities/payment.activities';
+import type { PaymentActivities, ScheduleActivities, SubsidyStopActivities } from '../activities/payment.activities';
 import type { ReviewActivities } from '../activities/review.activities';
 
 // Database hiccups are retried for as long as it takes: a due payment or a status report must not be dropped.
@@ -12,6 +12,7 @@ const options = {
 
 export const payments = proxyActivities<PaymentActivities>(options);
 export const subsidyStops = proxyActivities<SubsidyStopActivities>(options);
+export const schedules = proxyActivities<ScheduleActivities>(options);
 export const review = proxyActivities<ReviewActivities>(options);
 
 /** The workflow clock as an ISO instant (deterministic: Date.now() is the task's time). */

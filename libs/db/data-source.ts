@@ -24,6 +24,7 @@ import { RoundWorkflow1764230000000 } from './migrations/1764230000000-round-wor
 import { RoundDecisionReasons1764300000000 } from './migrations/1764300000000-round-decision-reasons';
 import { VoterDayCandidates1764310000000 } from './migrations/1764310000000-voter-day-candidates';
 import { PaymentInstructions1764320000000 } from './migrations/1764320000000-payment-instructions';
+import { PaymentSchedules1764330000000 } from './migrations/1764330000000-payment-schedules';
 import { MasterImports1764340000000 } from './migrations/1764340000000-master-imports';
 
 export const ENTITIES = [
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   RoundDecisionReasons1764300000000,
   VoterDayCandidates1764310000000,
   PaymentInstructions1764320000000,
+  PaymentSchedules1764330000000,
   MasterImports1764340000000,
 ];
 

@@ -5,6 +5,7 @@ export * from './entities/payment-task-event.entity';
 export * from './payment-inbox.store';
 export * from './payment-task.store';
 export * from './payment-effects.store';
+export * from './payment-schedule.store';
 export * from './entities/round.entity';
 export * from './entities/candidate-version.entity';
 export * from './entities/attachment.entity';

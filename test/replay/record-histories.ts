@@ -181,6 +181,18 @@ async function main(): Promise<void> {
         await stateWhen(h, (s) => s.payments.some((p) => p.kind === 'subsidy' && p.instalment === 4));
       },
     },
+    // With the schedule's record for the forecast (patch record-schedule): at the start of each run,
+    // after a departure (for a date ahead) and its correction, and at the finish of the parked run.
+    'record-schedule': {
+      run: async (h) => {
+        const dueAt = await commend(h);
+        await pastInstalment(h, dueAt, 2);
+        await h.executeUpdate(recordDepartureUpdate, { args: [{ leftOn: shanghaiDate(dueAt(5)), reason: 'moving to Ningbo', actor: OFFICE }] });
+        await correct(h, shanghaiDate(dueAt(4)), 'the employer confirms an earlier last day');
+        await pastInstalment(h, dueAt, 3);
+        await h.result();
+      },
+    },
     // A v1 schedule still running when v2 shipped: at its first instalment it hands over (a patch
     // marker, then continue-as-new as v2), which makes that instalment on the 1st it was promised.
     'hand-over': {

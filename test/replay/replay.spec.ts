@@ -3,6 +3,7 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@t
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RECORD_SCHEDULE_PATCH } from '../../libs/contract';
 
 jest.setTimeout(120_000);
 
@@ -20,6 +21,11 @@ const histories = readdirSync(dir)
   .map((file) => ({ file, history: historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8'))) }));
 const typeOf = (h: (typeof histories)[number]) => h.history.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name!;
 const named = (pattern: RegExp) => histories.filter((h) => pattern.test(h.file));
+/** The ids of the patches a history's markers record. */
+const patchIds = (history: (typeof histories)[number]['history']) =>
+  history
+    .events!.flatMap((e) => e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads ?? [])
+    .map((p) => JSON.parse(Buffer.from(p.data!).toString()).id as string);
 
 /** Every type the worker registers (workflows/index.ts). */
 const TYPES = ['candidateWorkflow', 'candidateFileWorkflow', 'paymentScheduleWorkflow', 'paymentScheduleV2Workflow', 'roundWorkflow'];
@@ -50,6 +56,11 @@ describe('replay of recorded candidate histories', () => {
       expect(named(point).some((h) => typeOf(h) === 'paymentScheduleV2Workflow')).toBe(true);
     }
     expect(named(/v2-hand-over/).map(typeOf)).toContain('paymentScheduleWorkflow');
+    // The v2 schedule recording itself for the forecast (patch record-schedule): runs with a departure,
+    // its correction and the finish, beside the older v2 histories without the patch, which must still replay.
+    const patchedRuns = named(/v2-record-schedule/).filter((h) => patchIds(h.history).includes(RECORD_SCHEDULE_PATCH));
+    expect(patchedRuns.length).toBeGreaterThanOrEqual(2);
+    expect(patchedRuns.map((h) => h.file)).toEqual(expect.arrayContaining([expect.stringMatching(/-3\.json$/), expect.stringMatching(/-4\.json$/)]));
   });
 
   it.each(histories.map((h) => [h.file, h.history] as const))('replays %s on the current workflow code', async (_file, history) => {

@@ -1,4 +1,4 @@
-import type { PaymentTaskRequest, PaymentTaskStore, SubsidyStopStore } from '../../activities';
+import type { PaymentTaskRequest, PaymentTaskStore, ScheduleRecord, ScheduleStore, SubsidyStopStore } from '../../activities';
 
 export interface FakePaymentRow extends PaymentTaskRequest {
   taskId: string;
@@ -13,8 +13,10 @@ type Method = 'createOnce' | 'cancelFrom' | 'flagRecoveryFrom' | 'restoreBefore'
  * In-memory stand-in for the payment table, with its uniqueness rule and a departure's effects, for
  * workflow tests. `hold` parks a method's next calls until released, to stop an activity mid-flight.
  */
-export class FakePaymentStore implements PaymentTaskStore, SubsidyStopStore {
+export class FakePaymentStore implements PaymentTaskStore, SubsidyStopStore, ScheduleStore {
   readonly rows = new Map<string, FakePaymentRow>();
+  /** The last record each schedule wrote of itself, by candidate. */
+  readonly schedules = new Map<string, ScheduleRecord>();
   calls = 0;
   private readonly holds = new Map<Method, { reached: () => void; released: Promise<void> }>();
 
@@ -53,6 +55,10 @@ export class FakePaymentStore implements PaymentTaskStore, SubsidyStopStore {
       changed.push(r.instalment);
     }
     return changed;
+  }
+
+  async recordSchedule(record: ScheduleRecord): Promise<void> {
+    this.schedules.set(record.candidateId, { ...record });
   }
 
   /** Finance records the payment of an instalment (kind `subsidy` unless said). */

@@ -4,9 +4,11 @@ import {
   createPaymentActivities,
   createReviewActivities,
   createRoundActivities,
+  createScheduleActivities,
   createSubsidyStopActivities,
   type CohortMessenger,
   type PaymentTaskStore,
+  type ScheduleStore,
   type SubsidyStopStore,
   type ReviewStore,
   type RoundStore,
@@ -41,7 +43,7 @@ export interface RoundDeps {
 
 export async function testWorker(
   env: TestWorkflowEnvironment,
-  store: PaymentTaskStore & SubsidyStopStore,
+  store: PaymentTaskStore & SubsidyStopStore & ScheduleStore,
   review: ReviewStore = new FakeReviewStore(),
   taskQueue = TASK_QUEUE,
   round?: RoundDeps,
@@ -53,6 +55,7 @@ export async function testWorker(
     activities: {
       ...createPaymentActivities(store),
       ...createSubsidyStopActivities(store),
+      ...createScheduleActivities(store),
       ...createReviewActivities(review),
       ...(round && createRoundActivities(round.store, round.send)),
     },
@@ -79,7 +82,7 @@ export function candidateInput(
  * One time-skipping server and one worker for a test file. The worker is not stopped between tests:
  * the test server holds time still while an activity task handed to a stopping worker times out.
  */
-export function workflowSuite(store: PaymentTaskStore & SubsidyStopStore): { env: TestWorkflowEnvironment } {
+export function workflowSuite(store: PaymentTaskStore & SubsidyStopStore & ScheduleStore): { env: TestWorkflowEnvironment } {
   const suite = {} as { env: TestWorkflowEnvironment };
   let running: Promise<void> | undefined;
   let stop: (() => void) | undefined;

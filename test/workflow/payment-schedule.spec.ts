@@ -99,8 +99,21 @@ describe('paymentScheduleV2Workflow (time-skipping server)', () => {
     expect(shanghaiDate(closeTime!.getTime())).toBe(`${year + 2}-02-${lastDayOf(year + 2, 2)}`);
     const runs = (await chainOf(id)).slice(1);
     expect(runs).toHaveLength(9); // one per instalment made, and the run that parked
-    // 16 events a month; the first run (the bonus too) and the parked one (departure, closing) a few more.
-    expect(Math.max(...runs.map((h) => h.events!.length))).toBeLessThan(40);
+    // 23 events a month (16, and the schedule's record for the forecast: a patch marker and an activity);
+    // the first run (the bonus too) and the parked one (departure and closing, each recorded) a few more.
+    expect(Math.max(...runs.map((h) => h.events!.length))).toBeLessThan(60);
+    // The schedule's last record of itself, what finance's forecast reads: its terms, the departure, the end.
+    expect(store.schedules.get(id)).toEqual({
+      candidateId: id,
+      roundId: null,
+      commendedOn: `${year}-01-31`,
+      bonusFen: 2_000_000,
+      subsidyMonthlyFen: 80_000,
+      subsidyMonths: 24,
+      subsidyDueDay: 31,
+      leftOn: `${year}-10-15`,
+      status: 'subsidy_stopped',
+    });
   });
 
   it('cancels what a late departure should have stopped, flags what was paid for recovery, and recomputes both on each correction', async () => {

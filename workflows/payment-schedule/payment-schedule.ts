@@ -1,8 +1,9 @@
-import { allHandlersFinished, condition, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { PaymentTaskRequest, SubsidyStopActivities } from '../../activities/payment.activities';
+import { allHandlersFinished, condition, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { PaymentTaskRequest, ScheduleRecord, SubsidyStopActivities } from '../../activities/payment.activities';
 import type { StatusReport } from '../../activities/review.activities';
 import {
   FailureType,
+  RECORD_SCHEDULE_PATCH,
   correctDeparture,
   recordDeparture,
   refuseDeparture,
@@ -27,6 +28,7 @@ export interface ScheduleEffects extends SubsidyStopActivities {
   now(): string;
   createPaymentTask(req: PaymentTaskRequest): Promise<{ taskId: string }>;
   syncStatus(report: StatusReport): Promise<void>;
+  recordSchedule(record: ScheduleRecord): Promise<void>;
   continueAsNew(input: PaymentScheduleInputV2): Promise<never>;
 }
 
@@ -89,6 +91,7 @@ export class PaymentSchedule {
     // The run before reported everything before it handed over: only a change is reported again.
     this.projection.start();
     this.refreshStatus();
+    await this.record();
     const { terms } = this.input;
     if (!this.created('bonus', 0)) await this.pay({ kind: 'bonus', instalment: 0, amountFen: terms.bonusFen, dueOn: shanghaiDate(this.commendedAtMs) });
     // A departure taken by the file, or by a v1 run, before this type took over.
@@ -121,7 +124,32 @@ export class PaymentSchedule {
     this.refreshStatus();
     this.projection.changed();
     await this.exclusive(() => this.departure.settle(reason));
+    await this.record();
     return this.state;
+  }
+
+  /**
+   * Writes the terms, the departure and the status for finance's forecast, in the inbox's queue so a
+   * later write always carries the later state. Behind a patch: it adds commands to running histories.
+   */
+  private async record(): Promise<void> {
+    if (!patched(RECORD_SCHEDULE_PATCH)) return;
+    await this.exclusive(() => this.fx.recordSchedule(this.scheduleRecord()));
+  }
+
+  private scheduleRecord(): ScheduleRecord {
+    const { candidateId, roundId, terms } = this.input;
+    return {
+      candidateId,
+      roundId,
+      commendedOn: shanghaiDate(this.commendedAtMs),
+      bonusFen: terms.bonusFen,
+      subsidyMonthlyFen: terms.subsidyMonthlyFen,
+      subsidyMonths: terms.subsidyMonths,
+      subsidyDueDay: terms.subsidyDueDay ?? 1,
+      leftOn: this.state.departure?.leftOn ?? null,
+      status: this.state.status,
+    };
   }
 
   /** Re-checks the departure inside the queue: one recorded while the instalment waited its turn wins. */
@@ -159,6 +187,7 @@ export class PaymentSchedule {
       { key: SA_STAGE, value: 'closed' },
       { key: SA_STATUS, value: status },
     ]);
+    await this.record();
     await condition(() => this.projection.flushed() && allHandlersFinished());
     return this.state;
   }

@@ -10,7 +10,7 @@ import {
   type CandidateStateV2,
   type PaymentScheduleInputV2,
 } from '../../libs/contract';
-import { now, payments, review, subsidyStops } from '../activity-proxies';
+import { now, payments, review, schedules, subsidyStops } from '../activity-proxies';
 import { validate } from '../validate';
 import { PaymentSchedule, type ScheduleOptions } from './payment-schedule';
 import { refuseReviewUpdates } from './review-over';
@@ -41,6 +41,7 @@ export async function runPaymentSchedule(input: PaymentScheduleInputV2, options:
       now,
       createPaymentTask: payments.createPaymentTask,
       syncStatus: review.syncStatus,
+      recordSchedule: schedules.recordSchedule,
       // Named one by one: an activity proxy has no keys to spread.
       cancelSubsidiesFrom: subsidyStops.cancelSubsidiesFrom,
       flagSubsidiesForRecovery: subsidyStops.flagSubsidiesForRecovery,

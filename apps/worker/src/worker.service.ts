@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createPaymentActivities, createReviewActivities, createRoundActivities, createSubsidyStopActivities } from '../../../activities';
+import { createPaymentActivities, createReviewActivities, createRoundActivities, createScheduleActivities, createSubsidyStopActivities } from '../../../activities';
 import { candidateWorkflowId, cohortDecisionSignal, stateQuery, type CohortDecisionV1 } from '../../../libs/contract';
 
-import { PaymentEffectsRepository, PaymentTaskRepository, ReviewRepository, RoundRepository } from '../../../libs/db';
+import { PaymentEffectsRepository, PaymentScheduleRepository, PaymentTaskRepository, ReviewRepository, RoundRepository } from '../../../libs/db';
 import { ensureSearchAttributes } from '../../../libs/temporal/search-attributes';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 
@@ -59,6 +59,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       activities: {
         ...createPaymentActivities(new PaymentTaskRepository(this.ds)),
         ...createSubsidyStopActivities(new PaymentEffectsRepository(new PaymentTaskRepository(this.ds))),
+        ...createScheduleActivities(new PaymentScheduleRepository(this.ds)),
         ...createReviewActivities(new ReviewRepository(this.ds)),
         ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore, this.config.round.fanOutParallel),
       },

@@ -19,6 +19,12 @@ export const PAYMENT_SCHEDULE_V2_WORKFLOW = 'paymentScheduleV2Workflow';
 /** Marks v1 schedules that handed over to v2 at their next instalment or departure. */
 export const HAND_OVER_TO_SCHEDULE_V2_PATCH = 'hand-over-to-schedule-v2';
 
+/**
+ * Marks v2 schedules that write their terms and departure to `payment_schedules` (for finance's
+ * forecast): at the start of each run, after each departure change and at the finish.
+ */
+export const RECORD_SCHEDULE_PATCH = 'record-schedule';
+
 /** The amounts and the number of months, fixed when the candidacy started: later settings cannot move money already promised. */
 export interface PaymentTermsV1 {
   bonusFen: number;

@@ -5,9 +5,10 @@ import { Roles } from '../auth/roles.decorator';
 import { download } from '../common/export-file';
 import { badRequest } from '../common/validation';
 import { XLSX_CONTENT_TYPE } from '../common/xlsx';
-import { MONTH, ReconciliationQueryDto } from './instruction.dto';
+import { ForecastQueryDto, MONTH, ReconciliationQueryDto } from './instruction.dto';
 import { FINANCE_READERS } from './instructions.controller';
 import { FinanceReportsService } from './finance-reports.service';
+import { ForecastService } from './forecast.service';
 
 function month(value: string): string {
   if (!MONTH.test(value)) throw badRequest([{ field: 'month', reason: 'month must be a month YYYY-MM' }]);
@@ -18,7 +19,10 @@ function month(value: string): string {
 @ApiBearerAuth()
 @Controller('finance')
 export class FinanceReportsController {
-  constructor(private readonly reports: FinanceReportsService) {}
+  constructor(
+    private readonly reports: FinanceReportsService,
+    private readonly forecasts: ForecastService,
+  ) {}
 
   @Get('exports/:month.csv')
   @Roles(...FINANCE_READERS)
@@ -43,5 +47,15 @@ export class FinanceReportsController {
   @ApiOperation({ summary: "The month's instructions counted and summed by status, and each master's money paid against the cap; breaches listed" })
   reconciliation(@Query() query: ReconciliationQueryDto) {
     return this.reports.reconciliation(query.month ?? null);
+  }
+
+  @Get('forecast')
+  @Roles(...FINANCE_READERS)
+  @ApiOperation({
+    summary:
+      'The money committed, month by month, for the budget: unpaid instructions, subsidy instalments the running schedules will still create, bonuses of ceremonies ahead (fen)',
+  })
+  forecast(@Query() query: ForecastQueryDto) {
+    return this.forecasts.forecast(query.from, query.months ?? 12, query.roundId ?? null);
   }
 }

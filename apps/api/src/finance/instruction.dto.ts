@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PAYMENT_KINDS, type PaymentKind } from '../../../../libs/contract';
 import { INSTRUCTION_STATUSES, type InstructionStatus } from '../../../../libs/db';
 import { Trimmed } from '../common/trimmed';
@@ -72,4 +73,24 @@ export class ReconciliationQueryDto {
   @IsOptional()
   @Matches(MONTH, { message: 'month must be a month YYYY-MM' })
   month?: string;
+}
+
+export class ForecastQueryDto {
+  @ApiProperty({ example: '2031-05', description: 'The first month of the forecast (Asia/Shanghai calendar)' })
+  @Matches(MONTH, { message: 'from must be a month YYYY-MM' })
+  @IsNotEmpty({ message: 'from is required: the first month, YYYY-MM' })
+  from!: string;
+
+  @ApiPropertyOptional({ default: 12, minimum: 1, maximum: 60, description: 'How many months from `from`' })
+  @IsOptional()
+  @Max(60, { message: 'months must be at most 60' })
+  @Min(1, { message: 'months must be 1 or more' })
+  @IsInt({ message: 'months must be a whole number of months' })
+  @Type(() => Number)
+  months?: number;
+
+  @ApiPropertyOptional({ description: "Only the masters of this round: its cohort's budget" })
+  @IsOptional()
+  @IsUUID('all', { message: 'roundId must be a UUID' })
+  roundId?: string;
 }
