@@ -120,6 +120,14 @@ describe('masters named before the service existed: POST /masters/import (real w
     );
     expect(created.map((c) => c.instalment)).toEqual(subsidies.filter((t) => t.status === 'due').map((t) => t.instalment));
 
+    // The finance bureau's forecast knows the schedule: the rest of the 24 months are committed money.
+    const [schedule] = await db.query(
+      `SELECT to_char(commended_on, 'YYYY-MM-DD') AS "commendedOn", subsidy_months AS months, subsidy_due_day AS "dueDay", status
+       FROM payment_schedules WHERE candidate_id = $1`,
+      [candidateId],
+    );
+    expect(schedule).toEqual({ commendedOn: when.commendedOn, months: 24, dueDay: dueDay(), status: 'paying' });
+
     // The file reads like any master's: masked for finance, and the history starts at the import.
     const seen = await http.get(`/candidates/${candidateId}`, finance);
     expect(seen.status).toBe(200);
