@@ -52,6 +52,8 @@ export async function startStack(opts: { api: boolean; apiProcess?: boolean; wor
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
     PII_INDEX_KEY: randomBytes(32).toString('base64'),
+    // One benchmark account files nominations by the thousand.
+    NOMINATIONS_PER_MINUTE: '1000000',
     ...opts.env,
   };
   await runMigrations(databaseUrl);

@@ -36,8 +36,21 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Public online voting (网络投票). */
   voting: VotingConfig;
+  /** The HTTP surface: who may call from a browser, whether the API's document is served, write limits. */
+  http: HttpConfig;
   /** The annual round's settings (domain.md: product decisions). */
   round: RoundConfig;
+}
+
+export interface HttpConfig {
+  /** Origins a browser may call the API from (CORS); none by default. */
+  corsOrigins: string[];
+  /** Whether /docs (the OpenAPI document) is served: by default everywhere but production. */
+  docs: boolean;
+  /** Nominations one account may file per minute. */
+  nominationsPerMinute: number;
+  /** Attachments one candidate's file may hold. */
+  attachmentsPerCandidate: number;
 }
 
 export interface RoundConfig {
@@ -157,6 +170,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1, 2 ** 31 - 1),
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
     voting: voting(env, int, problems),
+    http: {
+      corsOrigins: corsOrigins(env.CORS_ORIGINS, problems),
+      docs: flag(env.API_DOCS, env.NODE_ENV !== 'production', 'API_DOCS', problems),
+      nominationsPerMinute: int('NOMINATIONS_PER_MINUTE', 20, 1),
+      attachmentsPerCandidate: int('ATTACHMENTS_PER_CANDIDATE', 30, 1, 1000),
+    },
     round: {
       rankingWeights: rankingWeights(env.RANKING_WEIGHTS, problems),
       programmeTarget: int('PROGRAMME_TARGET', 100, 1),
@@ -165,6 +184,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** Comma-separated origins (`https://console.example.gov.cn`), each a scheme and host with no path. */
+function corsOrigins(raw: string | undefined, problems: string[]): string[] {
+  const origins = (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const bad = origins.filter((o) => !/^https?:\/\/[^/\s*]+$/.test(o));
+  if (bad.length) problems.push(`CORS_ORIGINS must list origins like https://console.example.gov.cn, comma-separated (got '${bad.join(', ')}')`);
+  return origins.filter((o) => !bad.includes(o));
+}
+
+function flag(raw: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be 'true' or 'false' (got '${raw}')`);
+  return raw === 'true';
 }
 
 /** `expert:vote` in whole percent adding up to 100, e.g. `70:30`. */

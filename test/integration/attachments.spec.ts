@@ -93,11 +93,11 @@ describe('attachments (real Temporal dev server and PostgreSQL)', () => {
   const uploaded: Record<string, { id: string; content: Buffer; filename: string; contentType: string }> = {};
 
   it('takes a PDF, a JPEG and a PNG from the nominator who filed the candidate', async () => {
-    const cases = [
+    const cases: Array<{ key: string; kind: string; file: { content: Buffer; filename: string; type: string }; contentType: string; kept?: string }> = [
       { key: 'pdf', kind: 'skill_certificate', file: { content: PDF, filename: 'certificate.pdf', type: 'application/pdf' }, contentType: 'application/pdf' },
       { key: 'jpeg', kind: 'id_proof', file: { content: JPEG, filename: 'id-front.jpg', type: 'image/jpeg' }, contentType: 'image/jpeg' },
-      // No declared type, no extension: the content decides.
-      { key: 'png', kind: 'honour', file: { content: PNG, filename: 'scan', type: 'application/octet-stream' }, contentType: 'image/png' },
+      // No declared type, no extension: the content decides, and names the extension.
+      { key: 'png', kind: 'honour', file: { content: PNG, filename: 'scan', type: 'application/octet-stream' }, contentType: 'image/png', kept: 'scan.png' },
     ];
     for (const c of cases) {
       const before = Date.now();
@@ -106,14 +106,14 @@ describe('attachments (real Temporal dev server and PostgreSQL)', () => {
       expect(res.body).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         kind: c.kind,
-        filename: c.file.filename,
+        filename: c.kept ?? c.file.filename,
         contentType: c.contentType,
         sizeBytes: c.file.content.length,
         sha256: sha256(c.file.content),
         uploadedAt: expect.any(String),
       });
       expect(Math.abs(Date.parse(res.body.uploadedAt) - before)).toBeLessThan(60_000);
-      uploaded[c.key] = { id: res.body.id, content: c.file.content, filename: c.file.filename, contentType: c.contentType };
+      uploaded[c.key] = { id: res.body.id, content: c.file.content, filename: c.kept ?? c.file.filename, contentType: c.contentType };
     }
   });
 

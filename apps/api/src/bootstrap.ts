@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config';
 import { AppModule } from './app.module';
@@ -42,12 +43,32 @@ export async function createApi(config: AppConfig, options: { logger?: false } =
   );
   // Who the client is, behind a reverse proxy: X-Forwarded-For counts only from the proxies TRUST_PROXY names.
   app.set('trust proxy', config.trustProxy);
+  hardenHttp(app, config);
   app.enableShutdownHooks();
+  if (config.http.docs) serveDocs(app);
+  return app;
+}
+
+/**
+ * Security headers on every answer (helmet), no X-Powered-By, nothing cached unless a route says
+ * otherwise (replies carry personal data), and no browser origin admitted unless CORS_ORIGINS lists it.
+ */
+function hardenHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  if (config.http.corsOrigins.length) app.enableCors({ origin: config.http.corsOrigins, credentials: false, maxAge: 600 });
+}
+
+/** The OpenAPI document and its browser at /docs: off in production unless API_DOCS=true. */
+function serveDocs(app: NestExpressApplication): void {
   const doc = new DocumentBuilder()
     .setTitle('Ouhai Hundred Master Craftsmen — back office')
     .setDescription('Nominations, stage decisions, finance tasks and the audit timeline. Amounts are in fen.')
     .addBearerAuth()
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
-  return app;
 }

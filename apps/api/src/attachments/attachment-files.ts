@@ -1,4 +1,5 @@
 import { ATTACHMENT_KINDS, type AttachmentKind } from '../../../../libs/db/entities/attachment.entity';
+import { stripInvisible } from '../common/normalise';
 import type { FieldError } from '../common/validation';
 
 /**
@@ -160,18 +161,24 @@ export function checkUpload(
   } else if (file.buffer.length > maxBytes) {
     problems.push({ field: 'file', reason: `is larger than the limit of ${describeLimit(maxBytes)}` });
   } else {
-    const original = decodeMultipartName(file.originalname ?? '');
+    // Invisible and direction-changing characters go first: they can make `fdp.exe` read as `exe.pdf`.
+    const original = stripInvisible(decodeMultipartName(file.originalname ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ''));
+    const base = original.split(/[\\/]/).pop() ?? '';
     contentType = sniffContentType(file.buffer);
     const declared = declaredType(file.mimetype);
-    const byName = extensionType(original.split(/[\\/]/).pop() ?? '');
+    const byName = extensionType(base);
+    const extension = /\.([^.\s]{1,10})$/.exec(base)?.[1];
     if (!contentType) {
       problems.push({ field: 'file', reason: 'must be a PDF, JPEG or PNG file (judged by its content, not its name or declared type)' });
     } else if (declared && declared !== contentType) {
       problems.push({ field: 'file', reason: `is declared as ${declared} but its content is ${LABEL[contentType]}` });
     } else if (byName && byName !== contentType) {
-      problems.push({ field: 'file', reason: `is named as ${LABEL[byName]} (.${original.split('.').pop()}) but its content is ${LABEL[contentType]}` });
+      problems.push({ field: 'file', reason: `is named as ${LABEL[byName]} (.${extension}) but its content is ${LABEL[contentType]}` });
+    } else if (extension && !byName) {
+      problems.push({ field: 'file', reason: `is named .${extension} but its content is ${LABEL[contentType]}: name it .${EXTENSION[contentType]}` });
     } else {
-      filename = cleanFilename(original, contentType);
+      // A name without an extension gets the one its content shows.
+      filename = cleanFilename(extension ? original : `${base || 'attachment'}.${EXTENSION[contentType]}`, contentType);
     }
   }
 

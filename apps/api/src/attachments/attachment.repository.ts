@@ -12,16 +12,26 @@ const META_COLUMNS: Array<keyof AttachmentMeta> = ['id', 'candidateId', 'kind', 
 export class AttachmentRepository {
   private readonly repo: Repository<AttachmentEntity>;
 
-  constructor(ds: DataSource) {
+  constructor(private readonly ds: DataSource) {
     this.repo = ds.getRepository(AttachmentEntity);
+  }
+
+  /**
+   * Stores a document unless the file already holds `cap` of them (null then). The candidate's row is
+   * locked while counting, so two uploads at once cannot both take the last place.
+   */
+  async insertWithin(row: NewAttachment, cap: number): Promise<AttachmentMeta | null> {
+    return this.ds.transaction(async (tx) => {
+      await tx.query(`SELECT 1 FROM candidates WHERE id = $1 FOR UPDATE`, [row.candidateId]);
+      const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM attachments WHERE candidate_id = $1`, [row.candidateId]);
+      if (n >= cap) return null;
+      return insertOn(tx.getRepository(AttachmentEntity), row);
+    });
   }
 
   /** Stores a document with its bytes; returns its metadata as stored (the upload time is the database's). */
   async insertAttachment(row: NewAttachment): Promise<AttachmentMeta> {
-    const result = await this.repo.createQueryBuilder().insert().into(AttachmentEntity).values(row).returning('"uploaded_at"').updateEntity(false).execute();
-    const uploadedAt = (result.raw as Array<{ uploaded_at: Date }>)[0].uploaded_at;
-    const { content: _content, ...meta } = row;
-    return { ...meta, uploadedAt: new Date(uploadedAt) };
+    return insertOn(this.repo, row);
   }
 
   /** A candidate's documents without their bytes, newest first. */
@@ -41,4 +51,12 @@ export class AttachmentRepository {
       .where('a.id = :attachmentId AND a.candidate_id = :candidateId', { attachmentId, candidateId })
       .getOne();
   }
+}
+
+/** Inserts through the repository given (the transaction's, when counting), returning the stored metadata. */
+async function insertOn(repo: Repository<AttachmentEntity>, row: NewAttachment): Promise<AttachmentMeta> {
+  const result = await repo.createQueryBuilder().insert().into(AttachmentEntity).values(row).returning('"uploaded_at"').updateEntity(false).execute();
+  const uploadedAt = (result.raw as Array<{ uploaded_at: Date }>)[0].uploaded_at;
+  const { content: _content, ...meta } = row;
+  return { ...meta, uploadedAt: new Date(uploadedAt) };
 }

@@ -10,7 +10,11 @@ import { AttachmentUploadInterceptor } from './upload.interceptor';
 @Module({
   controllers: [AttachmentsController],
   providers: [
-    { provide: ATTACHMENT_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => ({ maxBytes: config.attachmentMaxBytes }) },
+    {
+      provide: ATTACHMENT_SETTINGS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ maxBytes: config.attachmentMaxBytes, perCandidate: config.http.attachmentsPerCandidate }),
+    },
     AttachmentRepository,
     AttachmentsService,
     AttachmentUploadInterceptor,

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { AttachmentKind } from '../../../../libs/db/entities/attachment.entity';
 import type { TokenClaims } from '../../../../libs/security/token';
@@ -58,17 +58,21 @@ export class AttachmentsService {
     const checked = checkUpload(body, file, this.settings.maxBytes);
     if (checked.problems) throw fieldErrors(checked.problems);
     const { kind, filename, contentType, content } = checked.ok;
-    const stored = await this.attachments.insertAttachment({
-      id: randomUUID(),
-      candidateId,
-      kind,
-      filename,
-      contentType,
-      sizeBytes: content.length,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      content,
-      uploadedBy: claims.sub,
-    });
+    const stored = await this.attachments.insertWithin(
+      {
+        id: randomUUID(),
+        candidateId,
+        kind,
+        filename,
+        contentType,
+        sizeBytes: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        content,
+        uploadedBy: claims.sub,
+      },
+      this.settings.perCandidate,
+    );
+    if (!stored) throw new ConflictException(`this file already holds ${this.settings.perCandidate} attachments, the most one file may hold`);
     return view(stored);
   }
 

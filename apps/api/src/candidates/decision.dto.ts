@@ -4,11 +4,12 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOpt
 import { DECISION_STAGES, OUTCOMES, type DecisionStage, type Outcome } from '../../../../libs/contract';
 import { OpinionDto } from '../nominations/form.dto';
 import { NominationFormDto } from '../nominations/nomination.dto';
-import { IsCalendarDate } from '../common/calendar-date.validator';
+import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
 
 /** The inspection team's visit (人选考察): when, where, who, what they found. */
 export class InspectionVisitDto {
   @ApiProperty({ example: '2017-04-18' })
+  @DateWithin()
   @IsCalendarDate({ message: 'date must be a real date YYYY-MM-DD' })
   date!: string;
 
@@ -93,6 +94,7 @@ export class ResubmissionDto {
 
 export class DepartureDto {
   @ApiProperty({ description: 'Date the master left Ouhai to work elsewhere (YYYY-MM-DD, Asia/Shanghai)', example: '2027-03-15' })
+  @DateWithin()
   @IsCalendarDate({ message: 'leftOn must be a real date YYYY-MM-DD' })
   leftOn!: string;
 
@@ -112,6 +114,7 @@ export class DepartureCorrectionDto {
     description: 'The right date (YYYY-MM-DD, Asia/Shanghai), or null when the departure was recorded by mistake',
   })
   @ValidateIf((o: DepartureCorrectionDto) => o.leftOn !== null)
+  @DateWithin()
   @IsCalendarDate({ message: 'leftOn must be a real date YYYY-MM-DD, or null when the departure was recorded by mistake' })
   leftOn!: string | null;
 

@@ -18,3 +18,26 @@ export function IsCalendarDate(options?: ValidationOptions) {
       validator: { validate: isCalendarDate },
     });
 }
+
+/** The programme's first year (the notice of 2017): no payment, departure or visit predates it. */
+export const PROGRAMME_START = '2017-01-01';
+/** Far enough ahead for any plan the programme makes; past it a date is a typing error or an attack. */
+export const LATEST_DATE = '2100-12-31';
+
+/** A YYYY-MM-DD date between `from` and `to` (inclusive); put above IsCalendarDate, which reports a malformed date first. */
+export function DateWithin(from: string = PROGRAMME_START, to: string = LATEST_DATE, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'dateWithin',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message:
+          from === PROGRAMME_START
+            ? `${propertyName} must be on or after ${from}, when the programme began, and by ${to}`
+            : `${propertyName} must be between ${from} and ${to}`,
+        ...options,
+      },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || (value >= from && value <= to) },
+    });
+}

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { normaliseInput } from './normalise';
 
 export interface FieldError {
   field: string;
@@ -27,7 +28,11 @@ class FieldValidationPipe extends ValidationPipe {
     });
   }
 
-  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  override async transform(raw: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Text is cleaned, and the unacceptable refused, before any validator or transformer sees it.
+    const checked = metadata.type === 'body' || metadata.type === 'query' ? normaliseInput(raw) : { value: raw, problems: [] };
+    if (checked.problems.length) throw badRequest(checked.problems);
+    const value = checked.value;
     const rule = metadata.metatype && this.rules.get(metadata.metatype);
     if (!rule) return super.transform(value, metadata);
     let fields: FieldError[] = [];

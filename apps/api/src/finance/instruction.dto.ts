@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmp
 import { PAYMENT_KINDS, type PaymentKind } from '../../../../libs/contract';
 import { INSTRUCTION_STATUSES, type InstructionStatus } from '../../../../libs/db';
 import { Trimmed } from '../common/trimmed';
-import { IsCalendarDate } from '../common/calendar-date.validator';
+import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
 
 const LISTED_STATUSES = [...INSTRUCTION_STATUSES, 'open'] as const;
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -45,6 +45,7 @@ export class ConfirmDto {
   reference!: string;
 
   @ApiProperty({ description: 'The date the bank paid (YYYY-MM-DD, Asia/Shanghai); not after today', example: '2017-05-12' })
+  @DateWithin()
   @IsCalendarDate({ message: 'paidOn must be a real date YYYY-MM-DD' })
   paidOn!: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from '../common/calendar-date.validator';
+import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
 
 export class CreateBatchDto {
   @ApiProperty({ example: '第一批考察（眼镜、锁具）' })
@@ -11,6 +11,7 @@ export class CreateBatchDto {
   name!: string;
 
   @ApiProperty({ example: '2017-04-18' })
+  @DateWithin()
   @IsCalendarDate({ message: 'plannedOn must be a real date YYYY-MM-DD' })
   plannedOn!: string;
 

@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import { INDUSTRIES, MOBILE_PATTERN, type Industry } from '../../../../libs/domain';
 import { BankAccountDto } from '../candidates/bank-account';
-import { IsCalendarDate } from '../common/calendar-date.validator';
+import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
 import { IsIdNumber } from '../common/id-number.validator';
 import { Trimmed } from '../common/trimmed';
 
@@ -38,6 +38,7 @@ export class PaperPaymentDto {
   reference!: string;
 
   @ApiProperty({ example: '2018-02-10' })
+  @DateWithin()
   @IsCalendarDate({ message: 'paidOn must be a real date YYYY-MM-DD' })
   paidOn!: string;
 }
@@ -92,6 +93,7 @@ export class ImportedMasterDto {
   roundYear!: number;
 
   @ApiProperty({ example: '2018-12-28', description: 'The commendation date: the bonus date, and month 0 of the subsidy' })
+  @DateWithin()
   @IsCalendarDate({ message: 'commendedOn must be a real date YYYY-MM-DD' })
   commendedOn!: string;
 

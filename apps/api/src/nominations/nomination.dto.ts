@@ -20,7 +20,7 @@ import { CHANNELS, type Channel } from '../../../../libs/contract';
 import { AREAS, INDUSTRIES, MOBILE_PATTERN, SKILL_LEVELS, type Area, type Industry, type SkillLevel } from '../../../../libs/domain';
 import { IsIdNumber } from '../common/id-number.validator';
 import { CompetitionDto, ConditionClaimDto, OpinionDto } from './form.dto';
-import { IsCalendarDate } from '../common/calendar-date.validator';
+import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
 
 export const DEEDS_MAX = 800;
 
@@ -48,6 +48,7 @@ export class NominationFormDto {
 
   @IsOptional()
   @ApiPropertyOptional({ example: '1949-12-31', description: 'Must agree with the ID number' })
+  @DateWithin('1900-01-01', '2100-12-31')
   @IsCalendarDate({ message: 'birthDate must be a real date YYYY-MM-DD' })
   birthDate?: string;
 

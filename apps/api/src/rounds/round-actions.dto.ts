@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../common/calendar-date.validator';
+import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
 import { IsInstant } from './round.dto';
 
 /** Every action on the round gives its reason; the round's history keeps it. */
@@ -88,6 +88,7 @@ export class ApprovalDto {
 
 export class CeremonyDto extends ReasonedDto {
   @ApiProperty({ example: '2017-04-28', description: 'Asia/Shanghai; commendation takes effect that day (it may lie ahead)' })
+  @DateWithin()
   @IsCalendarDate({ message: 'date must be a real date YYYY-MM-DD' })
   date!: string;
 

@@ -84,6 +84,7 @@ export function parseInstant(value: unknown): Date | string {
   const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
   const s = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  if (y < 2000 || y > 2100) return 'must fall between the years 2000 and 2100';
   if (mo < 1 || mo > 12) return 'has a month that does not exist';
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (d < 1 || d > daysInMonth) return 'has a date that does not exist';
@@ -92,7 +93,9 @@ export function parseInstant(value: unknown): Date | string {
   if (!m[8]) {
     const oh = Number(m[10]);
     const om = Number(m[11]);
-    if (oh > 14 || om > 59) return 'has an offset that does not exist';
+    // Offsets in use run from -12:00 to +14:00, in quarter hours.
+    if (oh > 14 || om > 59 || om % 15 !== 0 || (oh === 14 && om > 0)) return 'has an offset that does not exist (from -12:00 to +14:00)';
+    if (m[9] === '-' && oh * 60 + om > 12 * 60) return 'has an offset that does not exist (from -12:00 to +14:00)';
     offsetMin = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
   }
   const utc = new Date(0);

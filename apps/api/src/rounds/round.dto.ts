@@ -31,6 +31,7 @@ export class CreateRoundDto {
   year!: number;
 
   @ApiProperty({ example: 30, description: 'How many masters this round may name' })
+  @Max(10_000, { message: 'quota must be at most 10000' })
   @Min(1, { message: 'quota must be a positive whole number' })
   @IsInt({ message: 'quota must be a whole number' })
   quota!: number;

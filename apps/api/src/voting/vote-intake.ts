@@ -6,6 +6,7 @@ import { isIn, isNotEmpty, isString, isUUID, maxLength } from 'class-validator';
 import type { Application, Request } from 'express';
 import { IncomingMessage, type ServerResponse } from 'node:http';
 import { errorAnswer } from '../common/errors.filter';
+import { isNormalText } from '../common/normalise';
 import type { FastLane } from '../common/fast-lane.adapter';
 import { PublicVotingController } from './public-voting.controller';
 import type { CastVoteDto } from './vote.dto';
@@ -26,6 +27,8 @@ export function wellFormedVote(body: unknown): CastVoteDto | null {
   const { candidateId, verifier, credential } = body as Record<string, unknown>;
   if (!isUUID(candidateId, 'all') || !isIn(verifier, [...VERIFIERS])) return null;
   if (!isString(credential) || !isNotEmpty(credential) || !maxLength(credential, 512)) return null;
+  // Text the controller's pipe would clean (spaces, invisible characters) or refuse goes to the controller.
+  if (![candidateId, verifier, credential].every((v) => isNormalText(v as string))) return null;
   return { candidateId, verifier, credential } as CastVoteDto;
 }
 
