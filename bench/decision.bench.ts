@@ -80,6 +80,7 @@ async function measure(stack: Stack): Promise<void> {
         skillLevel: 'technician',
         channel: 'self',
         conditions: [{ kind: 'superb_skill', evidence: 'bench' }],
+        consent: { signedOn: '2017-04-08', attestedBy: 'bench' },
       }),
     });
     if (res.status !== 201) throw new Error(`nomination failed: ${res.status} ${await res.text()}`);

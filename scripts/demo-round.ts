@@ -373,6 +373,7 @@ function nominationBody(i: number, channel: (typeof CHANNELS)[number], area: str
     trade: ind.trade,
     yearsOfWork: years,
     skillLevel: SKILLS[i % SKILLS.length],
+    consent: { signedOn: opinionDate, attestedBy: `${area}总工会` },
     honours: [`${year - 3 - (i % 5)}年瓯海区技术能手`],
     achievements: `改进${ind.trade}工装夹具，良品率提高${3 + (i % 9)}%`,
     deeds: `${ind.deed}${years}年，带徒${5 + (i % 20)}人，多次解决生产技术难题，获评企业“工匠之星”。`,

@@ -79,7 +79,11 @@ describe('who sees what of a file, in every response (real Temporal dev server a
     expect(res.body.panelSummary).toEqual(expect.objectContaining({ seated: expect.any(Number), scored: expect.any(Number) }));
     if (who.role === 'union_office') {
       expect(res.body).toMatchObject({ idNumber: pii.idNumber, mobile: pii.mobile });
+      expect(res.body.form.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     } else {
+      // Beside the masked number, the birth year only: the full date would give back the digits the mask hides.
+      expect(res.body.form).not.toHaveProperty('birthDate');
+      expect(res.body.form.birthYear).toBe(Number(pii.idNumber.slice(6, 10)));
       expect(text).not.toContain(pii.idNumber);
       expect(text).not.toContain(pii.mobile);
       expect(res.body.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
@@ -196,5 +200,36 @@ describe('who sees what of a file, in every response (real Temporal dev server a
     expect((await http.get(`/candidates/${candidateId}`, outsider.token)).status).toBe(404);
     expect((await http.post(`/candidates/${candidateId}/scores`, { scores: { superb_skill: 90, leading_role: 90 } }, outsider.token)).status).toBe(404);
     expect((await http.post(`/candidates/${candidateId}/conflicts`, { reason: '无' }, outsider.token)).status).toBe(404);
+  });
+
+  it('shuts a recused or conflicted expert out of the file and its documents; the leadership group reads no document', async () => {
+    const { candidateId } = await nominate({ employer: '温州金鹰鞋业有限公司' });
+    await approve(http, candidateId, 'qualification');
+    await approve(http, candidateId, 'inspection', { visit: VISIT });
+    const tag = candidateId.slice(0, 8);
+    const [stays, leaves, colleague] = ['stays', 'leaves', 'colleague'].map((x) => caller('expert', `expert-${tag}-${x}`));
+    const seated = await http.post(
+      `/candidates/${candidateId}/panel`,
+      {
+        experts: [
+          { userId: stays.sub, employer: '温州大学' },
+          { userId: leaves.sub, employer: '温州职业技术学院' },
+          { userId: colleague.sub, employer: '金鹰鞋业' },
+        ],
+      },
+      office.token,
+    );
+    expect(seated.status).toBe(200);
+    expect((await http.post(`/candidates/${candidateId}/conflicts`, { reason: CONFLICT_REASON }, leaves.token)).status).toBe(200);
+    const seen = async (who: Caller) => [
+      (await http.get(`/candidates/${candidateId}`, who.token)).status,
+      (await http.get(`/candidates/${candidateId}/attachments`, who.token)).status,
+    ];
+    expect(await seen(stays)).toEqual([200, 200]);
+    expect(await seen(leaves)).toEqual([404, 404]);
+    expect(await seen(colleague)).toEqual([404, 404]);
+    for (const role of ['leadership', 'government', 'finance', 'admin'] as const) {
+      expect([role, (await http.get(`/candidates/${candidateId}/attachments`, token(role))).status]).toEqual([role, 403]);
+    }
   });
 });

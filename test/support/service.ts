@@ -61,6 +61,7 @@ export function skeletonNomination(overrides: Record<string, unknown> = {}) {
     yearsOfWork: 12,
     skillLevel: 'technician',
     channel: 'organisational',
+    consent: { signedOn: '2017-04-08', attestedBy: '瓯海眼镜厂工会 李明' },
     ...overrides,
   };
 }

@@ -26,6 +26,7 @@ const body = () => ({
   industry: 'footwear_leather',
   trade: '制鞋工',
   yearsOfWork: 12,
+  consent: { signedOn: '2017-04-08', attestedBy: '瓯海华鞋业工会' },
   skillLevel: 'senior_technician',
   honours: ['瓯海区劳动模范'],
   deeds: '从事制鞋三十年，带徒二十余人。',

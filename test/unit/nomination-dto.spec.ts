@@ -23,6 +23,7 @@ const skeleton = (): Body => ({
   yearsOfWork: 12,
   skillLevel: 'senior_technician',
   channel: 'organisational',
+  consent: { signedOn: '2017-04-08', attestedBy: '瓯海华鞋业工会' },
 });
 
 const opinion = (): Body => ({ text: '同意推荐', sealed: true, date: '2017-04-10' });
@@ -109,10 +110,12 @@ describe('CreateNominationDto: the walking skeleton', () => {
 
   it('refuses an empty body, naming every required field', async () => {
     const fields = await fieldsOf({});
-    expect(fields.map((f) => f.field).sort()).toEqual(['name', 'idNumber', 'employer', 'mobile', 'industry', 'trade', 'yearsOfWork', 'skillLevel', 'channel'].sort());
+    expect(fields.map((f) => f.field).sort()).toEqual(
+      ['name', 'idNumber', 'employer', 'mobile', 'industry', 'trade', 'yearsOfWork', 'skillLevel', 'channel', 'consent'].sort(),
+    );
   });
 
-  it.each(['name', 'idNumber', 'employer', 'mobile', 'industry', 'trade', 'yearsOfWork', 'skillLevel', 'channel'])(
+  it.each(['name', 'idNumber', 'employer', 'mobile', 'industry', 'trade', 'yearsOfWork', 'skillLevel', 'channel', 'consent'])(
     'refuses the skeleton without %s, naming only that field',
     async (key) => {
       const fields = await fieldsOf(without(skeleton(), key));

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const ATTACHMENT_KINDS = ['id_proof', 'years_proof', 'skill_certificate', 'honour', 'achievement_proof', 'other'] as const;
+export const ATTACHMENT_KINDS = ['id_proof', 'years_proof', 'skill_certificate', 'honour', 'achievement_proof', 'other', 'consent'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 /** A supporting document, kept in the database with its SHA-256. */

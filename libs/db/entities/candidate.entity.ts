@@ -36,5 +36,7 @@ export class CandidateEntity {
   @Column('text', { name: 'bank_account_name', nullable: true }) bankAccountName!: string | null;
   @Column('text', { name: 'bank_account_by', nullable: true }) bankAccountBy!: string | null;
   @Column('timestamptz', { name: 'bank_account_at', nullable: true }) bankAccountAt!: Date | null;
+  /** The latest signed consent (PIPL art. 29) uploaded, an attachment of kind `consent`; null until one is. */
+  @Column('uuid', { name: 'consent_document_id', nullable: true }) consentDocumentId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

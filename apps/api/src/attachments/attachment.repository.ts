@@ -25,7 +25,10 @@ export class AttachmentRepository {
       await tx.query(`SELECT 1 FROM candidates WHERE id = $1 FOR UPDATE`, [row.candidateId]);
       const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM attachments WHERE candidate_id = $1`, [row.candidateId]);
       if (n >= cap) return null;
-      return insertOn(tx.getRepository(AttachmentEntity), row);
+      const stored = await insertOn(tx.getRepository(AttachmentEntity), row);
+      // The newest signed consent is the one the pre-check points at.
+      if (row.kind === 'consent') await tx.query(`UPDATE candidates SET consent_document_id = $2 WHERE id = $1`, [row.candidateId, row.id]);
+      return stored;
     });
   }
 

@@ -9,7 +9,12 @@ import { contentDisposition, type UploadedPart } from './attachment-files';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentUploadInterceptor } from './upload.interceptor';
 
-const READERS: Role[] = ['union_office', 'street_union', 'inspector', 'expert', 'leadership', 'government', 'auditor', 'admin', 'nominator'];
+/**
+ * Who reads a file's documents (ID-card scans, certificates): the roles whose work is checking them, and
+ * the nominator for its own. Not the leadership group, the government or finance, who decide on lists and
+ * pay from the file, nor admin, who runs the system: none of them needs an ID card scan.
+ */
+const READERS: Role[] = ['union_office', 'street_union', 'inspector', 'expert', 'auditor', 'nominator'];
 const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('attachments')

@@ -13,6 +13,8 @@ import { TEMPORAL_CLIENT } from '../common/temporal.module';
  */
 /** Roles that see only part of the files: whether they may act depends on the file's row. */
 const SCOPED_ROLES: ReadonlySet<string> = new Set(['nominator', 'street_union', 'expert']);
+/** Seats whose expert still takes part in the review. */
+const ACTIVE_SEAT: ReadonlySet<string> = new Set(['assigned', 'scored']);
 
 @Injectable()
 export class CandidateAccess {
@@ -57,14 +59,16 @@ export class CandidateAccess {
         // A union sees its own area; files nominated without an area, the unions without one.
         return (row.area ?? null) === (claims.area ?? null);
       case 'expert': {
+        // Only a seat still taking part: an expert recused, or who declared a conflict, has left the file.
+        const sits = (seat: { userId: string; status: string }) => seat.userId === claims.sub && ACTIVE_SEAT.has(seat.status);
         const status = await this.ds.getRepository(CandidateStatusEntity).findOneBy({ candidateId: row.id });
-        if (status?.panel.some((seat) => seat.userId === claims.sub)) return true;
+        if (status?.panel.some(sits)) return true;
         // The projection trails the workflow by a moment; a seat given just now is in the workflow's state.
         const state = await this.temporal.workflow
           .getHandle(row.workflowId)
           .query(stateQuery)
           .catch(() => null);
-        return !!state?.panel?.some((seat) => seat.userId === claims.sub);
+        return !!state?.panel?.some(sits);
       }
       default:
         return true;

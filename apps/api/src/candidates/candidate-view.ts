@@ -1,4 +1,4 @@
-import type { CandidateStateV2, PanelSeatState, Role } from '../../../../libs/contract';
+import type { CandidateStateV2, PanelSeatState, PrecheckResult, Role } from '../../../../libs/contract';
 import type { CandidateEntity } from '../../../../libs/db';
 import { maskIdNumber, maskMobile, type PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
@@ -30,6 +30,23 @@ export function personalData(row: CandidateEntity, claims: TokenClaims, pii: Pii
     mobile: mobile && (clear ? mobile : maskMobile(mobile)),
     homeAddress: homeAddress && (clear ? homeAddress : maskAddress(homeAddress)),
   };
+}
+
+/**
+ * The form as the caller may see it. Beside a masked ID number, the full birth date (and the sex)
+ * would give back the digits the mask hides: roles that see the number masked get the birth year only.
+ */
+export function visibleForm(form: Record<string, any> | null, claims: TokenClaims): Record<string, any> | null {
+  if (!form || SEES_CLEAR_PII.has(claims.role) || !form.birthDate) return form;
+  const { birthDate, ...rest } = form;
+  return { ...rest, birthYear: Number(String(birthDate).slice(0, 4)) };
+}
+
+/** Whether the signed consent (PIPL art. 29) is on the file: shown beside the pre-checks made at nomination. */
+export function consentPrecheck(row: Pick<CandidateEntity, 'consentDocumentId'>): PrecheckResult {
+  return row.consentDocumentId
+    ? { check: 'consent_document', passed: true, detail: 'the signed consent is attached' }
+    : { check: 'consent_document', passed: false, detail: "the candidate's signed consent is not attached yet (attachment kind: consent)" };
 }
 
 /** The panel's progress in numbers: what every role may know without learning who the experts are. */
@@ -73,7 +90,7 @@ export function candidateView(row: CandidateEntity, state: CandidateStateV2, cla
     publicNoticeEndsAt: state.publicNoticeEndsAt,
     decisions: state.decisions,
     resubmissions: state.resubmissions,
-    prechecks: state.prechecks,
+    prechecks: state.channel === 'imported' ? state.prechecks : [...state.prechecks, consentPrecheck(row)],
     conditions: state.conditions,
     panel: visibleSeats(state.panel, claims),
     panelSummary: panelSummary(state.panel),
@@ -96,7 +113,7 @@ export function candidateView(row: CandidateEntity, state: CandidateStateV2, cla
     yearsOfWork: row.yearsOfWork,
     skillLevel: row.skillLevel,
     area: row.area,
-    form: row.form,
+    form: visibleForm(row.form, claims),
     formVersion: row.version,
     inspectionBatchId: row.inspectionBatchId,
     nominatedAt: row.createdAt.toISOString(),

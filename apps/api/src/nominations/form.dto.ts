@@ -1,7 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CONDITIONS, type Condition } from '../../../../libs/contract';
-import { IsCalendarDate } from '../common/calendar-date.validator';
+import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
+
+/**
+ * The candidate's separate consent to the processing of their sensitive personal information (PIPL
+ * art. 29): the date they signed it, and who attests it (the unit, union or office that holds the paper).
+ * The signed paper itself is uploaded as an attachment of kind `consent`.
+ */
+export class ConsentDto {
+  @ApiProperty({ example: '2017-04-08', description: 'The date the candidate signed the consent (not after today)' })
+  @DateWithin()
+  @IsCalendarDate({ message: 'signedOn must be a real date YYYY-MM-DD' })
+  signedOn!: string;
+
+  @ApiProperty({ example: '瓯海眼镜厂工会 李明', description: 'Who attests the signature' })
+  @MaxLength(100)
+  @IsString()
+  @IsNotEmpty({ message: 'attestedBy is required: who attests the candidate signed' })
+  attestedBy!: string;
+}
 
 /** An opinion with its seal (推荐单位意见 / 镇街、协会意见): text, whether it is sealed, and the date. */
 export class OpinionDto {

@@ -30,6 +30,8 @@ export function formProblems(form: NominationFormDto & Partial<Pick<CreateNomina
   if (form.channel && form.channel !== 'competition' && form.competition) {
     problems.push({ field: 'competition', reason: 'competition is given only for the competition channel' });
   }
+  const signedOn = form.consent?.signedOn;
+  if (typeof signedOn === 'string' && signedOn > shanghaiDate(now.getTime())) problems.push({ field: 'consent.signedOn', reason: 'consent.signedOn is after today' });
   const kinds = (Array.isArray(form.conditions) ? form.conditions : []).map((c) => c?.kind);
   const repeated = kinds.find((k, i) => k && kinds.indexOf(k) !== i);
   if (repeated) problems.push({ field: 'conditions', reason: `condition '${repeated}' is claimed twice` });

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -19,7 +20,7 @@ import {
 import { CHANNELS, type Channel } from '../../../../libs/contract';
 import { AREAS, INDUSTRIES, MOBILE_PATTERN, SKILL_LEVELS, type Area, type Industry, type SkillLevel } from '../../../../libs/domain';
 import { IsIdNumber } from '../common/id-number.validator';
-import { CompetitionDto, ConditionClaimDto, OpinionDto } from './form.dto';
+import { CompetitionDto, ConditionClaimDto, ConsentDto, OpinionDto } from './form.dto';
 import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
 
 export const DEEDS_MAX = 800;
@@ -173,6 +174,14 @@ export class NominationFormDto {
   @Type(() => CompetitionDto)
   @ValidateNested()
   competition?: CompetitionDto;
+
+  @ApiProperty({ type: ConsentDto, description: "The candidate's separate consent to processing their sensitive personal information (PIPL art. 29)" })
+  @Type(() => ConsentDto)
+  @ValidateNested()
+  @IsDefined({
+    message: "consent is required: the candidate's separate consent to processing their ID number, mobile and address (PIPL art. 29), as { signedOn, attestedBy }",
+  })
+  consent!: ConsentDto;
 
   @IsOptional()
   @ApiPropertyOptional({ enum: AREAS, description: 'Sub-district (镇街/开发区) whose union endorses an organisational nomination' })
