@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ResilientPgClient } from './pg-client';
 import { CandidateEntity } from './entities/candidate.entity';
 import { PaymentTaskEntity } from './entities/payment-task.entity';
 import { PaymentTaskEventEntity } from './entities/payment-task-event.entity';
@@ -71,7 +72,8 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 10): DataSourc
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsTransactionMode: 'each',
-    extra: { max: poolSize },
+    // A connection lost outside a query must not end the process (see ResilientPgClient).
+    extra: { max: poolSize, Client: ResilientPgClient },
   };
 }
 

@@ -8,9 +8,10 @@ import { TEMPORAL_CLIENT } from '../../apps/api/src/common/temporal.module';
 import { candidateWorkflowId, cohortDecisionSignal, roundWorkflowId, type CohortDecisionV1 } from '../../libs/contract';
 import { pool } from '../../libs/dev/pool';
 import { killed, spawnWorker, WORKER } from '../support/spawn-worker';
-import { approve, createRound, idNumber, mobileNumber } from '../support/review-helpers';
+import { createRound } from '../support/review-helpers';
+import { reviewedFiles } from '../support/commendation-batch';
 import { act, freezeList, runVote } from '../support/round-driver';
-import { client, eventually, nomination, scoreThroughApi, startApi, token, VISIT } from '../support/service';
+import { client, eventually, startApi, token } from '../support/service';
 
 jest.setTimeout(240_000);
 
@@ -45,19 +46,7 @@ describe('a worker killed in the middle of a batch of the round’s decisions (r
     await first.ready;
 
     const round = await createRound(http, undefined, token('union_office'), { quota: QUOTA });
-    const files = await pool(Array.from({ length: N }), 8, async (_, i) => {
-      const res = await http.post(
-        '/nominations',
-        nomination({ roundId: round.roundId, channel: 'self', idNumber: idNumber(), mobile: mobileNumber() }),
-        token('nominator'),
-      );
-      if (res.status !== 201) throw new Error(`nomination: ${res.status} ${JSON.stringify(res.body)}`);
-      const id: string = res.body.candidateId;
-      await approve(http, id, 'qualification');
-      await approve(http, id, 'inspection', { visit: VISIT });
-      await scoreThroughApi(http, id, [50 + (i % 50)]);
-      return id;
-    });
+    const files = await reviewedFiles(http, round.roundId, N, (i) => 50 + (i % 50));
     const listed = await freezeList(http, round.roundId);
     expect(listed).toHaveLength(N);
     await runVote(http, round.roundId);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The built worker, run as its own process so a fault test can kill it the hard way. */
@@ -15,3 +16,18 @@ export function spawnWorker(env: NodeJS.ProcessEnv): { child: ChildProcess; read
 }
 
 export const killed = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+
+/** The workers one test file spawns on its task queue, started one after another; whatever still runs at the end is killed. */
+export function workerFleet(env: NodeJS.ProcessEnv) {
+  const children: ChildProcess[] = [];
+  return {
+    async start(): Promise<ChildProcess> {
+      if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run the build (npm test does) first`);
+      const { child, ready } = spawnWorker(env);
+      children.push(child);
+      await ready;
+      return child;
+    },
+    killAll: () => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')),
+  };
+}
