@@ -9,7 +9,8 @@ import { LOCAL_AUDIENCE, LOCAL_ISSUER, parseJwk, publicJwkOf } from '../security
 export interface AuthConfig {
   issuer: string;
   audience: string;
-  keys: { kind: 'jwks'; url: string } | { kind: 'local'; publicJwk: JsonWebKey };
+  /** `cooldownMs`: the least time between two fetches of the JWKS (a token naming an unknown kid triggers one). */
+  keys: { kind: 'jwks'; url: string; cooldownMs: number } | { kind: 'local'; publicJwk: JsonWebKey };
   /** Claim names (or dotted paths) for role and area; `roleMap` maps the issuer's role values to ours. */
   claims: { role: string; area: string; roleMap: Record<string, Role> | null };
   /** Seconds of clock skew allowed on exp and nbf. */
@@ -43,7 +44,7 @@ export function authConfig(env: NodeJS.ProcessEnv, int: IntReader, duration: Dur
     if (url && !isHttpUrl(url, env.NODE_ENV === 'production')) {
       problems.push(`OIDC_JWKS_URL must be an ${env.NODE_ENV === 'production' ? 'https' : 'http(s)'} URL (got '${url}')`);
     }
-    return { issuer, audience, keys: { kind: 'jwks', url }, ...common };
+    return { issuer, audience, keys: { kind: 'jwks', url, cooldownMs: duration('OIDC_JWKS_COOLDOWN', '30s') }, ...common };
   }
   let publicJwk: JsonWebKey | undefined;
   try {

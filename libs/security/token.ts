@@ -24,11 +24,11 @@ export type TokenVerifier = (token: string) => Promise<TokenClaims | string>;
 
 /**
  * The keys of the configured issuer: its JWKS URL (fetched, cached, re-fetched when a token names an
- * unknown kid, at most once per `cooldownMs`) or the local public key.
+ * unknown kid — the issuer rotated — at most once per cooldown) or the local public key.
  */
-export function issuerKeys(auth: AuthConfig, { cooldownMs = 30_000 } = {}): JWTVerifyGetKey {
+export function issuerKeys(auth: AuthConfig): JWTVerifyGetKey {
   return auth.keys.kind === 'jwks'
-    ? createRemoteJWKSet(new URL(auth.keys.url), { timeoutDuration: 5000, cooldownDuration: cooldownMs })
+    ? createRemoteJWKSet(new URL(auth.keys.url), { timeoutDuration: 5000, cooldownDuration: auth.keys.cooldownMs })
     : createLocalJWKSet({ keys: [auth.keys.publicJwk as never] });
 }
 

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { client, eventually, nomination, startApi, startWorker, token, VISIT } from '../support/service';
-import { approve, closeRounds, createLegacyRound, decide, idNumber, mobileNumber, openDb, type TestRound } from '../support/review-helpers';
+import { approve, closeRounds, createLegacyRound, decide, idNumber, mobileNumber, openDb, streetUnion, type TestRound } from '../support/review-helpers';
 
 jest.setTimeout(120_000);
 
@@ -311,6 +311,27 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
       ];
       expect(afterClose.map((r) => [r.status, r.body.message])).toEqual(Array(3).fill([409, 'the candidacy is closed; no decision can be taken']));
       expect((await file(candidateId)).body.status).toBe('withdrawn');
+    });
+
+    it('knows the submitter by issuer, subject and role: a token that only shares the subject cannot withdraw', async () => {
+      // An office user files; a nominator token whose subject is that user's id does not see the file.
+      const officeSub = `office-${randomUUID().slice(0, 8)}`;
+      const filed = await http.post(
+        '/nominations',
+        nomination({ idNumber: idNumber(), mobile: mobileNumber(), roundId: round.roundId, channel: 'association' }),
+        token('union_office', officeSub),
+      );
+      expect(filed.status).toBe(201);
+      expect((await http.post(`/candidates/${filed.body.candidateId}/withdrawal`, { reason: '冒名撤回' }, token('nominator', officeSub))).status).toBe(404);
+      expect((await http.get(`/candidates/${filed.body.candidateId}`, token('nominator', officeSub))).status).toBe(404);
+      expect((await http.get(`/candidates?roundId=${round.roundId}`, token('nominator', officeSub))).body.items).toEqual([]);
+
+      // A nominator files in 娄桥; that area's union sees the file, but a union token carrying the nominator's id is not its submitter.
+      const { candidateId, nominatorSub } = await nominate({ area: 'louqiao' });
+      const impostor = await http.post(`/candidates/${candidateId}/withdrawal`, { reason: '冒名撤回' }, streetUnion('louqiao', nominatorSub));
+      expect(impostor.status).toBe(403);
+      expect(impostor.body.message).toContain('only the nominating unit or person who filed it');
+      expect((await file(candidateId)).body.status).not.toBe('withdrawn');
     });
 
     it('lets the programme office disqualify; a nominator cannot (403)', async () => {

@@ -328,7 +328,7 @@ describe('loadConfig: authentication', () => {
     expect(auth).toEqual({
       issuer: TEST_OIDC.OIDC_ISSUER,
       audience: TEST_OIDC.OIDC_AUDIENCE,
-      keys: { kind: 'jwks', url: TEST_OIDC.OIDC_JWKS_URL },
+      keys: { kind: 'jwks', url: TEST_OIDC.OIDC_JWKS_URL, cooldownMs: 30_000 },
       claims: { role: 'realm_access.roles', area: 'district', roleMap: { 'programme-office': 'union_office', 'finance-dept': 'finance' } },
       clockToleranceSec: 10,
       failures: { limit: 5, windowMs: 30_000, blockMs: 900_000 },

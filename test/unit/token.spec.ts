@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { AuthConfig } from '../../libs/config';
 import { generateLocalKeyPair, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken } from '../../libs/security/local-issuer';
-import { createTokenVerifier, issuerKeys, KEYS_UNAVAILABLE } from '../../libs/security/token';
+import { createTokenVerifier, KEYS_UNAVAILABLE } from '../../libs/security/token';
 
 const keys = generateLocalKeyPair();
 const local = (over: Partial<AuthConfig> = {}): AuthConfig => ({
@@ -122,7 +122,8 @@ describe('createTokenVerifier (OpenID Connect issuer through its JWKS URL)', () 
     local({
       issuer: ISSUER,
       audience: 'ouhai-api',
-      keys: { kind: 'jwks', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks` },
+      // jose re-fetches on an unknown kid at most once per cooldown (30 s by default); none here, so the test need not wait.
+      keys: { kind: 'jwks', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`, cooldownMs: 0 },
       claims: { role: 'role', area: 'area', roleMap: null, ...over },
     });
   async function rsaKey(kid: string) {
@@ -141,8 +142,7 @@ describe('createTokenVerifier (OpenID Connect issuer through its JWKS URL)', () 
   it('verifies RS256 tokens with the served keys and follows a rotation to a new kid', async () => {
     const first = await rsaKey('2026-01');
     served = [first.publicJwk];
-    // jose re-fetches on an unknown kid at most every 30 s by default; no cooldown here, so the test need not wait.
-    const verifier = createTokenVerifier(config(), issuerKeys(config(), { cooldownMs: 0 }));
+    const verifier = createTokenVerifier(config());
     expect(await verifier(await sign(first, { role: 'finance' }))).toMatchObject({ iss: ISSUER, sub: 'idp-user-7', role: 'finance' });
 
     // The issuer rotates: the new key is published and signs from now on; the old one is withdrawn.
@@ -171,7 +171,7 @@ describe('createTokenVerifier (OpenID Connect issuer through its JWKS URL)', () 
     const key = await rsaKey('x');
     served = [key.publicJwk];
     expect(await createTokenVerifier(config())(good())).toMatch(/another issuer|unknown key|bad signature|algorithm/);
-    const down = createTokenVerifier({ ...config(), keys: { kind: 'jwks', url: 'http://127.0.0.1:9/jwks' } });
+    const down = createTokenVerifier({ ...config(), keys: { kind: 'jwks', url: 'http://127.0.0.1:9/jwks', cooldownMs: 0 } });
     expect(await down(await sign(key, { role: 'finance' }))).toBe(KEYS_UNAVAILABLE);
   });
 });
