@@ -1,8 +1,6 @@
-import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createHmac, randomUUID } from 'node:crypto';
 import { generateLocalKeyPair, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken } from '../../libs/security/local-issuer';
+import { startTestIssuer } from '../support/oidc';
 import { startApi, token } from '../support/service';
 
 /** GET as a given client address (the API trusts X-Forwarded-For from loopback where TRUST_PROXY says so). */
@@ -15,7 +13,8 @@ async function get(base: string, path: string, bearer?: string, from?: string) {
 
 const b64json = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const nowS = () => Math.floor(Date.now() / 1000);
-const LIST = '/candidates?pageSize=1';
+// A list of nothing (a round that does not exist): the database is shared with other suites.
+const LIST = `/candidates?roundId=${randomUUID()}`;
 
 describe('authentication: the local issuer', () => {
   let api: Awaited<ReturnType<typeof startApi>>;
@@ -87,52 +86,27 @@ describe('authentication: failures are rate-limited per client address', () => {
 });
 
 describe('authentication: an OpenID Connect issuer through its JWKS URL', () => {
-  const ISSUER = 'https://idp.test/realms/ouhai-it';
-  let server: Server;
-  let jwks: object[] = [];
+  let idp: Awaited<ReturnType<typeof startTestIssuer>>;
   let api: Awaited<ReturnType<typeof startApi>>;
   beforeAll(async () => {
-    server = createServer((_, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: jwks })));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    api = await startApi({
-      OIDC_ISSUER: ISSUER,
-      OIDC_AUDIENCE: 'ouhai-masters-it',
-      OIDC_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`,
-      OIDC_JWKS_COOLDOWN: '1ms',
-      OIDC_ROLE_CLAIM: 'groups',
-      OIDC_ROLE_MAP: 'programme-office:union_office',
-    });
+    idp = await startTestIssuer('https://idp.test/realms/ouhai-it', 'ouhai-masters-it');
+    api = await startApi({ ...idp.env, OIDC_ROLE_CLAIM: 'groups', OIDC_ROLE_MAP: 'programme-office:union_office' });
   });
   afterAll(async () => {
     await api?.close();
-    await new Promise((r) => server.close(r));
+    await idp?.close();
   });
 
-  async function issuerKey(alg: 'RS256' | 'ES256', kid: string) {
-    const { privateKey, publicKey } = await generateKeyPair(alg);
-    const sign = (claims: Record<string, unknown>) =>
-      new SignJWT(claims)
-        .setProtectedHeader({ alg, kid })
-        .setIssuer(ISSUER)
-        .setAudience('ouhai-masters-it')
-        .setSubject('idp-4711')
-        .setExpirationTime('5m')
-        .sign(privateKey);
-    return { sign, jwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
-  }
-
   it("verifies the issuer's tokens, maps its role values, refuses local ones, and follows a key rotation", async () => {
-    const first = await issuerKey('RS256', 'k-2026-01');
-    jwks = [first.jwk];
-    const before = await first.sign({ groups: ['staff', 'programme-office'] });
+    const first = await idp.rotate('RS256', 'k-2026-01');
+    const before = await first('idp-4711', { groups: ['staff', 'programme-office'] });
     expect((await get(api.url, LIST, before)).status).toBe(200);
-    expect((await get(api.url, LIST, await first.sign({ groups: ['union_office'] }))).body?.message).toMatch(/no known role/);
+    expect((await get(api.url, LIST, await first('idp-4711', { groups: ['union_office'] }))).body?.message).toMatch(/no known role/);
     expect((await get(api.url, LIST, token('union_office'))).status).toBe(401);
 
     // The issuer rotates to a new key (new kid) and withdraws the old one.
-    const second = await issuerKey('ES256', 'k-2026-02');
-    jwks = [second.jwk];
-    expect((await get(api.url, LIST, await second.sign({ groups: ['programme-office'] }))).status).toBe(200);
+    const second = await idp.rotate('ES256', 'k-2026-02');
+    expect((await get(api.url, LIST, await second('idp-4711', { groups: ['programme-office'] }))).status).toBe(200);
     expect((await get(api.url, LIST, before)).status).toBe(401);
   });
 });

@@ -2,7 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { client, eventually, nomination, startApi, startWorker, token, VISIT } from '../support/service';
-import { approve, closeRounds, createLegacyRound, decide, idNumber, mobileNumber, openDb, streetUnion, type TestRound } from '../support/review-helpers';
+import { startTestIssuer } from '../support/oidc';
+import { approve, closeRounds, createLegacyRound, decide, idNumber, mobileNumber, openDb, type TestRound } from '../support/review-helpers';
 
 jest.setTimeout(120_000);
 
@@ -155,7 +156,12 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
       expect(resubmitted.status).toBe(200);
       expect(resubmitted.body).toMatchObject({ stage: 'inspection', status: 'awaiting_decision', version: 2 });
       expect(resubmitted.body.resubmissions).toEqual([
-        expect.objectContaining({ stage: 'inspection', note: '补充在岗年限证明，更正工作年限', version: 2, actor: { userId: nominatorSub, role: 'nominator' } }),
+        expect.objectContaining({
+          stage: 'inspection',
+          note: '补充在岗年限证明，更正工作年限',
+          version: 2,
+          actor: { issuer: 'urn:ouhai-masters:local', userId: nominatorSub, role: 'nominator' },
+        }),
       ]);
 
       const now = await file(candidateId);
@@ -326,11 +332,19 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
       expect((await http.get(`/candidates/${filed.body.candidateId}`, token('nominator', officeSub))).status).toBe(404);
       expect((await http.get(`/candidates?roundId=${round.roundId}`, token('nominator', officeSub))).body.items).toEqual([]);
 
-      // A nominator files in 娄桥; that area's union sees the file, but a union token carrying the nominator's id is not its submitter.
-      const { candidateId, nominatorSub } = await nominate({ area: 'louqiao' });
-      const impostor = await http.post(`/candidates/${candidateId}/withdrawal`, { reason: '冒名撤回' }, streetUnion('louqiao', nominatorSub));
-      expect(impostor.status).toBe(403);
-      expect(impostor.body.message).toContain('only the nominating unit or person who filed it');
+      // A nominator files; a token of another issuer with the same subject and role is somebody else.
+      const { candidateId, nominatorSub } = await nominate();
+      const idp = await startTestIssuer('https://idp.test/realms/other', 'ouhai-masters-api');
+      const other = await startApi(idp.env);
+      try {
+        const sameSubject = await (await idp.rotate('ES256', 'other-1'))(nominatorSub, { role: 'nominator' });
+        const otherHttp = client(other.url);
+        expect((await otherHttp.post(`/candidates/${candidateId}/withdrawal`, { reason: '冒名撤回' }, sameSubject)).status).toBe(404);
+        expect((await otherHttp.get(`/candidates/${candidateId}`, sameSubject)).status).toBe(404);
+      } finally {
+        await other.close();
+        await idp.close();
+      }
       expect((await file(candidateId)).body.status).not.toBe('withdrawn');
     });
 
