@@ -9,7 +9,6 @@ import {
   type CandidateStateV2,
   type DecisionStage,
 } from '../libs/contract';
-import { signToken } from '../libs/security/token';
 import { CandidateAccess } from '../apps/api/src/candidates/candidate-access';
 import { CandidateViewer } from '../apps/api/src/candidates/candidate-viewer';
 import { CandidatesService } from '../apps/api/src/candidates/candidates.service';
@@ -63,8 +62,8 @@ async function measure(stack: Stack): Promise<void> {
   });
   const floorRunning = floorWorker.run();
 
-  const tokens = Object.fromEntries(STAGES.map((s) => [s, signToken({ sub: `bench-${s}`, role: STAGE_OWNER[s] }, config.authSecret)]));
-  const nominator = signToken({ sub: 'bench-nominator', role: 'nominator' }, config.authSecret);
+  const tokens = Object.fromEntries(STAGES.map((s) => [s, stack.token(STAGE_OWNER[s], `bench-${s}`)]));
+  const nominator = stack.token('nominator', 'bench-nominator');
   const nominate = async () => {
     const res = await fetch(`${base}/nominations`, {
       method: 'POST',

@@ -11,10 +11,12 @@ import { Client as PgClient } from 'pg';
 import { createApi } from '../apps/api/src/bootstrap';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { loadConfig, type AppConfig } from '../libs/config';
+import type { Role } from '../libs/contract';
 import { runMigrations } from '../libs/db/data-source';
 import { startEmbeddedPostgres } from '../libs/dev/embedded-postgres';
 import { freePort } from '../libs/dev/free-port';
 import { startDevServer, type DevServer } from '../libs/dev/temporal-dev-server';
+import { generateLocalKeyPair, signLocalToken } from '../libs/security/local-issuer';
 
 /**
  * What every benchmark runs on: a Temporal dev server of its own (in memory), a database of its own,
@@ -35,6 +37,8 @@ export interface Stack {
   processBase: string;
   databaseUrl: string;
   dbLabel: string;
+  /** A bearer token of the local issuer this stack's API trusts. */
+  token(role: Role, sub: string): string;
   close(): Promise<void>;
 }
 
@@ -45,11 +49,13 @@ export async function startStack(opts: { api: boolean; apiProcess?: boolean; wor
   const db = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : null;
   const pg = db ? null : await startEmbeddedPostgres();
   const databaseUrl = db?.url ?? pg!.url;
+  const issuerKeys = generateLocalKeyPair();
   const env = {
     ...process.env,
     TEMPORAL_ADDRESS: temporal.address,
     DATABASE_URL: databaseUrl,
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    AUTH_LOCAL_PRIVATE_KEY: JSON.stringify(issuerKeys.privateJwk),
+    AUTH_LOCAL_PUBLIC_KEY: JSON.stringify(issuerKeys.publicJwk),
     PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
     PII_INDEX_KEY: randomBytes(32).toString('base64'),
     // One benchmark account files nominations by the thousand.
@@ -79,6 +85,7 @@ export async function startStack(opts: { api: boolean; apiProcess?: boolean; wor
     processBase: apiProcess?.base ?? '',
     databaseUrl,
     dbLabel: db ? `PostgreSQL (scratch database ${db.name})` : 'embedded PostgreSQL',
+    token: (role, sub) => signLocalToken({ sub, role }, issuerKeys.privateJwk),
     async close() {
       await api?.close();
       await apiProcess?.stop();

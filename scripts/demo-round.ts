@@ -5,7 +5,7 @@ import { pool } from '../libs/dev/pool';
 import { AREAS } from '../libs/domain/areas';
 import { checkCharacter } from '../libs/domain/id-number';
 import { birthDateOf, sexOf } from '../libs/domain';
-import { signToken } from '../libs/security/token';
+import { signLocalToken } from '../libs/security/local-issuer';
 
 /**
  * A whole annual round driven through the HTTP API, as the office, the sub-district unions, the
@@ -16,8 +16,8 @@ import { signToken } from '../libs/security/token';
 export interface DemoOptions {
   /** The API's base URL, e.g. http://127.0.0.1:3000. */
   apiUrl: string;
-  /** The secret the API checks tokens with. */
-  authSecret: string;
+  /** The local issuer's private key (JWK JSON) whose public half the API verifies with. */
+  signingKey: string;
   /** The cohort: how many nominations are filed. */
   candidates: number;
   /** The round's quota; min(30, about half the cohort) unless given. */
@@ -72,7 +72,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const voters = opts.voters ?? Math.max(10, n * 6);
   const concurrency = opts.concurrency ?? 16;
   const http = client(opts.apiUrl);
-  const as = (role: Role, sub = `demo-${role}`, extra: Record<string, unknown> = {}) => signToken({ sub, role, ...extra } as never, opts.authSecret);
+  const as = (role: Role, sub = `demo-${role}`, extra: Record<string, unknown> = {}) => signLocalToken({ sub, role, ...extra }, opts.signingKey);
   const office = as('union_office', 'demo-office');
   const auditor = as('auditor', 'demo-auditor');
   const phases: DemoResult['phases'] = [];

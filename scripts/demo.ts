@@ -60,7 +60,7 @@ async function main(): Promise<number> {
     const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg') });
     stops.push({ name: 'postgres', stop: () => pg.stop() });
     await runMigrations(pg.url);
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...withDevSecrets({ ...process.env, TEMPORAL_ADDRESS: temporal.address, DATABASE_URL: pg.url }, join(dataDir, 'dev-secrets.json')),
       PUBLIC_NOTICE_DURATION: '5s',
       VOTE_DEV_VERIFIER: 'true',
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     const apiUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
     say(`stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: Temporal ${temporal.address}, PGlite, API ${apiUrl}; data in ${dataDir}`);
 
-    const result = await runDemo({ apiUrl, authSecret: config.authSecret, candidates });
+    const result = await runDemo({ apiUrl, signingKey: env.AUTH_LOCAL_PRIVATE_KEY!, candidates });
     for (const line of report(result)) say(line);
     return 0;
   } catch (err) {

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { TASK_QUEUE } from '../contract/engine';
+import { authConfig, type AuthConfig } from './auth-config';
 
 /** Everything the apps read from the environment, validated once at boot. */
 export interface AppConfig {
@@ -8,7 +9,8 @@ export interface AppConfig {
   databaseUrl: string;
   /** `callTimeoutMs`: how long one API request waits for the engine before answering 503. */
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string | null; callTimeoutMs: number };
-  authSecret: string;
+  /** Bearer token verification (libs/config/auth-config.ts). */
+  auth: AuthConfig;
   pii: { keys: Map<string, Buffer>; activeKeyId: string; indexKey: Buffer };
   programme: {
     publicNoticeMs: number;
@@ -137,8 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (keys.size && !keys.has(activeKeyId)) problems.push(`PII_ACTIVE_KEY_ID '${activeKeyId}' is not among PII_KEYS`);
   const indexKey = Buffer.from(need('PII_INDEX_KEY'), 'base64');
   if (env.PII_INDEX_KEY && indexKey.length < 32) problems.push('PII_INDEX_KEY must be at least 32 bytes in base64');
-  const authSecret = need('AUTH_SECRET');
-  if (authSecret && authSecret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
 
   const config: AppConfig = {
     port: int('PORT', 3000, 0, 65535),
@@ -150,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       uiUrl: env.TEMPORAL_UI_URL || null,
       callTimeoutMs: duration('TEMPORAL_CALL_TIMEOUT', '10s'),
     },
-    authSecret,
+    auth: authConfig(env, int, duration, problems),
     pii: { keys, activeKeyId, indexKey },
     programme: {
       publicNoticeMs: duration('PUBLIC_NOTICE_DURATION', '7d'),

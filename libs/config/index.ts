@@ -1,2 +1,3 @@
+export * from './auth-config';
 export * from './config';
 export * from './tokens';

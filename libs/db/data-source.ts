@@ -27,6 +27,7 @@ import { VoterDayCandidates1764310000000 } from './migrations/1764310000000-vote
 import { PaymentInstructions1764320000000 } from './migrations/1764320000000-payment-instructions';
 import { PaymentSchedules1764330000000 } from './migrations/1764330000000-payment-schedules';
 import { MasterImports1764340000000 } from './migrations/1764340000000-master-imports';
+import { SubmitterIssuer1764345000000 } from './migrations/1764345000000-submitter-issuer';
 import { ConsentDocuments1764360000000 } from './migrations/1764360000000-consent-documents';
 
 export const ENTITIES = [
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   PaymentInstructions1764320000000,
   PaymentSchedules1764330000000,
   MasterImports1764340000000,
+  SubmitterIssuer1764345000000,
   ConsentDocuments1764360000000,
 ];
 

@@ -1,43 +1,101 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { AuthConfig } from '../config/auth-config';
 import { isRole, type Role } from '../contract/roles';
 
 /**
- * Bearer tokens: compact JWTs signed with HS256. `sub` is an opaque user id, `role` one of ROLES,
- * `area` the sub-district (for sub-district unions) so later checks can scope by area.
+ * What a verified bearer token says. An identity is the issuer, the subject and the role together:
+ * the same `sub` from another issuer, or with another role, is somebody else.
  */
 export interface TokenClaims {
+  iss: string;
   sub: string;
   role: Role;
   area?: string;
   exp: number; // seconds since epoch
 }
 
-const b64 = (v: object | Buffer) => (Buffer.isBuffer(v) ? v : Buffer.from(JSON.stringify(v))).toString('base64url');
-const HEADER = b64({ alg: 'HS256', typ: 'JWT' });
+/** Asymmetric only: no `none`, no HS* (so a public key can never serve as an HMAC secret). */
+export const TOKEN_ALGORITHMS = ['ES256', 'RS256'];
 
-export function signToken(claims: Omit<TokenClaims, 'exp'> & { exp?: number }, secret: string, ttlSeconds = 12 * 3600): string {
-  const body = b64({ ...claims, exp: claims.exp ?? Math.floor(Date.now() / 1000) + ttlSeconds });
-  const sig = createHmac('sha256', secret).update(`${HEADER}.${body}`).digest();
-  return `${HEADER}.${body}.${b64(sig)}`;
+export const KEYS_UNAVAILABLE = "the issuer's keys are unavailable";
+
+/** Returns the claims, or a reason the token is refused (safe to show: it never quotes the token). */
+export type TokenVerifier = (token: string) => Promise<TokenClaims | string>;
+
+/**
+ * The keys of the configured issuer: its JWKS URL (fetched, cached, re-fetched when a token names an
+ * unknown kid — the issuer rotated — at most once per cooldown) or the local public key.
+ */
+export function issuerKeys(auth: AuthConfig): JWTVerifyGetKey {
+  return auth.keys.kind === 'jwks'
+    ? createRemoteJWKSet(new URL(auth.keys.url), { timeoutDuration: 5000, cooldownDuration: auth.keys.cooldownMs })
+    : createLocalJWKSet({ keys: [auth.keys.publicJwk as never] });
 }
 
-/** Returns the claims, or a reason the token is refused. */
-export function verifyToken(token: string, secret: string, nowMs = Date.now()): TokenClaims | string {
+export function createTokenVerifier(auth: AuthConfig, keys: JWTVerifyGetKey = issuerKeys(auth)): TokenVerifier {
+  return async (token) => {
+    if (!isCanonicalCompactJws(token)) return 'malformed token';
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        algorithms: TOKEN_ALGORITHMS,
+        issuer: auth.issuer,
+        audience: auth.audience,
+        clockTolerance: auth.clockToleranceSec,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (err) {
+      return reasonOf(err);
+    }
+    return claimsOf(payload, auth.claims);
+  };
+}
+
+/** Maps the issuer's claims to ours by configuration: role and area claim names, and optionally the role values. */
+export function claimsOf(payload: JWTPayload, mapping: AuthConfig['claims']): TokenClaims | string {
+  const { iss, sub, exp } = payload;
+  if (typeof sub !== 'string' || !sub) return 'token has no subject';
+  const role = roleOf(claimAt(payload, mapping.role), mapping.roleMap);
+  if (!role) return 'token carries no known role';
+  const area = claimAt(payload, mapping.area);
+  if (area !== undefined && typeof area !== 'string') return 'token area is not a string';
+  return { iss: iss!, sub, role, ...(area && { area }), exp: exp! };
+}
+
+function roleOf(value: unknown, roleMap: Record<string, Role> | null): Role | null {
+  const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+  const roles = new Set(values.map((v) => (roleMap ? roleMap[v] : v)).filter(isRole));
+  // Two roles at once would make every check ambiguous: the issuer must say which one this token is for.
+  return roles.size === 1 ? [...roles][0] : null;
+}
+
+/** A claim by name, or by a dotted path into nested claims (e.g. `realm_access.roles`). */
+function claimAt(payload: JWTPayload, path: string): unknown {
+  if (Object.hasOwn(payload, path)) return payload[path];
+  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined), payload);
+}
+
+/**
+ * Three base64url segments, each in its one canonical spelling. Node's base64 decoders (which jose
+ * uses on Node 20) forgive padding and stray low bits, so a re-encoded signature would still verify.
+ */
+function isCanonicalCompactJws(token: string): boolean {
   const parts = token.split('.');
-  if (parts.length !== 3) return 'malformed token';
-  const [header, body, sig] = parts;
-  const expected = createHmac('sha256', secret).update(`${header}.${body}`).digest();
-  const given = Buffer.from(sig, 'base64url');
-  if (header !== HEADER || given.length !== expected.length || !timingSafeEqual(given, expected)) return 'bad signature';
-  let claims: Partial<TokenClaims> | null;
-  try {
-    claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-  } catch {
-    return 'malformed token';
+  return parts.length === 3 && parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p) && Buffer.from(p, 'base64url').toString('base64url') === p);
+}
+
+function reasonOf(err: unknown): string {
+  if (err instanceof errors.JWTExpired) return 'token expired';
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.claim === 'nbf') return 'token not yet valid';
+    if (err.claim === 'iss') return 'token from another issuer';
+    if (err.claim === 'aud') return 'token for another audience';
+    return `token claim '${err.claim}' is invalid`;
   }
-  if (typeof claims !== 'object' || claims === null) return 'malformed token';
-  if (typeof claims.sub !== 'string' || !claims.sub) return 'token has no subject';
-  if (!isRole(claims.role)) return 'token carries no known role';
-  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= nowMs) return 'token expired';
-  return claims as TokenClaims;
+  if (err instanceof errors.JOSEAlgNotAllowed) return 'token algorithm not allowed';
+  if (err instanceof errors.JWSSignatureVerificationFailed) return 'bad signature';
+  if (err instanceof errors.JWKSNoMatchingKey) return 'token signed with an unknown key';
+  // The issuer's JWKS endpoint could not be reached or answered nonsense: no fault of the caller's.
+  if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid || !(err instanceof errors.JOSEError)) return KEYS_UNAVAILABLE;
+  return 'malformed token';
 }

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/db';
-import { signToken } from '../../libs/security/token';
+import { generateLocalKeyPair, signLocalToken } from '../../libs/security/local-issuer';
 import { createRound } from '../support/review-helpers';
 import { client, nomination, startApi, startWorker, token } from '../support/service';
 
@@ -76,8 +76,8 @@ describe('refused requests (real Temporal dev server and PostgreSQL)', () => {
   it('answers 401 without a token, with a forged one, or with an expired one', async () => {
     const body = { stage: 'endorsement', outcome: 'approve', reason: 'x' };
     expect((await decide(body)).status).toBe(401);
-    expect((await decide(body, signToken({ sub: 'u', role: 'street_union' }, 'another-secret-of-at-least-32-chars!!'))).status).toBe(401);
-    expect((await decide(body, signToken({ sub: 'u', role: 'street_union', exp: 1 }, process.env.AUTH_SECRET!))).status).toBe(401);
+    expect((await decide(body, signLocalToken({ sub: 'u', role: 'street_union' }, generateLocalKeyPair().privateJwk))).status).toBe(401);
+    expect((await decide(body, signLocalToken({ sub: 'u', role: 'street_union', exp: 1 }, process.env.AUTH_LOCAL_PRIVATE_KEY!))).status).toBe(401);
     expect((await http.get(`/candidates/${candidateId}`)).status).toBe(401);
     expect((await http.get('/finance/tasks')).status).toBe(401);
   });

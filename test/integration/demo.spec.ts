@@ -27,7 +27,7 @@ describe('npm run demo: a whole round in one command', () => {
 
   it('takes 8 nominations to a closed round: at most the quota commended, a bonus task each, votes counted, the objection resolved', async () => {
     const lines: string[] = [];
-    const result = await runDemo({ apiUrl: api.url, authSecret: api.config.authSecret, candidates: 8, quota: 3, voters: 12, say: (l) => lines.push(l) });
+    const result = await runDemo({ apiUrl: api.url, signingKey: process.env.AUTH_LOCAL_PRIVATE_KEY!, candidates: 8, quota: 3, voters: 12, say: (l) => lines.push(l) });
     roundId = result.roundId;
     const http = client(api.url);
     const auditor = token('auditor', 'auditor-demo');

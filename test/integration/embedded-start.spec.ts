@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signToken } from '../../libs/security/token';
+import { signLocalToken } from '../../libs/security/local-issuer';
 import { client, nomination } from '../support/service';
 import { freePort } from '../../libs/dev/free-port';
 
@@ -13,7 +13,17 @@ const START = join(__dirname, '..', '..', 'dist', 'scripts', 'start.js');
 /** `npm start` after its install and build steps, with neither TEMPORAL_ADDRESS nor DATABASE_URL set. */
 function start(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; ready: Promise<void> } {
   const clean = { ...process.env, ...env };
-  for (const k of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'AUTH_SECRET', 'PII_KEYS', 'PII_INDEX_KEY', 'WORKFLOW_BUNDLE_PATH', 'TEMPORAL_TASK_QUEUE']) delete clean[k];
+  for (const k of [
+    'TEMPORAL_ADDRESS',
+    'DATABASE_URL',
+    'AUTH_LOCAL_PRIVATE_KEY',
+    'AUTH_LOCAL_PUBLIC_KEY',
+    'PII_KEYS',
+    'PII_INDEX_KEY',
+    'WORKFLOW_BUNDLE_PATH',
+    'TEMPORAL_TASK_QUEUE',
+  ])
+    delete clean[k];
   const child = spawn(process.execPath, [START], { env: clean, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const ready = new Promise<void>((resolve, reject) => {
@@ -51,8 +61,10 @@ describe('npm start on the embedded defaults (no TEMPORAL_ADDRESS, no DATABASE_U
     expect((await fetch(`http://127.0.0.1:${env.PORT}/docs-json`)).status).toBe(200);
 
     const secrets = JSON.parse(readFileSync(join(dataDir, 'dev-secrets.json'), 'utf8'));
-    const office = signToken({ sub: 'office-1', role: 'union_office' }, secrets.AUTH_SECRET);
-    const { candidateId } = (await http.post('/nominations', nomination({ channel: 'self' }), signToken({ sub: 'n-1', role: 'nominator' }, secrets.AUTH_SECRET))).body;
+    const office = signLocalToken({ sub: 'office-1', role: 'union_office' }, secrets.AUTH_LOCAL_PRIVATE_KEY);
+    const { candidateId } = (
+      await http.post('/nominations', nomination({ channel: 'self' }), signLocalToken({ sub: 'n-1', role: 'nominator' }, secrets.AUTH_LOCAL_PRIVATE_KEY))
+    ).body;
     expect((await http.post(`/candidates/${candidateId}/decisions`, { stage: 'qualification', outcome: 'approve', reason: 'eligible' }, office)).status).toBe(200);
     expect(await stop(first.child)).toBe(0);
 

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMigrations } from '../../libs/db/data-source';
+import { generateLocalKeyPair } from '../../libs/security/local-issuer';
 import { startEmbeddedPostgres } from '../../libs/dev/embedded-postgres';
 import { startDevServer } from '../../libs/dev/temporal-dev-server';
 import { freePort } from '../../libs/dev/free-port';
@@ -31,7 +32,10 @@ export default async function globalSetup(): Promise<void> {
   writeFileSync(join(dir, 'workflow-bundle.js'), code);
   process.env.WORKFLOW_BUNDLE_PATH = join(dir, 'workflow-bundle.js');
 
-  process.env.AUTH_SECRET = randomBytes(32).toString('base64url');
+  // The local issuer's key pair for this run: the API verifies with the public half, test/support signs with the private.
+  const issuerKeys = generateLocalKeyPair();
+  process.env.AUTH_LOCAL_PRIVATE_KEY = JSON.stringify(issuerKeys.privateJwk);
+  process.env.AUTH_LOCAL_PUBLIC_KEY = JSON.stringify(issuerKeys.publicJwk);
   process.env.PII_KEYS = `it1:${randomBytes(32).toString('base64')}`;
   process.env.PII_INDEX_KEY = randomBytes(32).toString('base64');
   process.env.PUBLIC_NOTICE_DURATION = '3s';

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { client, eventually, nomination, startApi, startWorker, token, VISIT } from '../support/service';
+import { startTestIssuer } from '../support/oidc';
 import { approve, closeRounds, createLegacyRound, decide, idNumber, mobileNumber, openDb, type TestRound } from '../support/review-helpers';
 
 jest.setTimeout(120_000);
@@ -155,7 +156,12 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
       expect(resubmitted.status).toBe(200);
       expect(resubmitted.body).toMatchObject({ stage: 'inspection', status: 'awaiting_decision', version: 2 });
       expect(resubmitted.body.resubmissions).toEqual([
-        expect.objectContaining({ stage: 'inspection', note: '补充在岗年限证明，更正工作年限', version: 2, actor: { userId: nominatorSub, role: 'nominator' } }),
+        expect.objectContaining({
+          stage: 'inspection',
+          note: '补充在岗年限证明，更正工作年限',
+          version: 2,
+          actor: { issuer: 'urn:ouhai-masters:local', userId: nominatorSub, role: 'nominator' },
+        }),
       ]);
 
       const now = await file(candidateId);
@@ -311,6 +317,35 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
       ];
       expect(afterClose.map((r) => [r.status, r.body.message])).toEqual(Array(3).fill([409, 'the candidacy is closed; no decision can be taken']));
       expect((await file(candidateId)).body.status).toBe('withdrawn');
+    });
+
+    it('knows the submitter by issuer, subject and role: a token that only shares the subject cannot withdraw', async () => {
+      // An office user files; a nominator token whose subject is that user's id does not see the file.
+      const officeSub = `office-${randomUUID().slice(0, 8)}`;
+      const filed = await http.post(
+        '/nominations',
+        nomination({ idNumber: idNumber(), mobile: mobileNumber(), roundId: round.roundId, channel: 'association' }),
+        token('union_office', officeSub),
+      );
+      expect(filed.status).toBe(201);
+      expect((await http.post(`/candidates/${filed.body.candidateId}/withdrawal`, { reason: '冒名撤回' }, token('nominator', officeSub))).status).toBe(404);
+      expect((await http.get(`/candidates/${filed.body.candidateId}`, token('nominator', officeSub))).status).toBe(404);
+      expect((await http.get(`/candidates?roundId=${round.roundId}`, token('nominator', officeSub))).body.items).toEqual([]);
+
+      // A nominator files; a token of another issuer with the same subject and role is somebody else.
+      const { candidateId, nominatorSub } = await nominate();
+      const idp = await startTestIssuer('https://idp.test/realms/other', 'ouhai-masters-api');
+      const other = await startApi(idp.env);
+      try {
+        const sameSubject = await (await idp.rotate('ES256', 'other-1'))(nominatorSub, { role: 'nominator' });
+        const otherHttp = client(other.url);
+        expect((await otherHttp.post(`/candidates/${candidateId}/withdrawal`, { reason: '冒名撤回' }, sameSubject)).status).toBe(404);
+        expect((await otherHttp.get(`/candidates/${candidateId}`, sameSubject)).status).toBe(404);
+      } finally {
+        await other.close();
+        await idp.close();
+      }
+      expect((await file(candidateId)).body.status).not.toBe('withdrawn');
     });
 
     it('lets the programme office disqualify; a nominator cannot (403)', async () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/db';
 import { PiiCipher } from '../../libs/security/pii';
+import { TEST_OIDC } from '../support/oidc';
 import { client, startApi } from '../support/service';
 import { controlClock, createVotingRound, voteRows, type VotingRound } from '../support/voting-fixture';
 
@@ -167,7 +168,7 @@ describe('public voting: verifiers, production and the per-address limit', () =>
   });
 
   it('refuses the dev verifier in production, unless VOTE_DEV_VERIFIER=true', async () => {
-    const production = await api({ NODE_ENV: 'production' });
+    const production = await api({ NODE_ENV: 'production', ...TEST_OIDC });
     const r = await round();
     production.setNow(r.at('04-21T10:00'));
     const refused = await production.http.post(`/public/rounds/${r.roundId}/votes`, { candidateId: r.candidates[0], verifier: 'dev', credential: 'v1' });
@@ -175,7 +176,7 @@ describe('public voting: verifiers, production and the per-address limit', () =>
     expect(refused.body.fields).toEqual([{ field: 'verifier', reason: expect.stringMatching(/production/) }]);
     expect(await voteRows(db, r.roundId)).toHaveLength(0);
 
-    const allowed = await api({ NODE_ENV: 'production', VOTE_DEV_VERIFIER: 'true' });
+    const allowed = await api({ NODE_ENV: 'production', ...TEST_OIDC, VOTE_DEV_VERIFIER: 'true' });
     allowed.setNow(r.at('04-21T10:00'));
     expect((await allowed.http.post(`/public/rounds/${r.roundId}/votes`, { candidateId: r.candidates[0], verifier: 'dev', credential: 'v1' })).status).toBe(201);
   });

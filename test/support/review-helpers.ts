@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { STAGE_OWNER, type DecisionStage } from '../../libs/contract';
 import { dataSourceOptions } from '../../libs/db';
 import { checkCharacter } from '../../libs/domain/id-number';
-import { signToken } from '../../libs/security/token';
+import { signLocalToken } from '../../libs/security/local-issuer';
 import { type client, token } from './service';
 
 type Http = ReturnType<typeof client>;
@@ -38,7 +38,7 @@ export function mobileNumber(): string {
 
 /** A street union's token for one sub-district. */
 export function streetUnion(area: string, sub = `su-${area}-${randomInt(1e9)}`): string {
-  return signToken({ sub, role: 'street_union', area }, process.env.AUTH_SECRET!);
+  return signLocalToken({ sub, role: 'street_union', area }, process.env.AUTH_LOCAL_PRIVATE_KEY!);
 }
 
 export interface TestRound {

@@ -3,10 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { loadConfig, type AppConfig } from '../../libs/config';
+import { loadConfig } from '../../libs/config';
 import type { Role } from '../../libs/contract';
 import { birthDateOf, sexOf } from '../../libs/domain';
-import { signToken } from '../../libs/security/token';
+import { signLocalToken } from '../../libs/security/local-issuer';
 
 /** The API in this process on a free port, configured from the environment global-setup prepared. */
 export async function startApi(overrides: NodeJS.ProcessEnv = {}) {
@@ -25,8 +25,9 @@ export async function startWorker(overrides: NodeJS.ProcessEnv = {}): Promise<IN
   return ctx;
 }
 
-export function token(role: Role, sub = `${role}-${randomUUID().slice(0, 8)}`, config?: AppConfig): string {
-  return signToken({ sub, role }, config?.authSecret ?? process.env.AUTH_SECRET!);
+/** A bearer token of the local issuer whose key pair global-setup made for this run (synchronous: used inline everywhere). */
+export function token(role: Role, sub = `${role}-${randomUUID().slice(0, 8)}`): string {
+  return signLocalToken({ sub, role }, process.env.AUTH_LOCAL_PRIVATE_KEY!);
 }
 
 /** A small JSON client: returns status and parsed body. */

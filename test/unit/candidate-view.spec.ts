@@ -75,7 +75,7 @@ function state(over: Partial<CandidateStateV2> = {}): CandidateStateV2 {
   };
 }
 
-const claims = (role: TokenClaims['role'], sub = `${role}-1`): TokenClaims => ({ sub, role, exp: 4_000_000_000 });
+const claims = (role: TokenClaims['role'], sub = `${role}-1`): TokenClaims => ({ iss: 'urn:ouhai-masters:local', sub, role, exp: 4_000_000_000 });
 
 describe('maskAddress', () => {
   it('keeps the first six characters and masks up to eight more', () => {

@@ -1,12 +1,16 @@
 import { ConfigError, loadConfig } from '../../libs/config/config';
 import { TASK_QUEUE } from '../../libs/contract';
+import { generateLocalKeyPair, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../libs/security/local-issuer';
+import { TEST_OIDC } from '../support/oidc';
+
+const issuerKeys = generateLocalKeyPair();
 
 const key = (byte: number, length = 32) => Buffer.alloc(length, byte).toString('base64');
 
 const minimalEnv = (): NodeJS.ProcessEnv => ({
   DATABASE_URL: 'postgres://app:secret@db:5432/craftsmen',
   TEMPORAL_ADDRESS: 'temporal:7233',
-  AUTH_SECRET: 'x'.repeat(32),
+  AUTH_LOCAL_PUBLIC_KEY: JSON.stringify(issuerKeys.publicJwk),
   PII_KEYS: `k1:${key(1)}`,
   PII_INDEX_KEY: key(9),
 });
@@ -42,7 +46,7 @@ describe('loadConfig', () => {
     expect(cfg.port).toBe(8080);
     expect(cfg.databaseUrl).toBe('postgres://app:secret@db:5432/craftsmen');
     expect(cfg.temporal).toEqual({ address: 'temporal:7233', namespace: 'ouhai', taskQueue: 'candidates-v2', uiUrl: 'http://temporal-ui:8233', callTimeoutMs: 10_000 });
-    expect(cfg.authSecret).toBe('x'.repeat(32));
+    expect(cfg.auth).toMatchObject({ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { kind: 'local', publicJwk: issuerKeys.publicJwk }, clockToleranceSec: 30 });
     expect([...cfg.pii.keys.keys()]).toEqual(['k1', 'k2']);
     expect(cfg.pii.keys.get('k1')).toEqual(Buffer.alloc(32, 1));
     expect(cfg.pii.keys.get('k2')).toEqual(Buffer.alloc(32, 2));
@@ -125,7 +129,7 @@ describe('loadConfig', () => {
 
   it('reports every problem at once in one ConfigError', () => {
     const env: NodeJS.ProcessEnv = {
-      AUTH_SECRET: 'too-short',
+      AUTH_LOCAL_PUBLIC_KEY: '{"kty":"oct"}',
       PII_KEYS: `k1:${key(1)},k2:${key(2, 16)}`,
       PII_ACTIVE_KEY_ID: 'k9',
       PII_INDEX_KEY: key(9),
@@ -145,7 +149,7 @@ describe('loadConfig', () => {
         'DATABASE_URL is required',
         'TEMPORAL_ADDRESS is required',
         'PII_KEYS entry 2 must be <keyId>:<32 bytes in base64>',
-        'AUTH_SECRET must be at least 32 characters',
+        'AUTH_LOCAL_PUBLIC_KEY must be a P-256 EC JSON Web Key',
         "PII_ACTIVE_KEY_ID 'k9' is not among PII_KEYS",
         "PUBLIC_NOTICE_DURATION must be a duration such as '7d' or '5s' (got 'a week')",
         "BONUS_FEN must be an integer >= 1 (got '20000.5')",
@@ -160,7 +164,7 @@ describe('loadConfig', () => {
       expect.arrayContaining([
         'PII_KEYS is required',
         'PII_INDEX_KEY is required',
-        'AUTH_SECRET is required',
+        'AUTH_LOCAL_PUBLIC_KEY is required when OIDC_ISSUER is not set (npm start keeps one under data/)',
         'DATABASE_URL is required',
         'TEMPORAL_ADDRESS is required',
       ]),
@@ -168,15 +172,15 @@ describe('loadConfig', () => {
   });
 
   it('does not leak secret values into the error message', () => {
-    const secret = 'short-but-very-secret';
+    const secret = JSON.stringify({ ...issuerKeys.privateJwk, crv: 'P-384' });
     let message = '';
     try {
-      loadConfig({ ...minimalEnv(), AUTH_SECRET: secret, DATABASE_URL: '' });
+      loadConfig({ ...minimalEnv(), AUTH_LOCAL_PUBLIC_KEY: '', AUTH_LOCAL_PRIVATE_KEY: secret, DATABASE_URL: '' });
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toContain('AUTH_SECRET must be at least 32 characters');
-    expect(message).not.toContain(secret);
+    expect(message).toContain('AUTH_LOCAL_PRIVATE_KEY must be a P-256 EC JSON Web Key');
+    expect(message).not.toContain(String(issuerKeys.privateJwk.d));
   });
 });
 
@@ -229,8 +233,8 @@ describe('settings of public voting', () => {
   });
 
   it('turns the dev verifier off in production unless VOTE_DEV_VERIFIER=true, and off anywhere with false', () => {
-    expect(loadConfig({ ...minimalEnv(), NODE_ENV: 'production' }).voting.devVerifier).toBe(false);
-    expect(loadConfig({ ...minimalEnv(), NODE_ENV: 'production', VOTE_DEV_VERIFIER: 'true' }).voting.devVerifier).toBe(true);
+    expect(loadConfig({ ...minimalEnv(), ...TEST_OIDC, NODE_ENV: 'production' }).voting.devVerifier).toBe(false);
+    expect(loadConfig({ ...minimalEnv(), ...TEST_OIDC, NODE_ENV: 'production', VOTE_DEV_VERIFIER: 'true' }).voting.devVerifier).toBe(true);
     expect(loadConfig({ ...minimalEnv(), VOTE_DEV_VERIFIER: 'false' }).voting.devVerifier).toBe(false);
   });
 
@@ -295,5 +299,50 @@ describe('settings of public voting', () => {
     ['TEMPORAL_CALL_TIMEOUT', 'soon', "TEMPORAL_CALL_TIMEOUT must be a duration such as '7d' or '5s'"],
   ])('refuses %s=%s at boot', (name, raw, message) => {
     expect(() => loadConfig({ ...minimalEnv(), [name]: raw })).toThrow(message);
+  });
+});
+
+describe('loadConfig: authentication', () => {
+  it('refuses to boot in production without an OpenID Connect issuer, even with a local key', () => {
+    expect(problemsOf({ ...minimalEnv(), NODE_ENV: 'production' })).toEqual(
+      expect.arrayContaining(['OIDC_ISSUER is required in production', 'OIDC_AUDIENCE is required in production', 'OIDC_JWKS_URL is required in production']),
+    );
+    expect(problemsOf({ ...minimalEnv(), ...TEST_OIDC, OIDC_JWKS_URL: 'http://idp.test/jwks', NODE_ENV: 'production' })).toEqual([
+      "OIDC_JWKS_URL must be an https URL (got 'http://idp.test/jwks')",
+    ]);
+  });
+
+  it('reads the issuer, audience, JWKS URL and claim mapping', () => {
+    const { auth } = loadConfig({
+      ...minimalEnv(),
+      ...TEST_OIDC,
+      NODE_ENV: 'production',
+      OIDC_ROLE_CLAIM: 'realm_access.roles',
+      OIDC_AREA_CLAIM: 'district',
+      OIDC_ROLE_MAP: 'programme-office:union_office, finance-dept:finance',
+      AUTH_CLOCK_TOLERANCE_SECONDS: '10',
+      AUTH_FAILURE_LIMIT: '5',
+      AUTH_FAILURE_WINDOW: '30s',
+      AUTH_FAILURE_BLOCK: '15m',
+    });
+    expect(auth).toEqual({
+      issuer: TEST_OIDC.OIDC_ISSUER,
+      audience: TEST_OIDC.OIDC_AUDIENCE,
+      keys: { kind: 'jwks', url: TEST_OIDC.OIDC_JWKS_URL, cooldownMs: 30_000 },
+      claims: { role: 'realm_access.roles', area: 'district', roleMap: { 'programme-office': 'union_office', 'finance-dept': 'finance' } },
+      clockToleranceSec: 10,
+      failures: { limit: 5, windowMs: 30_000, blockMs: 900_000 },
+    });
+  });
+
+  it('refuses a role mapping onto an unknown role', () => {
+    expect(problemsOf({ ...minimalEnv(), ...TEST_OIDC, OIDC_ROLE_MAP: 'boss:emperor' })).toEqual([
+      "OIDC_ROLE_MAP entries must be <issuer's value>:<role> with a known role (got 'boss:emperor')",
+    ]);
+  });
+
+  it('derives the local public key from the private one when only that is given', () => {
+    const { auth } = loadConfig({ ...minimalEnv(), AUTH_LOCAL_PUBLIC_KEY: '', AUTH_LOCAL_PRIVATE_KEY: JSON.stringify(issuerKeys.privateJwk) });
+    expect(auth.keys).toEqual({ kind: 'local', publicJwk: issuerKeys.publicJwk });
   });
 });

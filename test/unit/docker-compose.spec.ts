@@ -28,7 +28,9 @@ const dockerfile = readFileSync(resolve(root, 'Dockerfile'), 'utf8');
 
 /** Stand-ins for what the operator puts in the host environment: the secrets, in valid shapes. */
 const hostEnv: Record<string, string> = {
-  AUTH_SECRET: 'a'.repeat(40),
+  OIDC_ISSUER: 'https://idp.example.org/realms/ouhai',
+  OIDC_AUDIENCE: 'ouhai-masters-api',
+  OIDC_JWKS_URL: 'https://idp.example.org/realms/ouhai/jwks',
   PII_KEYS: `k1:${randomBytes(32).toString('base64')}`,
   PII_INDEX_KEY: randomBytes(32).toString('base64'),
   POSTGRES_PASSWORD: 'dummy-password',
@@ -93,7 +95,8 @@ function dependsOn(name: string): Record<string, string | undefined> {
 /** The variables loadConfig refuses to start without, as it reports them. */
 function requiredVariables(): string[] {
   try {
-    loadConfig({});
+    // What the image (NODE_ENV=production) requires.
+    loadConfig({ NODE_ENV: 'production' });
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     return [...new Set(err.problems.map((p) => p.split(/\s/)[0]))];
@@ -123,7 +126,7 @@ describe('docker-compose.yml', () => {
   const required = requiredVariables();
 
   it('derives a plausible list of required variables from loadConfig', () => {
-    expect(required).toEqual(expect.arrayContaining(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'AUTH_SECRET']));
+    expect(required).toEqual(expect.arrayContaining(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL']));
     for (const v of required) expect(v).toMatch(/^[A-Z][A-Z0-9_]*$/);
   });
 

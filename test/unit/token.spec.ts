@@ -1,109 +1,177 @@
 import { createHmac } from 'node:crypto';
-import { signToken, verifyToken, type TokenClaims } from '../../libs/security/token';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import type { AuthConfig } from '../../libs/config';
+import { generateLocalKeyPair, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken } from '../../libs/security/local-issuer';
+import { createTokenVerifier, KEYS_UNAVAILABLE } from '../../libs/security/token';
 
-const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
-const NOW_MS = Date.UTC(2017, 3, 20, 2, 0, 0);
-const nowS = Math.floor(NOW_MS / 1000);
-
+const keys = generateLocalKeyPair();
+const local = (over: Partial<AuthConfig> = {}): AuthConfig => ({
+  issuer: LOCAL_ISSUER,
+  audience: LOCAL_AUDIENCE,
+  keys: { kind: 'local', publicJwk: keys.publicJwk },
+  claims: { role: 'role', area: 'area', roleMap: null },
+  clockToleranceSec: 30,
+  failures: { limit: 20, windowMs: 60_000, blockMs: 300_000 },
+  ...over,
+});
+const verify = createTokenVerifier(local());
+const nowS = () => Math.floor(Date.now() / 1000);
 const b64json = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-/** Signs an arbitrary body with the token's own header, as someone holding the secret could. */
-function signRaw(body: string, secret = SECRET): string {
-  const header = signToken({ sub: 'x', role: 'admin', exp: nowS + 60 }, secret).split('.')[0];
-  const sig = createHmac('sha256', secret).update(`${header}.${body}`).digest('base64url');
-  return `${header}.${body}.${sig}`;
-}
+const good = (claims: Record<string, unknown> = {}) => signLocalToken({ sub: 'u-1', role: 'nominator', ...claims }, keys.privateJwk);
 
-describe('signToken / verifyToken', () => {
-  it('round-trips subject, role and area', () => {
-    const token = signToken({ sub: 'u-42', role: 'street_union', area: '娄桥街道', exp: nowS + 3600 }, SECRET);
-    expect(verifyToken(token, SECRET, NOW_MS)).toEqual({ sub: 'u-42', role: 'street_union', area: '娄桥街道', exp: nowS + 3600 });
+describe('createTokenVerifier (local issuer, ES256)', () => {
+  it('gives issuer, subject, role and area of a good token', async () => {
+    expect(await verify(good({ role: 'street_union', area: '娄桥街道' }))).toEqual({
+      iss: LOCAL_ISSUER,
+      sub: 'u-1',
+      role: 'street_union',
+      area: '娄桥街道',
+      exp: expect.any(Number),
+    });
   });
 
-  it('is a three-part compact JWT declaring HS256', () => {
-    const [header, body, sig] = signToken({ sub: 'u-1', role: 'expert' }, SECRET).split('.');
-    expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
-    expect(JSON.parse(Buffer.from(body, 'base64url').toString())).toMatchObject({ sub: 'u-1', role: 'expert' });
-    expect(Buffer.from(sig, 'base64url')).toHaveLength(32);
+  it("refuses alg 'none'", async () => {
+    const [, body] = good().split('.');
+    expect(await verify(`${b64json({ alg: 'none', typ: 'JWT' })}.${body}.`)).toBe('malformed token');
+    expect(await verify(`${b64json({ alg: 'none', typ: 'JWT' })}.${body}.AA`)).toBe('token algorithm not allowed');
   });
 
-  it('expires after 12 hours by default', () => {
-    const before = Math.floor(Date.now() / 1000);
-    const claims = verifyToken(signToken({ sub: 'u-1', role: 'finance' }, SECRET), SECRET) as TokenClaims;
-    expect(typeof claims).toBe('object');
-    expect(claims.exp).toBeGreaterThanOrEqual(before + 12 * 3600);
-    expect(claims.exp).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 12 * 3600);
+  it('refuses HS256 signed with the public key as the HMAC secret (algorithm confusion)', async () => {
+    const [, body] = good().split('.');
+    const header = b64json({ alg: 'HS256', typ: 'JWT' });
+    for (const secret of [JSON.stringify(keys.publicJwk), String(keys.publicJwk.x)]) {
+      const sig = createHmac('sha256', secret).update(`${header}.${body}`).digest('base64url');
+      expect(await verify(`${header}.${body}.${sig}`)).toBe('token algorithm not allowed');
+    }
   });
 
-  it('honours a custom time to live', () => {
-    const token = signToken({ sub: 'u-1', role: 'finance' }, SECRET, 60);
-    const { exp } = verifyToken(token, SECRET) as TokenClaims;
-    expect(verifyToken(token, SECRET, exp * 1000 - 1)).toMatchObject({ sub: 'u-1' });
-    expect(verifyToken(token, SECRET, exp * 1000 + 1)).toBe('token expired');
+  it('refuses an expired token, with 30 s of clock skew allowed', async () => {
+    expect(await verify(good({ exp: nowS() - 10 }))).toMatchObject({ sub: 'u-1' });
+    expect(await verify(good({ exp: nowS() - 60 }))).toBe('token expired');
   });
 
-  it('refuses a tampered payload (role escalated to admin)', () => {
-    const [h, body, s] = signToken({ sub: 'u-1', role: 'nominator', exp: nowS + 3600 }, SECRET).split('.');
-    const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
-    const forged = `${h}.${b64json({ ...claims, role: 'admin' })}.${s}`;
-    expect(verifyToken(forged, SECRET, NOW_MS)).toBe('bad signature');
+  it('refuses a token not yet valid, with the same skew', async () => {
+    expect(await verify(good({ nbf: nowS() + 10 }))).toMatchObject({ sub: 'u-1' });
+    expect(await verify(good({ nbf: nowS() + 120 }))).toBe('token not yet valid');
   });
 
-  it('refuses a tampered expiry', () => {
-    const [h, body, s] = signToken({ sub: 'u-1', role: 'expert', exp: nowS - 10 }, SECRET).split('.');
-    const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
-    expect(verifyToken(`${h}.${b64json({ ...claims, exp: nowS + 99999 })}.${s}`, SECRET, NOW_MS)).toBe('bad signature');
+  it('refuses another audience and another issuer', async () => {
+    expect(await verify(good({ aud: 'some-other-api' }))).toBe('token for another audience');
+    expect(await verify(good({ iss: 'https://idp.example.org' }))).toBe('token from another issuer');
   });
 
-  it('refuses a tampered signature', () => {
-    const [h, b, s] = signToken({ sub: 'u-1', role: 'expert', exp: nowS + 3600 }, SECRET).split('.');
-    const sig = Buffer.from(s, 'base64url');
-    sig[0] ^= 1;
-    expect(verifyToken(`${h}.${b}.${sig.toString('base64url')}`, SECRET, NOW_MS)).toBe('bad signature');
-    expect(verifyToken(`${h}.${b}.`, SECRET, NOW_MS)).toBe('bad signature');
+  it('refuses a bad signature: a changed body, or another key', async () => {
+    const [h, , s] = good().split('.');
+    expect(await verify(`${h}.${b64json({ iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, sub: 'u-1', role: 'admin', exp: nowS() + 60 })}.${s}`)).toBe('bad signature');
+    expect(await verify(signLocalToken({ sub: 'u-1', role: 'admin' }, { ...generateLocalKeyPair().privateJwk, kid: keys.privateJwk.kid }))).toBe('bad signature');
   });
 
-  it("refuses an 'alg: none' header swap", () => {
-    const [, b] = signToken({ sub: 'u-1', role: 'admin', exp: nowS + 3600 }, SECRET).split('.');
-    expect(verifyToken(`${b64json({ alg: 'none', typ: 'JWT' })}.${b}.`, SECRET, NOW_MS)).toBe('bad signature');
+  it('refuses an unknown role, none, or two at once, and a token without subject or expiry', async () => {
+    expect(await verify(good({ role: 'emperor' }))).toBe('token carries no known role');
+    expect(await verify(good({ role: undefined }))).toBe('token carries no known role');
+    expect(await verify(good({ role: ['admin', 'nominator'] }))).toBe('token carries no known role');
+    expect(await verify(good({ sub: '' }))).toBe('token has no subject');
+    expect(await verify(good({ exp: undefined }))).toBe("token claim 'exp' is invalid");
   });
 
-  it('refuses a token signed with another secret', () => {
-    const token = signToken({ sub: 'u-1', role: 'admin', exp: nowS + 3600 }, 'another-secret-that-is-also-long-enough!!');
-    expect(verifyToken(token, SECRET, NOW_MS)).toBe('bad signature');
+  describe('refuses a signature re-encoded into another spelling of the same bytes', () => {
+    const token = good();
+    const [h, b, s] = token.split('.');
+    it('with padding', async () => expect(await verify(`${h}.${b}.${s}==`)).toBe('malformed token'));
+    it("in the '+/' alphabet", async () => {
+      // Sign until a signature has a '-' or '_' to respell.
+      let t = token;
+      while (!/[-_]/.test(t.split('.')[2])) t = good({ jti: String(Math.random()) });
+      const [th, tb, ts] = t.split('.');
+      expect(await verify(t)).toMatchObject({ sub: 'u-1' });
+      expect(await verify(`${th}.${tb}.${ts.replace(/-/g, '+').replace(/_/g, '/')}`)).toBe('malformed token');
+    });
+    it('with the unused low bits of the last character flipped', async () => {
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      // 64 signature bytes are 86 characters: the last carries 2 bits, its 4 low bits are padding.
+      const flipped = s.slice(0, -1) + alphabet[alphabet.indexOf(s.at(-1)!) ^ 1];
+      expect(Buffer.from(flipped, 'base64url').equals(Buffer.from(s, 'base64url'))).toBe(true);
+      expect(await verify(`${h}.${b}.${flipped}`)).toBe('malformed token');
+    });
   });
 
-  it('refuses an expired token, including at the exact second of expiry', () => {
-    const token = signToken({ sub: 'u-1', role: 'expert', exp: nowS }, SECRET);
-    expect(verifyToken(token, SECRET, NOW_MS - 1000)).toMatchObject({ sub: 'u-1' });
-    expect(verifyToken(token, SECRET, NOW_MS)).toBe('token expired');
-    expect(verifyToken(token, SECRET, NOW_MS + 86_400_000)).toBe('token expired');
+  it('refuses what is not a compact JWS', async () => {
+    expect(await verify('')).toBe('malformed token');
+    expect(await verify('a.b')).toBe('malformed token');
+    expect(await verify(`${b64json({ alg: 'ES256' })}.bm90IGpzb24.${good().split('.')[2]}`)).toBe('bad signature');
+  });
+});
+
+describe('createTokenVerifier (OpenID Connect issuer through its JWKS URL)', () => {
+  const ISSUER = 'https://idp.test/realms/ouhai';
+  let server: Server;
+  let served: object[] = [];
+  let fetches = 0;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      fetches++;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: served }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  });
+  afterAll(() => new Promise((r) => server.close(r)));
+  const config = (over: Partial<AuthConfig['claims']> = {}): AuthConfig =>
+    local({
+      issuer: ISSUER,
+      audience: 'ouhai-api',
+      // jose re-fetches on an unknown kid at most once per cooldown (30 s by default); none here, so the test need not wait.
+      keys: { kind: 'jwks', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`, cooldownMs: 0 },
+      claims: { role: 'role', area: 'area', roleMap: null, ...over },
+    });
+  async function rsaKey(kid: string) {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    return { privateKey, kid, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+  }
+  const sign = (key: { privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey']; kid: string }, claims: Record<string, unknown>) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+      .setIssuer(ISSUER)
+      .setAudience('ouhai-api')
+      .setSubject('idp-user-7')
+      .setExpirationTime('5m')
+      .sign(key.privateKey);
+
+  it('verifies RS256 tokens with the served keys and follows a rotation to a new kid', async () => {
+    const first = await rsaKey('2026-01');
+    served = [first.publicJwk];
+    const verifier = createTokenVerifier(config());
+    expect(await verifier(await sign(first, { role: 'finance' }))).toMatchObject({ iss: ISSUER, sub: 'idp-user-7', role: 'finance' });
+
+    // The issuer rotates: the new key is published and signs from now on; the old one is withdrawn.
+    const second = await rsaKey('2026-02');
+    served = [second.publicJwk];
+    const before = fetches;
+    expect(await verifier(await sign(second, { role: 'auditor' }))).toMatchObject({ role: 'auditor' });
+    expect(fetches).toBe(before + 1);
+    // A token under a kid the issuer never published is refused.
+    expect(await verifier(await sign(await rsaKey('forged'), { role: 'admin' }))).toMatch(/unknown key|bad signature/);
   });
 
-  it('refuses an unknown role', () => {
-    const token = signToken({ sub: 'u-1', role: 'emperor' as never, exp: nowS + 3600 }, SECRET);
-    expect(verifyToken(token, SECRET, NOW_MS)).toBe('token carries no known role');
+  it('maps claims by configuration: a nested role claim, role values, the area claim', async () => {
+    const key = await rsaKey('map-1');
+    served = [key.publicJwk];
+    const verifier = createTokenVerifier(config({ role: 'realm_access.roles', area: 'district', roleMap: { 'programme-office': 'union_office' } }));
+    expect(await verifier(await sign(key, { realm_access: { roles: ['offline_access', 'programme-office'] }, district: '娄桥街道' }))).toMatchObject({
+      role: 'union_office',
+      area: '娄桥街道',
+    });
+    // Only mapped values count: our own role names are not accepted as-is once a mapping is configured.
+    expect(await verifier(await sign(key, { realm_access: { roles: ['admin'] } }))).toBe('token carries no known role');
   });
 
-  it('refuses a token without a role', () => {
-    expect(verifyToken(signRaw(b64json({ sub: 'u-1', exp: nowS + 3600 })), SECRET, NOW_MS)).toBe('token carries no known role');
-  });
-
-  it('refuses a token without a subject', () => {
-    const token = signToken({ sub: '', role: 'expert', exp: nowS + 3600 }, SECRET);
-    expect(verifyToken(token, SECRET, NOW_MS)).toBe('token has no subject');
-  });
-
-  it('refuses a token without a numeric expiry', () => {
-    expect(verifyToken(signRaw(b64json({ sub: 'u-1', role: 'expert', exp: 'never' })), SECRET, NOW_MS)).toBe('token expired');
-  });
-
-  it.each([[''], ['abc'], ['a.b'], ['a.b.c.d']])('refuses malformed token %j', (token) => {
-    expect(verifyToken(token, SECRET, NOW_MS)).toBe('malformed token');
-  });
-
-  it('refuses a correctly signed body that is not JSON', () => {
-    expect(verifyToken(signRaw(Buffer.from('not json').toString('base64url')), SECRET, NOW_MS)).toBe('malformed token');
-    expect(verifyToken(signRaw(Buffer.from('null').toString('base64url')), SECRET, NOW_MS)).toBe('malformed token');
-    expect(verifyToken(signRaw(Buffer.from('42').toString('base64url')), SECRET, NOW_MS)).toBe('malformed token');
+  it('refuses the local issuer’s tokens, and says so when the JWKS cannot be reached', async () => {
+    const key = await rsaKey('x');
+    served = [key.publicJwk];
+    expect(await createTokenVerifier(config())(good())).toMatch(/another issuer|unknown key|bad signature|algorithm/);
+    const down = createTokenVerifier({ ...config(), keys: { kind: 'jwks', url: 'http://127.0.0.1:9/jwks', cooldownMs: 0 } });
+    expect(await down(await sign(key, { role: 'finance' }))).toBe(KEYS_UNAVAILABLE);
   });
 });

@@ -1,6 +1,7 @@
 import { BadGatewayException, BadRequestException, Logger, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TEST_OIDC } from '../support/oidc';
 import { DevVerifier } from '../../apps/api/src/voting/verifiers/dev.verifier';
 import { VoterVerifiers } from '../../apps/api/src/voting/verifiers/voter-verifiers';
 import { WechatVerifier } from '../../apps/api/src/voting/verifiers/wechat.verifier';
@@ -195,7 +196,7 @@ describe(VoterVerifiers.name, () => {
   const base = {
     DATABASE_URL: 'postgres://x@db/x',
     TEMPORAL_ADDRESS: 'temporal:7233',
-    AUTH_SECRET: 'x'.repeat(32),
+    ...TEST_OIDC,
     PII_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
     PII_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
   };

@@ -99,12 +99,13 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
     channel?: Channel;
     settings?: Partial<ProgrammeSettingsV1>;
     review?: Partial<ReviewPlanV1>;
+    submittedBy?: Actor;
   }
   const start = (id: string, o: StartOptions = {}) =>
     env.client.workflow.start(candidateFileWorkflow, {
       workflowId: candidateWorkflowId(id),
       taskQueue: TASK_QUEUE,
-      args: [candidateInput(id, o.channel ?? 'self', o.settings ?? {}, o.review ?? {})],
+      args: [{ ...candidateInput(id, o.channel ?? 'self', o.settings ?? {}, o.review ?? {}), ...(o.submittedBy && { submittedBy: o.submittedBy }) }],
     });
   const state = (h: WorkflowHandle) => h.query(stateQuery);
   const seat = (h: WorkflowHandle, experts: Array<{ userId: string; recusedBecause?: string }>, actor: Actor = OFFICE) =>
@@ -488,6 +489,22 @@ describe('candidateFileWorkflow: review in depth (time-skipping server)', () => 
   });
 
   describe('withdrawal and disqualification', () => {
+    it('knows the submitter by issuer, subject and role together: the same subject is not enough', async () => {
+      const submitter: Actor = { issuer: 'https://idp.test/realms/ouhai', userId: 'unit-9', role: 'nominator' };
+      const h = await start(randomUUID(), { submittedBy: submitter });
+      await refused(withdraw(h, { ...submitter, issuer: 'urn:ouhai-masters:local' }), FailureType.WrongRole, /only the nominating unit/);
+      await refused(withdraw(h, { ...submitter, role: 'street_union' }), FailureType.WrongRole, /only the nominating unit/);
+      expect((await withdraw(h, submitter)).closure).toMatchObject({ kind: 'withdrawn', actor: submitter });
+      await h.result();
+    });
+
+    it('matches a submitter recorded before actors named their issuer on subject and role', async () => {
+      const h = await start(randomUUID());
+      await refused(withdraw(h, { ...SUBMITTER, role: 'street_union' }), FailureType.WrongRole);
+      expect((await withdraw(h, { ...SUBMITTER, issuer: 'urn:ouhai-masters:local' })).closure).toMatchObject({ kind: 'withdrawn' });
+      await h.result();
+    });
+
     it('lets the submitter withdraw with a reason; the workflow completes with the closure, and takes nothing more', async () => {
       const id = randomUUID();
       const h = await start(id);

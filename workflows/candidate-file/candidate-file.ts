@@ -29,6 +29,7 @@ import {
   type Role,
   type ScoreSubmissionV1,
   type Stage,
+  sameActor,
 } from '../../libs/contract';
 import { awaitWithDeadlines } from '../deadlines';
 import { StatusProjection } from '../status-projection';
@@ -92,7 +93,7 @@ export class CandidateFile {
     if (this.state.status !== 'returned') {
       return refusal(FailureType.NotAwaitingDecision, `the file is not with its submitter (status '${this.state.status}')`);
     }
-    if (req.actor.userId !== this.input.submittedBy.userId && req.actor.role !== 'union_office') {
+    if (!sameActor(this.input.submittedBy, req.actor) && req.actor.role !== 'union_office') {
       return refusal(FailureType.WrongRole, 'only the submitter or the programme office may resubmit the file');
     }
     return null;
@@ -152,7 +153,8 @@ export class CandidateFile {
 
   refuseWithdrawal(req: ClosingRequestV1): Refusal | null {
     // The candidate withdraws through the nominating side that filed the file, or the office records it for them.
-    if (req.actor.userId !== this.input.submittedBy.userId && req.actor.role !== 'union_office') {
+    // Validators do not run on replay, so tightening who may withdraw changes no recorded history.
+    if (!sameActor(this.input.submittedBy, req.actor) && req.actor.role !== 'union_office') {
       return refusal(FailureType.WrongRole, 'only the nominating unit or person who filed it, or the programme office, may withdraw a file');
     }
     return this.refuseClosing(req);

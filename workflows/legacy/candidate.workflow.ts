@@ -24,6 +24,7 @@ import {
   type DecisionRecord,
   type PaymentRecord,
   type Stage,
+  sameActor,
 } from '../../libs/contract';
 import { awaitWithDeadlines } from '../deadlines';
 import { installReviewHandlers, refuseInDepthDecision, runExpertReview } from './review-in-depth';
@@ -94,7 +95,7 @@ export async function candidateWorkflow(input: CandidateInputV1 | CandidateInput
         if (state.status !== 'returned') {
           throw refusal(FailureType.NotAwaitingDecision, `the file is not with its submitter (status '${state.status}')`);
         }
-        const isSubmitter = req.actor.userId === input.submittedBy.userId;
+        const isSubmitter = sameActor(input.submittedBy, req.actor);
         if (!isSubmitter && req.actor.role !== 'union_office') {
           throw refusal(FailureType.WrongRole, 'only the submitter or the programme office may resubmit the file');
         }

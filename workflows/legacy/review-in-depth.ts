@@ -17,6 +17,7 @@ import {
   type PanelAssignmentV1,
   type ReviewPlanV1,
   type Stage,
+  sameActor,
 } from '../../libs/contract';
 
 const DEFAULT_MIN_PANEL = 5;
@@ -153,7 +154,7 @@ export function installReviewHandlers(ctx: ReviewContext): void {
   setHandler(withdrawUpdate, closing('withdrawn'), {
     validator: (req) => {
       // The candidate withdraws through the nominating side that filed the file, or the office records it for them.
-      if (req.actor.userId !== input.submittedBy.userId && req.actor.role !== 'union_office') {
+      if (!sameActor(input.submittedBy, req.actor) && req.actor.role !== 'union_office') {
         throw refusal(FailureType.WrongRole, 'only the nominating unit or person who filed it, or the programme office, may withdraw a file');
       }
       needReason(req);

@@ -22,6 +22,8 @@ export class CandidateEntity {
   @Column('text', { name: 'skill_level', nullable: true }) skillLevel!: string | null;
   @Column('text', { name: 'submitted_by' }) submittedBy!: string;
   @Column('text', { name: 'submitted_role' }) submittedRole!: string;
+  /** The submitter's token issuer; null for files nominated before tokens named one (and for imports). */
+  @Column('text', { name: 'submitted_issuer', nullable: true }) submittedIssuer!: string | null;
   @Column('text', { name: 'workflow_id', unique: true }) workflowId!: string;
   /** The sub-district (AREAS) whose union endorses an organisational nomination. */
   @Column('text', { nullable: true }) area!: string | null;

@@ -1,9 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { stateQuery } from '../../../../libs/contract';
+import { sameActor, stateQuery, type Role } from '../../../../libs/contract';
 import { CandidateEntity, CandidateStatusEntity } from '../../../../libs/db';
 import type { TokenClaims } from '../../../../libs/security/token';
+import { actorOf } from '../auth/auth.guard';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 
 /**
@@ -54,7 +55,7 @@ export class CandidateAccess {
   private async visible(row: CandidateEntity, claims: TokenClaims): Promise<boolean> {
     switch (claims.role) {
       case 'nominator':
-        return row.submittedBy === claims.sub;
+        return sameActor({ issuer: row.submittedIssuer ?? undefined, userId: row.submittedBy, role: row.submittedRole as Role }, actorOf(claims));
       case 'street_union':
         // A union sees its own area; files nominated without an area, the unions without one.
         return (row.area ?? null) === (claims.area ?? null);

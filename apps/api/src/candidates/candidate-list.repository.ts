@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { CLOSED_STATUSES } from '../../../../libs/contract';
 
 /** Which files a caller may list: the same scopes as CandidateAccess applies to one file. */
-export type ListScope = { kind: 'all' } | { kind: 'submitter'; userId: string } | { kind: 'area'; area: string | null } | { kind: 'panel'; userId: string };
+export type ListScope =
+  { kind: 'all' } | { kind: 'submitter'; issuer: string; userId: string; role: string } | { kind: 'area'; area: string | null } | { kind: 'panel'; userId: string };
 
 export interface ListFilter {
   roundId?: string;
@@ -97,7 +98,8 @@ export class CandidateListRepository {
       case 'all':
         return [];
       case 'submitter':
-        return [`c.submitted_by = ${p(scope.userId)}`];
+        // The same identity: subject, role and issuer (files from before issuers were recorded: subject and role).
+        return [`c.submitted_by = ${p(scope.userId)}`, `c.submitted_role = ${p(scope.role)}`, `(c.submitted_issuer IS NULL OR c.submitted_issuer = ${p(scope.issuer)})`];
       case 'area':
         // A union sees its own area; files nominated without an area, the unions without one.
         return [scope.area === null ? 'c.area IS NULL' : `c.area = ${p(scope.area)}`];

@@ -45,7 +45,7 @@ export interface CandidatePage {
 export function listScope(claims: TokenClaims): ListScope {
   switch (claims.role) {
     case 'nominator':
-      return { kind: 'submitter', userId: claims.sub };
+      return { kind: 'submitter', issuer: claims.iss, userId: claims.sub, role: claims.role };
     case 'street_union':
       return { kind: 'area', area: claims.area ?? null };
     case 'expert':

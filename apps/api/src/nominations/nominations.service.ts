@@ -93,6 +93,7 @@ export class NominationsService {
         form: publicForm(dto),
         submittedBy: ids.actor.userId,
         submittedRole: ids.actor.role,
+        submittedIssuer: ids.actor.issuer ?? null,
         workflowId: ids.workflowId,
         version: 1,
       });
