@@ -11,6 +11,7 @@ import { killed, spawnWorker, WORKER } from '../support/spawn-worker';
 import { approve, createRound, idNumber, mobileNumber } from '../support/review-helpers';
 import { act, freezeList, runVote } from '../support/round-driver';
 import { client, eventually, nomination, scoreThroughApi, startApi, token, VISIT } from '../support/service';
+import { fetchDecodedHistory } from '../../libs/temporal/decode-history';
 
 jest.setTimeout(240_000);
 
@@ -134,7 +135,7 @@ async function shown(db: DataSource, roundId: string, where: string): Promise<nu
 
 /** How many times the file's history received its formal-list decision (selected or left out). */
 async function outcomeSignals(engine: Client, candidateId: string): Promise<number> {
-  const history = await engine.workflow.getHandle(candidateWorkflowId(candidateId)).fetchHistory();
+  const history = await fetchDecodedHistory(engine.workflow.getHandle(candidateWorkflowId(candidateId)));
   return (history.events ?? []).filter((e) => {
     const signal = e.workflowExecutionSignaledEventAttributes;
     if (signal?.signalName !== cohortDecisionSignal.name) return false;
