@@ -9,6 +9,7 @@ import {
   type CandidateStateV2,
   type DecisionStage,
 } from '../libs/contract';
+import { encryptingDataConverter } from '../libs/temporal/encryption-codec';
 import { CandidateAccess } from '../apps/api/src/candidates/candidate-access';
 import { CandidateViewer } from '../apps/api/src/candidates/candidate-viewer';
 import { CandidatesService } from '../apps/api/src/candidates/candidates.service';
@@ -58,6 +59,8 @@ async function measure(stack: Stack): Promise<void> {
   const floorWorker = await Worker.create({
     connection: floorConnection,
     taskQueue: FLOOR_QUEUE,
+    // The floor pays for payload encryption as the service does, and its client (the harness's) encrypts.
+    dataConverter: encryptingDataConverter(config.pii),
     workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./floor.workflow'), logger: quietLogger }),
   });
   const floorRunning = floorWorker.run();

@@ -17,6 +17,7 @@ import { startEmbeddedPostgres } from '../libs/dev/embedded-postgres';
 import { freePort } from '../libs/dev/free-port';
 import { startDevServer, type DevServer } from '../libs/dev/temporal-dev-server';
 import { generateLocalKeyPair, signLocalToken } from '../libs/security/local-issuer';
+import { encryptingDataConverter } from '../libs/temporal/encryption-codec';
 
 /**
  * What every benchmark runs on: a Temporal dev server of its own (in memory), a database of its own,
@@ -74,7 +75,7 @@ export async function startStack(opts: { api: boolean; apiProcess?: boolean; wor
   }
   // The API as deployed: its own process (dist/apps/api/src/main.js), beside this one's worker.
   const apiProcess = opts.apiProcess ? await spawnApi(env) : null;
-  const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
+  const client = new Client({ connection: await Connection.connect({ address: temporal.address }), dataConverter: encryptingDataConverter(config.pii) });
   return {
     temporal,
     config,

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { TASK_QUEUE } from '../contract/engine';
 import { authConfig, type AuthConfig } from './auth-config';
+import { CIPHER_SUITES, isCipherSuite, type CipherSuite } from '../security/cipher-suites';
 
 /** Everything the apps read from the environment, validated once at boot. */
 export interface AppConfig {
@@ -11,7 +12,8 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string | null; callTimeoutMs: number };
   /** Bearer token verification (libs/config/auth-config.ts). */
   auth: AuthConfig;
-  pii: { keys: Map<string, Buffer>; activeKeyId: string; indexKey: Buffer };
+  /** Keys for personal data at rest and for Temporal payloads; `suite` is the one new data is sealed under. */
+  pii: { keys: Map<string, Buffer>; activeKeyId: string; indexKey: Buffer; suite: CipherSuite };
   programme: {
     publicNoticeMs: number;
     bonusFen: number;
@@ -151,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       callTimeoutMs: duration('TEMPORAL_CALL_TIMEOUT', '10s'),
     },
     auth: authConfig(env, int, duration, problems),
-    pii: { keys, activeKeyId, indexKey },
+    pii: { keys, activeKeyId, indexKey, suite: cipherSuite(env.PII_CIPHER_SUITE, problems) },
     programme: {
       publicNoticeMs: duration('PUBLIC_NOTICE_DURATION', '7d'),
       bonusFen: int('BONUS_FEN', 2_000_000, 1),
@@ -184,6 +186,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * PII_CIPHER_SUITE: what new personal data and Temporal payloads are sealed under, `aes-256-gcm`
+ * (default) or `sm4` (the national suite). Both are always read, so switching needs no migration.
+ */
+function cipherSuite(raw: string | undefined, problems: string[]): CipherSuite {
+  const value = raw || 'aes-256-gcm';
+  if (isCipherSuite(value)) return value;
+  problems.push(`PII_CIPHER_SUITE must be one of ${CIPHER_SUITES.join(', ')} (got '${value}')`);
+  return 'aes-256-gcm';
 }
 
 /** Comma-separated origins (`https://console.example.gov.cn`), each a scheme and host with no path. */

@@ -1,36 +1,59 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { openAesGcm, openSm4, sealAesGcm, sealSm4, sm4Keys, type CipherSuite, type Sealed, type Sm4Keys } from './cipher-suites';
 
 /**
- * Sensitive personal information (ID number, mobile, home address) at rest: AES-256-GCM under a
- * key named by id, so keys rotate without re-encrypting at once; a keyed hash (blind index) lets
- * the database enforce uniqueness and find a person without ever holding the value in clear.
+ * Sensitive personal information (ID number, mobile, home address) at rest, sealed under a key named
+ * by id, so keys rotate without re-encrypting at once; a keyed hash (blind index) lets the database
+ * enforce uniqueness and find a person without ever holding the value in clear.
+ *
+ * Two formats, each naming its suite and key, so whatever was sealed under one suite stays readable
+ * after the active suite changes (both are always read, only the active one is written):
+ * - `v1.<keyId>.<iv>.<tag>.<ciphertext>`: AES-256-GCM under the configured key itself.
+ * - `s1.<keyId>.<iv>.<tag>.<ciphertext>`: SM4-CBC, tag = HMAC-SM3 over `s1.<keyId>`, IV and ciphertext,
+ *   under keys derived from the configured key by HKDF-SM3 (cipher-suites.ts).
+ *
+ * The blind index is HMAC-SHA-256 under either suite, and never changes on a switch: it is the unique
+ * key of a person (one nomination per ID number per round) and how they are found, so a switch that
+ * changed it would let everyone already held be nominated again and hide them from look-ups until
+ * every row was re-indexed.
  */
 export interface PiiKeys {
   keys: Map<string, Buffer>;
   activeKeyId: string;
   indexKey: Buffer;
+  /** The suite new values are sealed under (default `aes-256-gcm`); both are read. */
+  suite?: CipherSuite;
 }
 
+const FORMAT: Record<CipherSuite, string> = { 'aes-256-gcm': 'v1', sm4: 's1' };
+/** What SM4 keys for stored fields are derived for (Temporal payloads derive their own). */
+const SM4_PURPOSE = 'pii-field';
+
 export class PiiCipher {
+  private readonly sm4 = new Map<string, Sm4Keys>();
+
   constructor(private readonly cfg: PiiKeys) {}
 
-  /** `v1.<keyId>.<iv>.<tag>.<ciphertext>`, all base64url. */
-  encrypt(plain: string): string {
-    const key = this.cfg.keys.get(this.cfg.activeKeyId)!;
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', this.cfg.activeKeyId, iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  get suite(): CipherSuite {
+    return this.cfg.suite ?? 'aes-256-gcm';
   }
 
-  decrypt(sealed: string): string {
-    const [version, keyId, iv, tag, body] = sealed.split('.');
-    if (version !== 'v1') throw new Error(`cannot decrypt: unknown format '${version}'`);
-    const key = this.cfg.keys.get(keyId);
-    if (!key) throw new Error(`cannot decrypt: unknown key id '${keyId}'`);
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  /** `<format>.<keyId>.<iv>.<tag>.<ciphertext>`, all base64url, under the active suite and key. */
+  encrypt(plain: string): string {
+    const keyId = this.cfg.activeKeyId;
+    const format = FORMAT[this.suite];
+    const data = Buffer.from(plain, 'utf8');
+    const sealed = format === 'v1' ? sealAesGcm(this.key(keyId), data) : sealSm4(this.sm4Keys(keyId), data, Buffer.from(`${format}.${keyId}`));
+    return [format, keyId, sealed.iv, sealed.tag, sealed.body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  }
+
+  decrypt(value: string): string {
+    const [format, keyId, iv, tag, body, extra] = value.split('.');
+    if (format !== 'v1' && format !== 's1') throw new Error(`cannot decrypt: unknown format '${format}'`);
+    if (body === undefined || extra !== undefined) throw new Error('cannot decrypt: malformed value');
+    const sealed: Sealed = { iv: Buffer.from(iv, 'base64url'), tag: Buffer.from(tag, 'base64url'), body: Buffer.from(body, 'base64url') };
+    const plain = format === 'v1' ? openAesGcm(this.key(keyId), sealed) : openSm4(this.sm4Keys(keyId), sealed, Buffer.from(`${format}.${keyId}`));
+    return plain.toString('utf8');
   }
 
   /** Deterministic keyed hash of a normalised value (no whitespace, upper case), for unique constraints and look-ups. */
@@ -38,6 +61,18 @@ export class PiiCipher {
     return createHmac('sha256', this.cfg.indexKey)
       .update(`${kind}:${value.replace(/\s+/g, '').toUpperCase()}`)
       .digest('base64url');
+  }
+
+  private key(keyId: string): Buffer {
+    const key = this.cfg.keys.get(keyId);
+    if (!key) throw new Error(`cannot decrypt: unknown key id '${keyId}'`);
+    return key;
+  }
+
+  private sm4Keys(keyId: string): Sm4Keys {
+    let keys = this.sm4.get(keyId);
+    if (!keys) this.sm4.set(keyId, (keys = sm4Keys(this.key(keyId), SM4_PURPOSE)));
+    return keys;
   }
 }
 

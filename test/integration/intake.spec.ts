@@ -2,6 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { fetchDecodedHistory } from '../../libs/temporal/decode-history';
+import { encryptingDataConverter } from '../../libs/temporal/encryption-codec';
 import { client, nomination, skeletonNomination, startApi, startWorker, token } from '../support/service';
 import { closeRounds, createRound, idNumber, mobileNumber, openDb, type TestRound } from '../support/review-helpers';
 
@@ -33,7 +35,7 @@ describe('nomination intake (real Temporal dev server and PostgreSQL)', () => {
     http = client(api.url);
     db = await openDb();
     connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-    temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    temporal = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default', dataConverter: encryptingDataConverter(api.config.pii) });
     round = await createRound(http);
     rounds.push(round.roundId);
   });
@@ -233,7 +235,8 @@ describe('nomination intake (real Temporal dev server and PostgreSQL)', () => {
     for (const value of clear) expect(workflowId).not.toContain(value);
 
     const handle = temporal.workflow.getHandle(workflowId);
-    const history = await handle.fetchHistory();
+    // Decoded as the API's timeline decodes it: even in clear, the payloads carry ids only (temporal-codec.spec.ts reads them raw).
+    const history = await fetchDecodedHistory(handle);
     const started = history.events![0];
     expect(started.workflowExecutionStartedEventAttributes).toBeTruthy();
     const startedJson = readable(started);

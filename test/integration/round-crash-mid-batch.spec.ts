@@ -12,6 +12,7 @@ import { createRound } from '../support/review-helpers';
 import { reviewedFiles } from '../support/commendation-batch';
 import { act, freezeList, runVote } from '../support/round-driver';
 import { client, eventually, startApi, token } from '../support/service';
+import { fetchDecodedHistory } from '../../libs/temporal/decode-history';
 
 jest.setTimeout(240_000);
 
@@ -123,7 +124,7 @@ async function shown(db: DataSource, roundId: string, where: string): Promise<nu
 
 /** How many times the file's history received its formal-list decision (selected or left out). */
 async function outcomeSignals(engine: Client, candidateId: string): Promise<number> {
-  const history = await engine.workflow.getHandle(candidateWorkflowId(candidateId)).fetchHistory();
+  const history = await fetchDecodedHistory(engine.workflow.getHandle(candidateWorkflowId(candidateId)));
   return (history.events ?? []).filter((e) => {
     const signal = e.workflowExecutionSignaledEventAttributes;
     if (signal?.signalName !== cohortDecisionSignal.name) return false;

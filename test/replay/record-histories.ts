@@ -40,6 +40,7 @@ import { fetchRunChain } from '../../apps/api/src/candidates/timeline';
 import { approveUntil, decide, stateWhen } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
 import { candidateInput, testWorker, timeSkippingEnv } from '../support/workflow-env';
+import { fetchDecodedHistory } from '../../libs/temporal/decode-history';
 
 const VERSION = process.argv[2] ?? 'v1';
 const TYPE = process.argv[3] ?? CANDIDATE_FILE_WORKFLOW;
@@ -255,7 +256,7 @@ async function main(): Promise<void> {
       const input = scenario.input ? await scenario.input(id) : candidateInput(id);
       const handle: Handle = await env.client.workflow.start(scenario.type ?? TYPE, { workflowId: candidateWorkflowId(id), taskQueue: TASK_QUEUE, args: [input] });
       await scenario.run(handle);
-      const chain = await fetchRunChain((runId) => env.client.workflow.getHandle(candidateWorkflowId(id), runId).fetchHistory());
+      const chain = await fetchRunChain((runId) => fetchDecodedHistory(env.client.workflow.getHandle(candidateWorkflowId(id), runId)));
       const typeOf = (history: (typeof chain)[number]) => history.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name!;
       const seen = new Map<string, number>();
       for (const history of chain) {

@@ -1,9 +1,11 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECORD_SCHEDULE_PATCH } from '../../libs/contract';
+import { encryptingDataConverter } from '../../libs/temporal/encryption-codec';
 
 jest.setTimeout(120_000);
 
@@ -35,6 +37,12 @@ const variant = (name: string) => {
   return variants.get(name)!;
 };
 
+/**
+ * Replays run with the payload codec the worker runs with: the recorded histories are plaintext, as
+ * are histories written before payloads were encrypted, and the codec passes them through.
+ */
+const dataConverter = encryptingDataConverter({ keys: new Map([['replay', randomBytes(32)]]), activeKeyId: 'replay', suite: 'sm4' });
+
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } as never;
 
 describe('replay of recorded candidate histories', () => {
@@ -64,7 +72,7 @@ describe('replay of recorded candidate histories', () => {
   });
 
   it.each(histories.map((h) => [h.file, h.history] as const))('replays %s on the current workflow code', async (_file, history) => {
-    await expect(Worker.runReplayHistory({ workflowBundle: current }, history)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle: current, dataConverter }, history)).resolves.toBeUndefined();
   });
 
   it.each(TYPES)('catches an unpatched change: a %s history fails on a reordered variant', async (type) => {

@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { randomBytes } from 'node:crypto';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   createPaymentActivities,
@@ -16,11 +17,20 @@ import {
 import { FakeReviewStore } from './fake-review-store';
 import { TASK_QUEUE, type CandidateInputV2, type Channel, type ReviewPlanV1 } from '../../libs/contract';
 import { testServerBinary } from '../../libs/dev/temporal-dev-server';
+import { encryptingDataConverter } from '../../libs/temporal/encryption-codec';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
+
+/**
+ * The data converter of the test environment's client and workers, as in production: every payload
+ * is encrypted (a key of this test file's own). Readers of a history decode it through the client
+ * that fetched it (libs/temporal/decode-history.ts).
+ */
+export const testDataConverter = encryptingDataConverter({ keys: new Map([['test', randomBytes(32)]]), activeKeyId: 'test', suite: 'aes-256-gcm' });
 
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: testServerBinary() } },
+    client: { dataConverter: testDataConverter },
   });
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
@@ -51,6 +61,7 @@ export async function testWorker(
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue,
+    dataConverter: testDataConverter,
     workflowBundle: await workflowBundle(),
     activities: {
       ...createPaymentActivities(store),

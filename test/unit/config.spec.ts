@@ -78,6 +78,12 @@ describe('loadConfig', () => {
     expect(cfg.pii.activeKeyId).toBe('a');
   });
 
+  it('seals under AES-256-GCM unless PII_CIPHER_SUITE names the national suite, and refuses other suites', () => {
+    expect(loadConfig(minimalEnv()).pii.suite).toBe('aes-256-gcm');
+    expect(loadConfig({ ...minimalEnv(), PII_CIPHER_SUITE: 'sm4' }).pii.suite).toBe('sm4');
+    expect(problemsOf({ ...minimalEnv(), PII_CIPHER_SUITE: 'des' })).toContain("PII_CIPHER_SUITE must be one of aes-256-gcm, sm4 (got 'des')");
+  });
+
   it('reads PUBLIC_NOTICE_DURATION=5s as 5000 ms', () => {
     expect(loadConfig({ ...minimalEnv(), PUBLIC_NOTICE_DURATION: '5s' }).programme.publicNoticeMs).toBe(5000);
   });

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import type { CipherSuite } from '../../libs/security/cipher-suites';
 import { maskAccountNumber, maskIdNumber, maskMobile, PiiCipher } from '../../libs/security/pii';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
 const indexKey = randomBytes(32);
 
-const cipherWith = (keys: Record<string, Buffer>, activeKeyId: string, index = indexKey) =>
-  new PiiCipher({ keys: new Map(Object.entries(keys)), activeKeyId, indexKey: index });
+const cipherWith = (keys: Record<string, Buffer>, activeKeyId: string, index = indexKey, suite?: CipherSuite) =>
+  new PiiCipher({ keys: new Map(Object.entries(keys)), activeKeyId, indexKey: index, suite });
 
 /** Flips one bit of one base64url part of a sealed string. */
 function tamper(sealed: string, part: number, byte = 0): string {
@@ -89,6 +90,87 @@ describe('PiiCipher encrypt/decrypt', () => {
     const sealed = cipher.encrypt('13812345678');
     expect(() => cipher.decrypt(sealed.split('.').slice(0, 3).join('.'))).toThrow();
     expect(() => cipher.decrypt('not a sealed value')).toThrow();
+  });
+});
+
+describe('PiiCipher under the national suite (SM4-CBC + HMAC-SM3)', () => {
+  const cipher = cipherWith({ k1 }, 'k1', indexKey, 'sm4');
+
+  it.each([
+    ['an ID number', '11010519491231002X'],
+    ['a Chinese home address', '浙江省温州市瓯海区娄桥街道古岸头村 12 号'],
+    ['exactly one SM4 block', '0123456789abcdef'],
+    ['the empty string', ''],
+  ])('round-trips %s', (_label, plain) => {
+    expect(cipher.decrypt(cipher.encrypt(plain))).toBe(plain);
+  });
+
+  it('has the documented shape s1.<keyId>.<16-byte iv>.<32-byte HMAC-SM3 tag>.<whole SM4 blocks>', () => {
+    const sealed = cipher.encrypt('13812345678');
+    const parts = sealed.split('.');
+    expect(parts).toHaveLength(5);
+    expect(parts.slice(0, 2)).toEqual(['s1', 'k1']);
+    expect(Buffer.from(parts[2], 'base64url')).toHaveLength(16);
+    expect(Buffer.from(parts[3], 'base64url')).toHaveLength(32);
+    expect(Buffer.from(parts[4], 'base64url')).toHaveLength(16); // 11 bytes padded to one block
+    expect(sealed).not.toContain(Buffer.from('13812345678').toString('base64url'));
+  });
+
+  it('seals the same value differently every time (random IV)', () => {
+    const sealed = Array.from({ length: 5 }, () => cipher.encrypt('13812345678'));
+    expect(new Set(sealed.map((s) => s.split('.')[2])).size).toBe(5);
+  });
+
+  it('refuses a tampered ciphertext, tag or IV before decrypting, naming the tag', () => {
+    const sealed = cipher.encrypt('浙江省温州市瓯海区');
+    for (const [part, byte] of [
+      [4, 0],
+      [4, 20],
+      [3, 0],
+      [3, 31],
+      [2, 0],
+      [2, 15],
+    ])
+      expect(() => cipher.decrypt(tamper(sealed, part, byte))).toThrow(/authentication tag does not verify/);
+  });
+
+  it('refuses a truncated tag or IV, and a value relabelled with another key id', () => {
+    const both = cipherWith({ k1, k2 }, 'k1', indexKey, 'sm4');
+    const parts = both.encrypt('13812345678').split('.');
+    expect(() => both.decrypt([...parts.slice(0, 3), parts[3].slice(0, 20), parts[4]].join('.'))).toThrow();
+    expect(() => both.decrypt([parts[0], parts[1], parts[2].slice(0, 8), ...parts.slice(3)].join('.'))).toThrow();
+    expect(() => both.decrypt(['s1', 'k2', ...parts.slice(2)].join('.'))).toThrow(/does not verify/);
+  });
+
+  it('refuses an AES value relabelled as SM4 and the reverse', () => {
+    const aes = cipherWith({ k1 }, 'k1');
+    expect(() => aes.decrypt(aes.encrypt('13812345678').replace(/^v1\./, 's1.'))).toThrow();
+    expect(() => cipher.decrypt(cipher.encrypt('13812345678').replace(/^s1\./, 'v1.'))).toThrow();
+  });
+});
+
+describe('PiiCipher switching the active suite', () => {
+  const aes = cipherWith({ k1 }, 'k1');
+  const sm4 = cipherWith({ k1 }, 'k1', indexKey, 'sm4');
+
+  it('reads data sealed under AES-256-GCM after switching to SM4, and writes SM4 from then on', () => {
+    const old = aes.encrypt('浙江省温州市瓯海区娄桥街道');
+    expect(sm4.decrypt(old)).toBe('浙江省温州市瓯海区娄桥街道');
+    expect(sm4.encrypt('x').startsWith('s1.k1.')).toBe(true);
+  });
+
+  it('reads data sealed under SM4 after switching back to AES-256-GCM', () => {
+    expect(aes.decrypt(sm4.encrypt('11010519491231002X'))).toBe('11010519491231002X');
+  });
+
+  it('switches suite and key together: SM4 under a new key still reads AES under the old', () => {
+    const next = cipherWith({ k1, k2 }, 'k2', indexKey, 'sm4');
+    expect(next.encrypt('x').startsWith('s1.k2.')).toBe(true);
+    expect(next.decrypt(aes.encrypt('13812345678'))).toBe('13812345678');
+  });
+
+  it('keeps the blind index (the uniqueness key) unchanged across the switch', () => {
+    expect(sm4.blindIndex('id', '11010519491231002X')).toBe(aes.blindIndex('id', '11010519491231002X'));
   });
 });
 

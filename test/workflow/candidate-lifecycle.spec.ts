@@ -7,6 +7,7 @@ import { fetchRunChain, readTimeline } from '../../apps/api/src/candidates/timel
 import { approveUntil, decide } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
 import { candidateInput, testWorker, timeSkippingEnv } from '../support/workflow-env';
+import { fetchDecodedHistory } from '../../libs/temporal/decode-history';
 
 jest.setTimeout(Number(process.env.WF_TIMEOUT ?? 120_000));
 
@@ -70,7 +71,7 @@ describe('candidateFileWorkflow (time-skipping server)', () => {
       expect(final.payments).toHaveLength(25);
 
       // One run per instalment: 24 short schedule runs after the file's, none carrying two years of history.
-      const chain = await fetchRunChain((runId) => env.client.workflow.getHandle(candidateWorkflowId(id), runId).fetchHistory());
+      const chain = await fetchRunChain((runId) => fetchDecodedHistory(env.client.workflow.getHandle(candidateWorkflowId(id), runId)));
       const schedules = chain.slice(1);
       expect(schedules).toHaveLength(24);
       expect(schedules.every((h) => h.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name === 'paymentScheduleV2Workflow')).toBe(true);
@@ -170,7 +171,7 @@ describe('candidateFileWorkflow (time-skipping server)', () => {
       const final = await handle.result();
       expect(final.status).toBe('subsidy_stopped');
 
-      const chain = await fetchRunChain((runId) => env.client.workflow.getHandle(candidateWorkflowId(id), runId).fetchHistory());
+      const chain = await fetchRunChain((runId) => fetchDecodedHistory(env.client.workflow.getHandle(candidateWorkflowId(id), runId)));
       const types = chain.map((h) => h.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name);
       // The schedule continues-as-new after each instalment it makes, so one or two of its runs.
       expect(types[0]).toBe('candidateFileWorkflow');

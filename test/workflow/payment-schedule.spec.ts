@@ -22,6 +22,7 @@ import { candidateFileWorkflow } from '../../workflows';
 import { approveUntil, decide, eventually, stateWhen } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
 import { candidateInput, workflowSuite } from '../support/workflow-env';
+import { fetchDecodedHistory } from '../../libs/temporal/decode-history';
 
 jest.setTimeout(Number(process.env.WF_TIMEOUT ?? 180_000));
 
@@ -53,7 +54,7 @@ describe('paymentScheduleV2Workflow (time-skipping server)', () => {
     h.executeUpdate(recordDepartureUpdate, { args: [{ leftOn, reason, actor: OFFICE }] });
   const correct = (h: WorkflowHandle, leftOn: string | null, reason: string) => h.executeUpdate(correctDepartureUpdate, { args: [{ leftOn, reason, actor: OFFICE }] });
   const subsidies = (id: string) => store.subsidies(id).map((r) => ({ n: r.instalment, status: r.status, recovery: !!r.recoveryReason }));
-  const chainOf = (id: string) => fetchRunChain((runId) => env.client.workflow.getHandle(candidateWorkflowId(id), runId).fetchHistory());
+  const chainOf = (id: string) => fetchRunChain((runId) => fetchDecodedHistory(env.client.workflow.getHandle(candidateWorkflowId(id), runId)));
   const typesOf = async (id: string) => (await chainOf(id)).map((h) => h.events![0].workflowExecutionStartedEventAttributes!.workflowType!.name);
 
   it('pays 8 instalments and the bonus over the 24 months from a commendation on 31 January (due day 31), the master leaving in month 9', async () => {

@@ -37,7 +37,8 @@ import { decide, scorePanel } from '../support/decide';
 import { FakePaymentStore } from '../support/fake-payment-store';
 import { FakeReviewStore } from '../support/fake-review-store';
 import { FakeRoundStore } from '../support/fake-round-store';
-import { candidateInput, testWorker, timeSkippingEnv } from '../support/workflow-env';
+import { candidateInput, testDataConverter, testWorker, timeSkippingEnv } from '../support/workflow-env';
+import { fetchDecodedHistory } from '../../libs/temporal/decode-history';
 
 jest.setTimeout(Number(process.env.WF_TIMEOUT ?? 180_000));
 
@@ -78,7 +79,10 @@ describe('roundWorkflow (time-skipping server)', () => {
     const w = await testWorker(env, payments, reviews, TASK_QUEUE, { store: rounds, send });
     running = w.run();
     stopWorker = () => w.shutdown();
-    reader = new Client({ connection: await Connection.connect({ address: env.address, channelArgs: { 'grpc.max_receive_message_length': 64 << 20 } }) });
+    reader = new Client({
+      connection: await Connection.connect({ address: env.address, channelArgs: { 'grpc.max_receive_message_length': 64 << 20 } }),
+      dataConverter: testDataConverter,
+    });
   });
   afterAll(async () => {
     stopWorker?.();
@@ -255,12 +259,15 @@ describe('roundWorkflow (time-skipping server)', () => {
     expect(rounds.lastPhase(input.roundId)).toBe('closed');
     // `RECORD_HISTORIES=1 npx jest test/workflow/round.spec.ts -t 'every phase'` records this run for the replay test.
     if (process.env.RECORD_HISTORIES) {
-      writeFileSync(join(__dirname, '..', 'replay', 'histories', `round-${process.env.RECORD_HISTORIES}-every-phase.json`), historyToJSON(await round.fetchHistory()));
+      writeFileSync(
+        join(__dirname, '..', 'replay', 'histories', `round-${process.env.RECORD_HISTORIES}-every-phase.json`),
+        historyToJSON(await fetchDecodedHistory(round)),
+      );
       // The file's first run (the one that followed the round), not the payment schedule it continued as.
       const fileRun = env.client.workflow.getHandle(c.workflowId, c.firstExecutionRunId);
       writeFileSync(
         join(__dirname, '..', 'replay', 'histories', `candidate-file-${process.env.RECORD_HISTORIES}-round-commended.json`),
-        historyToJSON(await fileRun.fetchHistory()),
+        historyToJSON(await fetchDecodedHistory(fileRun)),
       );
     }
   });
@@ -427,7 +434,7 @@ describe('roundWorkflow (time-skipping server)', () => {
 
 const id = (h: WorkflowHandle) => h.workflowId.replace(/^candidate-/, '');
 
-/** The payloads one event carries (its input, result or details), encoded. */
+/** The payloads one event carries (its input, result or details), encoded (encrypted): what Temporal's limits apply to. */
 function payloadBytes(node: unknown): number {
   if (!node || typeof node !== 'object' || node instanceof Uint8Array) return 0;
   if ((node as { data?: unknown }).data instanceof Uint8Array) return temporal.api.common.v1.Payload.encode(node as temporal.api.common.v1.IPayload).finish().length;

@@ -10,6 +10,7 @@ import { CandidateListRepository } from './candidates/candidate-list.repository'
 import { CandidateListService } from './candidates/candidate-list.service';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesService } from './candidates/candidates.service';
+import { CodecModule } from './codec/codec.module';
 import { RefusalLog } from './candidates/refusal-log';
 import { ReviewActionsController } from './candidates/review-actions.controller';
 import { ReviewActionsService } from './candidates/review-actions.service';
@@ -46,6 +47,7 @@ export class AppModule {
         VotingModule,
         FinanceModule,
         MastersModule,
+        CodecModule,
       ],
       controllers: [
         HealthController,

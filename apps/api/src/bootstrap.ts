@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config';
 import { AppModule } from './app.module';
+import { mountCodecHttp } from './codec/codec-http';
 import { FastLaneAdapter } from './common/fast-lane.adapter';
 import { validationPipe, type FieldError } from './common/validation';
 import { MasterImportDto } from './masters/master-import.dto';
@@ -43,6 +44,8 @@ export async function createApi(config: AppConfig, options: { logger?: false } =
   );
   // Who the client is, behind a reverse proxy: X-Forwarded-For counts only from the proxies TRUST_PROXY names.
   app.set('trust proxy', config.trustProxy);
+  // The Temporal UI's codec endpoint: its own body limit and CORS (the UI's origin only), before the API's.
+  mountCodecHttp(app, config.temporal.uiUrl);
   hardenHttp(app, config);
   app.enableShutdownHooks();
   if (config.http.docs) serveDocs(app);

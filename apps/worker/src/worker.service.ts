@@ -6,6 +6,7 @@ import { createPaymentActivities, createReviewActivities, createRoundActivities,
 import { candidateWorkflowId, cohortDecisionSignal, stateQuery, type CohortDecisionV1 } from '../../../libs/contract';
 
 import { PaymentEffectsRepository, PaymentScheduleRepository, PaymentTaskRepository, ReviewRepository, RoundRepository } from '../../../libs/db';
+import { encryptingDataConverter } from '../../../libs/temporal/encryption-codec';
 import { ensureSearchAttributes } from '../../../libs/temporal/search-attributes';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 
@@ -31,7 +32,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     this.clientConnection = await Connection.connect({ address });
     await ensureSearchAttributes(this.clientConnection, namespace);
     // The round's fan-out signals the files through a client of its own.
-    const client = new Client({ connection: this.clientConnection, namespace });
+    // One data converter for the worker and its client: every payload leaves this process encrypted.
+    const dataConverter = encryptingDataConverter(this.config.pii);
+    const client = new Client({ connection: this.clientConnection, namespace, dataConverter });
     const sendCohortDecision = async (candidateId: string, decision: CohortDecisionV1) => {
       await client.workflow
         .getHandle(candidateWorkflowId(candidateId))
@@ -55,6 +58,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       connection: this.connection,
       namespace,
       taskQueue,
+      dataConverter,
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../../../workflows') }),
       activities: {
         ...createPaymentActivities(new PaymentTaskRepository(this.ds)),

@@ -30,6 +30,7 @@ import type { CandidateView } from './candidate-view';
 import { CandidateViewer } from './candidate-viewer';
 import type { DecisionDto, DepartureCorrectionDto, DepartureDto, ResubmissionDto } from './decision.dto';
 import { RefusalLog } from './refusal-log';
+import { fetchDecodedHistory } from '../../../../libs/temporal/decode-history';
 import { fetchRunChain, readTimeline, type TimelineEntry } from './timeline';
 
 @Injectable()
@@ -133,7 +134,7 @@ export class CandidatesService {
 
   async history(id: string, claims: TokenClaims): Promise<TimelineEntry[]> {
     const row = await this.access.find(id, claims);
-    return readTimeline(await engine(() => fetchRunChain((runId) => this.temporal.workflow.getHandle(row.workflowId, runId).fetchHistory())));
+    return readTimeline(await engine(() => fetchRunChain((runId) => fetchDecodedHistory(this.temporal.workflow.getHandle(row.workflowId, runId)))));
   }
 
   async refused(id: string, claims: TokenClaims) {

@@ -48,6 +48,7 @@ export interface TimelineEntry {
   visit?: { date: string; place: string; members: string[]; findings: string };
 }
 
+/** Payloads as the codec left them: the caller decodes the fetched history first (libs/temporal/decode-history.ts). */
 const decode = <T>(p: Payload | null | undefined): T => defaultPayloadConverter.fromPayload<T>(p as Payload);
 const first = (attrs: Record<string, unknown>, key: string) => (attrs[key] as unknown[] | undefined)?.[0] as string | undefined;
 
