@@ -30,18 +30,19 @@ async function main(): Promise<void> {
   process.env.WORKFLOW_BUNDLE_PATH = await prebuiltWorkflowBundle();
   const stack = await startStack({ api: false, worker: false });
   const db = new Pool({ connectionString: stack.databaseUrl, max: 4 });
-  const out: string[][] = [];
   try {
     console.log(
       `surge: ${stack.dbLabel}, Temporal dev server (in memory), worker in this process; instalment ${MONTH} due ${new Date(surgeCalendar(stack.config, MONTH).dueAt(MONTH)).toISOString()}`,
     );
-    for (const n of SIZES) out.push(...(await surge(stack, db, n)));
+    for (const n of SIZES) {
+      const rows = await surge(stack, db, n);
+      const width = Math.max(...rows.map(([k]) => k.length));
+      console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
+    }
   } finally {
     await db.end();
     await stack.close();
   }
-  const width = Math.max(...out.map(([k]) => k.length));
-  console.log(out.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
 }
 
 async function surge(stack: Stack, db: PgPool, n: number): Promise<string[][]> {
