@@ -8,7 +8,8 @@ import { loadConfig } from '../libs/config';
 /**
  * The worker as `apps/worker/src/main.ts` runs it (same Nest module, same options), in a process of
  * its own so the parked benchmark reads this process's memory alone. It answers 'sample' over IPC
- * with its memory after a full garbage collection (when started with --expose-gc) and its cache count.
+ * with its memory after a full garbage collection (when started with --expose-gc) and its cache count,
+ * and 'count' with the cache count alone.
  */
 export interface MemorySample {
   rss: number;
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   const service = app.get(WorkerService);
   process.on('message', (msg) => {
     if (msg === 'sample') void sample(service).then((s) => process.send!(s));
+    // The cache count alone, without a collection: polled while the schedules start.
+    if (msg === 'count') process.send!({ cachedWorkflows: service.cachedWorkflows() });
     if (msg === 'stop') void app.close().then(() => process.exit(0));
   });
   process.send!('ready');

@@ -59,7 +59,8 @@ async function measure(stack: Stack, db: Pool, mode: 'thread' | 'main', bundle: 
   if (mode === 'main') env.TEMPORAL_DEBUG = '1';
   const child = fork(join(__dirname, 'parked-worker.js'), [], { env, execArgv: ['--expose-gc', `--max-old-space-size=${heapLimitMiB}`], stdio: 'inherit' });
   const cohorts: Cohort[] = [];
-  const rows: string[][] = [];
+  console.log(`mode ${mode}: ${mode === 'thread' ? 'workflows in the worker thread, as deployed' : 'TEMPORAL_DEBUG=1, workflows on the main thread'}`);
+  const say = (what: string, value: string) => console.log(`  ${what.padEnd(30)}  ${value}`);
   try {
     await message(child, (m) => m === 'ready');
     // Warm-up: schedules whose term is over run once (a status report, an activity) and end, leaving the cache.
@@ -69,7 +70,7 @@ async function measure(stack: Stack, db: Pool, mode: 'thread' | 'main', bundle: 
     await startSchedules(client, config.temporal.taskQueue, await recordEarlierInstalments(db, warm, over, config.programme.subsidyMonths), PARALLEL);
     await Promise.all(warm.ids.map((id) => client.workflow.getHandle(candidateWorkflowId(id)).result()));
     const base = await steady(child, 0);
-    rows.push(['none parked', describe(base)]);
+    say('none parked', describe(base));
 
     // Parked: the bonus and instalments 1..MONTH made, instalment MONTH+1 a month away.
     const cal = surgeCalendar(config, MONTH);
@@ -80,9 +81,9 @@ async function measure(stack: Stack, db: Pool, mode: 'thread' | 'main', bundle: 
       cohorts.push(cohort);
       await startSchedules(client, config.temporal.taskQueue, await recordEarlierInstalments(db, cohort, cal, MONTH), PARALLEL);
       const now = await steady(child, n);
-      rows.push([`${n} parked`, describe(now)]);
-      rows.push([`  per schedule, against none`, perSchedule(now, base, n, mode)]);
-      if (total > 0) rows.push([`  per schedule, the ${n - total} added`, perSchedule(now, before, n - total, mode)]);
+      say(`${n} parked`, describe(now));
+      say(`  per schedule, against none`, perSchedule(now, base, n, mode));
+      if (total > 0) say(`  per schedule, the ${n - total} added`, perSchedule(now, before, n - total, mode));
       total = n;
       before = now;
     }
@@ -91,17 +92,17 @@ async function measure(stack: Stack, db: Pool, mode: 'thread' | 'main', bundle: 
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
     for (const cohort of cohorts) await removeCohort(client, db, cohort, PARALLEL);
   }
-  const width = Math.max(...rows.map(([k]) => k.length));
-  console.log(`mode ${mode}: ${mode === 'thread' ? 'workflows in the worker thread, as deployed' : 'TEMPORAL_DEBUG=1, workflows on the main thread'}`);
-  console.log(rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n'));
 }
 
 /** Waits until the cache holds `cached` runs, then takes SAMPLES samples a second apart; each field's median. */
 async function steady(child: ChildProcess, cached: number): Promise<MemorySample> {
+  // Polled without a collection: a full GC of a large heap every half second would stall the worker.
   for (let i = 0; ; i++) {
-    const s = await sample(child);
-    if (s.cachedWorkflows === cached) break;
-    if (i > 1200) throw new Error(`the worker's cache holds ${s.cachedWorkflows} runs, not ${cached}, after 10 minutes`);
+    const reply = message<{ cachedWorkflows: number | null }>(child, (m) => typeof m === 'object' && m !== null && !('rss' in m) && 'cachedWorkflows' in m);
+    child.send('count');
+    const { cachedWorkflows } = await reply;
+    if (cachedWorkflows === cached) break;
+    if (i > 1200) throw new Error(`the worker's cache holds ${cachedWorkflows} runs, not ${cached}, after 10 minutes`);
     await new Promise((r) => setTimeout(r, 500));
   }
   const samples: MemorySample[] = [];
