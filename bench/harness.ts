@@ -5,7 +5,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime, bundleWorkflowCode } from '@temporalio/worker';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { createApi } from '../apps/api/src/bootstrap';
@@ -40,6 +42,8 @@ export interface Stack {
   dbLabel: string;
   /** A bearer token of the local issuer this stack's API trusts. */
   token(role: Role, sub: string): string;
+  /** The environment the stack's config was loaded from, for a worker started later or in another process. */
+  env: NodeJS.ProcessEnv;
   close(): Promise<void>;
 }
 
@@ -65,8 +69,7 @@ export async function startStack(opts: { api: boolean; apiProcess?: boolean; wor
   };
   await runMigrations(databaseUrl);
   const config = loadConfig(env);
-  const worker = opts.worker === false ? null : await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-  await worker?.init();
+  const worker = opts.worker === false ? null : await startWorker(config);
   const api = opts.api ? await createApi(config, { logger: false }) : null;
   let base = '';
   if (api) {
@@ -87,6 +90,7 @@ export async function startStack(opts: { api: boolean; apiProcess?: boolean; wor
     databaseUrl,
     dbLabel: db ? `PostgreSQL (scratch database ${db.name})` : 'embedded PostgreSQL',
     token: (role, sub) => signLocalToken({ sub, role }, issuerKeys.privateJwk),
+    env,
     async close() {
       await api?.close();
       await apiProcess?.stop();
@@ -97,6 +101,25 @@ export async function startStack(opts: { api: boolean; apiProcess?: boolean; wor
       await temporal.stop();
     },
   };
+}
+
+/** The real worker (its Nest module, as in production), polling once this resolves. */
+export async function startWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+  await worker.init();
+  return worker;
+}
+
+/**
+ * The workflow bundle built once into a file, as the Docker image does (`WORKFLOW_BUNDLE_PATH`): a
+ * worker started from it polls within a second instead of bundling first.
+ */
+export async function prebuiltWorkflowBundle(): Promise<string> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
+  const dir = await mkdtemp(join(tmpdir(), 'bench-bundle-'));
+  const path = join(dir, 'workflow-bundle.js');
+  await writeFile(path, code);
+  return path;
 }
 
 /** Starts the built API as a child process and waits until it answers. */

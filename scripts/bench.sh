@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# npm run bench: measures, does not assert. BENCH_ONLY=decision|votes|cohort runs one of them.
-# BENCH_CANDIDATES sets the decision sample (4 decisions each), BENCH_COHORT the round's size.
+# npm run bench: measures, does not assert. BENCH_ONLY=decision|votes|cohort|surge|parked runs one of them.
+# BENCH_CANDIDATES sets the decision sample (4 decisions each), BENCH_COHORT the round's size,
+# SURGE_SIZES the month-end surge's sizes ("1000,10000"), PARKED_SIZES the parked schedules' ("1000,5000").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure.sh
 npx tsc -p tsconfig.build.json
 only="${BENCH_ONLY:-}"
 case "$only" in
-  ''|decision|votes|cohort) ;;
-  *) echo "BENCH_ONLY must be decision, votes or cohort (got '$only')" >&2; exit 2 ;;
+  ''|decision|votes|cohort|surge|parked) ;;
+  *) echo "BENCH_ONLY must be decision, votes, cohort, surge or parked (got '$only')" >&2; exit 2 ;;
 esac
 # Each benchmark runs in its own process, on its own dev server and database, one after the other.
-for name in decision votes cohort; do
+for name in decision votes cohort surge parked; do
   [ -z "$only" ] || [ "$only" = "$name" ] || continue
   if [ ! -f "dist/bench/$name.bench.js" ]; then
     echo "no bench/$name.bench.ts in this checkout: skipped" >&2

@@ -77,6 +77,11 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     this.log.log(`worker polling '${taskQueue}' on ${address} (${namespace})`);
   }
 
+  /** Workflow runs held in the worker's cache (sticky, replayed no more), null before it starts: for benchmarks and diagnostics. */
+  cachedWorkflows(): number | null {
+    return this.worker?.getStatus().numCachedWorkflows ?? null;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
