@@ -167,13 +167,21 @@ describe('finding files: GET /candidates and exports (real Temporal dev server a
     await worker?.close();
   });
 
-  it('shows district staff, the auditor, admin and finance every file of the round', async () => {
+  it('shows district staff, the auditor and admin every file of the round; the leadership group and the government the files on their lists; finance none', async () => {
     const all = [alpha, bravo, charlie, delta, echo].map((f) => f.id);
-    for (const role of ['union_office', 'inspector', 'leadership', 'government', 'auditor', 'admin', 'finance'] as const) {
+    for (const role of ['union_office', 'inspector', 'auditor', 'admin'] as const) {
       const page = await list(inRound(), token(role));
       expect(page.total).toBe(5);
       expect(page.items.map((i) => i.id)).toEqual(all);
     }
+    // Only echo has reached the leadership group's review; the files before it are the reviewers' (404 one by one).
+    for (const role of ['leadership', 'government'] as const) {
+      expect(await idsOf(inRound(), token(role))).toEqual([echo.id]);
+      expect((await http.get(`/candidates/${alpha.id}`, token(role))).status).toBe(404);
+      expect((await http.get(`/candidates/${echo.id}`, token(role))).status).toBe(200);
+    }
+    expect((await http.get(`/candidates?${inRound()}`, token('finance'))).status).toBe(403);
+    expect((await http.get(`/candidates/${echo.id}`, token('finance'))).status).toBe(403);
   });
 
   it("shows a sub-district union its own area's files only, and a union without an area the files without one", async () => {
@@ -230,7 +238,7 @@ describe('finding files: GET /candidates and exports (real Temporal dev server a
     const clear = (await list(inRound(), office)).items.find((i) => i.id === charlie.id)!;
     expect(clear).toMatchObject({ idNumber: charlie.idNumber, mobile: charlie.mobile, homeAddress: charlie.homeAddress });
 
-    for (const as of [auditor, token('finance'), token('expert', `expert-${delta.id.slice(0, 8)}-1`), nominatorTwo]) {
+    for (const as of [auditor, token('inspector'), token('expert', `expert-${delta.id.slice(0, 8)}-1`), nominatorTwo]) {
       const item = (await list(inRound(), as)).items.find((i) => i.id === delta.id)!;
       const file = (await http.get(`/candidates/${delta.id}`, as)).body;
       expect({ idNumber: item.idNumber, mobile: item.mobile, homeAddress: item.homeAddress }).toEqual({

@@ -143,12 +143,15 @@ describe('who sees what of a file, in every response (real Temporal dev server a
     expect(expertScore).toMatchObject({ counted: 3, dropped: 2 });
 
     // The file as every role reads it: the experts for the office and auditors, the panel's result for all.
-    const readers = [office, caller('auditor'), a, inspector, leadership, government, caller('finance'), caller('admin'), nominator, louqiao];
+    const readers = [office, caller('auditor'), a, inspector, caller('admin'), nominator, louqiao];
     for (const who of readers) {
       const res = await http.get(`/candidates/${candidateId}`, who.token);
       expectShown(res, who, { all: everyone, secrets }, pii);
       expect(res.body).toMatchObject({ expertScore, panelSummary: { seated: 5, scored: 5, recused: 1, conflicts: 1 } });
     }
+    // The leadership group and the government see a file once it is on their lists (from the leadership's review); finance never.
+    for (const who of [leadership, government]) expect((await http.get(`/candidates/${candidateId}`, who.token)).status).toBe(404);
+    expect((await http.get(`/candidates/${candidateId}`, caller('finance').token)).status).toBe(403);
 
     // The stages after the panel: each decision's reply, a return and its resubmission, the departure.
     expectShown(await decide(http, candidateId, 'voting', { reason: '网络投票结束' }, office.token), office, { all: everyone }, pii);

@@ -13,9 +13,21 @@ import { TEMPORAL_CLIENT } from '../common/temporal.module';
  * A file one may not see answers 404, as if it did not exist.
  */
 /** Roles that see only part of the files: whether they may act depends on the file's row. */
-const SCOPED_ROLES: ReadonlySet<string> = new Set(['nominator', 'street_union', 'expert']);
+const SCOPED_ROLES: ReadonlySet<string> = new Set(['nominator', 'street_union', 'expert', 'leadership', 'government']);
+
+/**
+ * The files on the lists before the leadership group and the government: those that reached the
+ * leadership's review (the formal list, the notice, approval, commendation, payments), and those the
+ * lists closed (left out, not approved) or that went on to be named. Earlier stages are the reviewers'.
+ */
+export const ON_THE_LISTS = {
+  stages: ['leadership', 'public_notice', 'government_approval', 'commendation', 'payments'],
+  closedAs: ['left_out', 'not_approved', 'completed', 'subsidy_stopped'],
+};
 /** Seats whose expert still takes part in the review. */
 const ACTIVE_SEAT: ReadonlySet<string> = new Set(['assigned', 'scored']);
+
+const onTheLists = (s: { stage: string; status: string }) => ON_THE_LISTS.stages.includes(s.stage) || (s.stage === 'closed' && ON_THE_LISTS.closedAs.includes(s.status));
 
 @Injectable()
 export class CandidateAccess {
@@ -59,6 +71,17 @@ export class CandidateAccess {
       case 'street_union':
         // A union sees its own area; files nominated without an area, the unions without one.
         return (row.area ?? null) === (claims.area ?? null);
+      case 'leadership':
+      case 'government': {
+        const status = await this.ds.getRepository(CandidateStatusEntity).findOneBy({ candidateId: row.id });
+        if (status && onTheLists(status)) return true;
+        // The projection trails the workflow by a moment: a file that reached the leadership just now is in its state.
+        const state = await this.temporal.workflow
+          .getHandle(row.workflowId)
+          .query(stateQuery)
+          .catch(() => null);
+        return !!state && onTheLists(state);
+      }
       case 'expert': {
         // Only a seat still taking part: an expert recused, or who declared a conflict, has left the file.
         const sits = (seat: { userId: string; status: string }) => seat.userId === claims.sub && ACTIVE_SEAT.has(seat.status);

@@ -1,6 +1,9 @@
 import { Controller, Get, Header, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ROLES } from '../../../../libs/contract';
+import { ROLES, type Role } from '../../../../libs/contract';
+
+/** Everyone but finance, who works from its inbox: the payee's name and amounts, never the whole file. */
+const LISTERS: Role[] = ROLES.filter((r) => r !== 'finance');
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { download } from '../common/export-file';
@@ -19,14 +22,14 @@ export class CandidateListController {
   constructor(private readonly candidates: CandidateListService) {}
 
   @Get()
-  @Roles(...ROLES)
+  @Roles(...LISTERS)
   @ApiOperation({ summary: 'Files the caller may see, filtered, sorted and a page at a time: { items, total, page, pageSize }' })
   list(@Query() query: CandidateListQueryDto, @Req() req: AuthedRequest) {
     return this.candidates.list(query, req.claims);
   }
 
   @Get('export.csv')
-  @Roles(...ROLES)
+  @Roles(...LISTERS)
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same filtered list, every page, as CSV (UTF-8 with BOM, Chinese headers, masked as for the list)' })
@@ -35,7 +38,7 @@ export class CandidateListController {
   }
 
   @Get('export.xlsx')
-  @Roles(...ROLES)
+  @Roles(...LISTERS)
   @Header('Cache-Control', 'no-store')
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOperation({ summary: 'The same filtered list, every page, as an Excel workbook (Chinese headers, masked as for the list)' })

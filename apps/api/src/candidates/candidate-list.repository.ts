@@ -2,9 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOSED_STATUSES } from '../../../../libs/contract';
 
+import { ON_THE_LISTS } from './candidate-access';
+
 /** Which files a caller may list: the same scopes as CandidateAccess applies to one file. */
 export type ListScope =
-  { kind: 'all' } | { kind: 'submitter'; issuer: string; userId: string; role: string } | { kind: 'area'; area: string | null } | { kind: 'panel'; userId: string };
+  | { kind: 'all' }
+  | { kind: 'submitter'; issuer: string; userId: string; role: string }
+  | { kind: 'area'; area: string | null }
+  | { kind: 'panel'; userId: string }
+  | { kind: 'lists' };
 
 export interface ListFilter {
   roundId?: string;
@@ -104,8 +110,12 @@ export class CandidateListRepository {
         // A union sees its own area; files nominated without an area, the unions without one.
         return [scope.area === null ? 'c.area IS NULL' : `c.area = ${p(scope.area)}`];
       case 'panel':
-        // Seated in any capacity (to score, scored, recused, withdrawn for a conflict), as CandidateAccess allows.
-        return [`s.panel @> ${p(JSON.stringify([{ userId: scope.userId }]))}::jsonb`];
+        // Seated and still taking part (to score, or scored): a recused expert, or one who declared a conflict, has left the file.
+        return [
+          `(s.panel @> ${p(JSON.stringify([{ userId: scope.userId, status: 'assigned' }]))}::jsonb OR s.panel @> ${p(JSON.stringify([{ userId: scope.userId, status: 'scored' }]))}::jsonb)`,
+        ];
+      case 'lists':
+        return [`(s.stage = ANY(${p(ON_THE_LISTS.stages)}) OR (s.stage = 'closed' AND s.status = ANY(${p(ON_THE_LISTS.closedAs)})))`];
     }
   }
 

@@ -38,9 +38,10 @@ export interface CandidatePage {
 }
 
 /**
- * The scope of a list, by the rules CandidateAccess applies to one file: district staff, the auditor,
- * admin and finance see every file; a sub-district union its area's; an expert the files whose panel
- * seats it; a nominator what it submitted.
+ * The scope of a list, by the rules CandidateAccess applies to one file: district staff, the auditor
+ * and admin see every file; a sub-district union its area's; an expert the files whose panel seats it
+ * (still taking part); a nominator what it submitted; the leadership group and the government the files
+ * that reached the lists before them.
  */
 export function listScope(claims: TokenClaims): ListScope {
   switch (claims.role) {
@@ -50,6 +51,9 @@ export function listScope(claims: TokenClaims): ListScope {
       return { kind: 'area', area: claims.area ?? null };
     case 'expert':
       return { kind: 'panel', userId: claims.sub };
+    case 'leadership':
+    case 'government':
+      return { kind: 'lists' };
     default:
       return { kind: 'all' };
   }

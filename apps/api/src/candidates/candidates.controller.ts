@@ -16,7 +16,7 @@ export class CandidatesController {
   constructor(private readonly candidates: CandidatesService) {}
 
   @Get(':id')
-  @Roles(...REVIEWERS, 'auditor', 'admin', 'finance', 'nominator')
+  @Roles(...REVIEWERS, 'auditor', 'admin', 'nominator')
   @ApiOperation({ summary: 'The file: form (sensitive fields masked unless the role needs them), stage, status, decisions, pre-checks, panel' })
   get(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return this.candidates.get(id, req.claims);
