@@ -26,6 +26,7 @@ import { VoterDayCandidates1764310000000 } from './migrations/1764310000000-vote
 import { PaymentInstructions1764320000000 } from './migrations/1764320000000-payment-instructions';
 import { PaymentSchedules1764330000000 } from './migrations/1764330000000-payment-schedules';
 import { MasterImports1764340000000 } from './migrations/1764340000000-master-imports';
+import { AuditLog1764350000000 } from './migrations/1764350000000-audit-log';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   PaymentInstructions1764320000000,
   PaymentSchedules1764330000000,
   MasterImports1764340000000,
+  AuditLog1764350000000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

@@ -1,0 +1,91 @@
+import type { Request } from 'express';
+import { redact, redactText, type AuditActor, type AuditEntry } from '../../../../libs/audit';
+import type { TokenClaims } from '../../../../libs/security/token';
+
+/** The public vote is the route the public floods; the round's close of the vote is audited instead. */
+const NOT_AUDITED = new Set(['POST /public/rounds/:id/votes']);
+
+/** Refusals that are audited: the caller was turned away, or the rules refused the action. */
+export const AUDITED_REFUSALS = new Set([400, 401, 403, 404, 409, 413, 422]);
+
+/** What each route's `:id` names, by the path segment before it. */
+const OBJECT_TYPES: Record<string, string> = {
+  candidates: 'candidate',
+  rounds: 'round',
+  tasks: 'payment_task',
+  objections: 'objection',
+  'inspection-batches': 'inspection_batch',
+};
+
+type RequestWithClaims = Request & { claims?: TokenClaims };
+
+/** An actor is the token's issuer, subject and role together; the local issuer until tokens name one. */
+export function actorOf(claims: TokenClaims | undefined, isPublic = false): AuditActor {
+  if (!claims) return isPublic ? { issuer: 'public', userId: null, role: 'public' } : { issuer: null, userId: null, role: null };
+  const iss = (claims as TokenClaims & { iss?: unknown }).iss;
+  return { issuer: typeof iss === 'string' && iss ? iss : 'local', userId: claims.sub, role: claims.role };
+}
+
+/** `POST /candidates/:id/decisions`, or null when no route matched (an unknown path). */
+export function routeOf(req: Request): string | null {
+  const path = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' ? `${req.method} ${path}` : null;
+}
+
+export function isAudited(route: string | null): boolean {
+  return route !== null && !NOT_AUDITED.has(route);
+}
+
+const idIn = (value: unknown, key: string): string | null => {
+  const v = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : null;
+};
+
+/** The object a route acts on, and the candidate and round it concerns (from the path, else the reply or the body). */
+function objectOf(route: string, req: Request, reply: unknown) {
+  const segments = route.split(' ')[1].split('/').filter(Boolean);
+  const at = segments.indexOf(':id');
+  const segment = at > 0 ? segments[at - 1] : segments[segments.length - 1];
+  const objectType = OBJECT_TYPES[segment] ?? segment;
+  const objectId = at > 0 ? String(req.params.id) : null;
+  return {
+    objectType,
+    objectId,
+    candidateId: objectType === 'candidate' ? objectId : (idIn(reply, 'candidateId') ?? idIn(req.body, 'candidateId')),
+    roundId: objectType === 'round' ? objectId : (idIn(reply, 'roundId') ?? idIn(req.body, 'roundId')),
+  };
+}
+
+/** The request as the log keeps it: route parameters other than the object's id (an attachment's, a month), the query and the body, redacted. */
+function requestDetail(req: Request): Record<string, unknown> {
+  const rest = Object.entries(req.params ?? {}).filter(([k]) => k !== 'id');
+  return { params: nonEmpty(redact(Object.fromEntries(rest))), query: nonEmpty(redact(req.query)), body: nonEmpty(redact(req.body)) };
+}
+
+const nonEmpty = (v: unknown) => (v && typeof v === 'object' && Object.keys(v).length ? v : undefined);
+
+/** A successful write: the route, who, on what, the status answered and a redacted summary of the body. */
+export function writeEntry(req: RequestWithClaims, route: string, status: number, reply: unknown): AuditEntry {
+  const result = ['id', 'candidateId', 'roundId', 'status', 'stage'].filter((k) => typeof idIn(reply, k) === 'string').map((k) => [k, idIn(reply, k)]);
+  return {
+    actor: actorOf(req.claims, true),
+    action: route,
+    route,
+    ...objectOf(route, req, reply),
+    status,
+    detail: { ...requestDetail(req), result: result.length ? Object.fromEntries(result) : undefined },
+  };
+}
+
+/** A refused request: who tried what, on what, and the answer they got. */
+export function refusalEntry(req: RequestWithClaims, route: string, status: number, answer: object): AuditEntry {
+  const { message, fields } = answer as { message?: unknown; fields?: unknown };
+  return {
+    actor: actorOf(req.claims, false),
+    action: 'request.refused',
+    route,
+    ...objectOf(route, req, undefined),
+    status,
+    detail: { ...requestDetail(req), message: typeof message === 'string' ? redactText(message) : redact(message), fields: redact(fields) ?? undefined },
+  };
+}
