@@ -11,6 +11,7 @@ export const AUDITED_REFUSALS = new Set([400, 401, 403, 404, 409, 413, 422]);
 /** What each route's `:id` names, by the path segment before it. */
 const OBJECT_TYPES: Record<string, string> = {
   candidates: 'candidate',
+  nominations: 'candidate',
   rounds: 'round',
   tasks: 'payment_task',
   objections: 'objection',
@@ -41,13 +42,14 @@ const idIn = (value: unknown, key: string): string | null => {
   return typeof v === 'string' ? v : null;
 };
 
-/** The object a route acts on, and the candidate and round it concerns (from the path, else the reply or the body). */
+/** The object a route acts on (a created one named by the reply), and the candidate and round it concerns (from the path, else the reply or the body). */
 function objectOf(route: string, req: Request, reply: unknown) {
   const segments = route.split(' ')[1].split('/').filter(Boolean);
   const at = segments.indexOf(':id');
   const segment = at > 0 ? segments[at - 1] : segments[segments.length - 1];
   const objectType = OBJECT_TYPES[segment] ?? segment;
-  const objectId = at > 0 ? String(req.params.id) : null;
+  const created = objectType === 'candidate' ? idIn(reply, 'candidateId') : objectType === 'round' ? idIn(reply, 'roundId') : null;
+  const objectId = at > 0 ? String(req.params.id) : created;
   return {
     objectType,
     objectId,
@@ -77,11 +79,28 @@ export function writeEntry(req: RequestWithClaims, route: string, status: number
   };
 }
 
+/**
+ * Who was refused. The guard refuses a role (403) only after verifying the token, but before it sets
+ * `req.claims`; for that refusal the token's own claims name the caller. A 401's token proved
+ * nothing, so its claims are never read.
+ */
+function refusedActor(req: RequestWithClaims, status: number): AuditActor {
+  if (req.claims || status !== 403) return actorOf(req.claims, false);
+  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  try {
+    const claims = JSON.parse(Buffer.from(token?.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' && v ? v.slice(0, 200) : null);
+    return { issuer: text(claims.iss) ?? 'local', userId: text(claims.sub), role: text(claims.role) };
+  } catch {
+    return actorOf(undefined, false);
+  }
+}
+
 /** A refused request: who tried what, on what, and the answer they got. */
 export function refusalEntry(req: RequestWithClaims, route: string, status: number, answer: object): AuditEntry {
   const { message, fields } = answer as { message?: unknown; fields?: unknown };
   return {
-    actor: actorOf(req.claims, false),
+    actor: refusedActor(req, status),
     action: 'request.refused',
     route,
     ...objectOf(route, req, undefined),
