@@ -179,17 +179,27 @@ export class AuditLog {
     }
   }
 
-  /** Recomputes the whole chain in id order, a batch at a time. */
-  async verify(batchSize = 5000): Promise<{ ok: boolean; rows: number; firstBrokenRow: string | null; headHash: string }> {
+  /**
+   * Recomputes the whole chain in id order, a batch at a time. Given an earlier digest's head
+   * (`digest`), also says whether the row it named still carries that hash: with the chain intact,
+   * nothing up to that row has changed since, and nothing was cut off after it.
+   */
+  async verify(
+    batchSize = 5000,
+    digest?: { headId: string; headHash: string },
+  ): Promise<{ ok: boolean; rows: number; firstBrokenRow: string | null; headHash: string; digestMatches?: boolean }> {
     const verifier = new ChainVerifier();
+    let digestMatches = false;
     let after = '0';
     for (;;) {
       const batch = await this.rowsAfter(after, batchSize);
       if (!batch.length) break;
       verifier.feed(batch);
+      if (digest) digestMatches ||= batch.some((r) => r.id === digest.headId && r.hash === digest.headHash);
       after = batch[batch.length - 1].id;
     }
-    return { ok: verifier.firstBrokenRow === null, rows: verifier.rows, firstBrokenRow: verifier.firstBrokenRow, headHash: verifier.headHash };
+    const result = { ok: verifier.firstBrokenRow === null, rows: verifier.rows, firstBrokenRow: verifier.firstBrokenRow, headHash: verifier.headHash };
+    return digest ? { ...result, digestMatches } : result;
   }
 
   /** The head of the chain as stored (not recomputed): what the district hands to an outside party. */

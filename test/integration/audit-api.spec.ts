@@ -134,6 +134,12 @@ describe('audit trail through the API (real Temporal dev server and PostgreSQL)'
     expect(digest.status).toBe(200);
     expect(digest.body).toMatchObject({ headHash: expect.stringMatching(/^[0-9a-f]{64}$/), rows: expect.any(Number), at: expect.any(String) });
     expect(digest.body.rows).toBeGreaterThanOrEqual(verified.body.rows);
+    // Later, the digest handed out proves nothing up to it changed: its row still carries its hash.
+    const { headId, headHash } = digest.body;
+    expect((await http.get(`/audit/verify?headId=${headId}&headHash=${headHash}`, auditor)).body).toMatchObject({ ok: true, digestMatches: true });
+    const forged = await http.get(`/audit/verify?headId=${headId}&headHash=${'0'.repeat(64)}`, auditor);
+    expect(forged.body).toMatchObject({ ok: true, digestMatches: false });
+    expect((await http.get(`/audit/verify?headId=${headId}`, auditor)).status).toBe(400);
 
     const others = ['union_office', 'finance', 'street_union', 'nominator', 'expert', 'leadership', 'government', 'inspector'] as const;
     for (const role of others) {

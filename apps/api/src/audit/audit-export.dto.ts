@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const;
 
@@ -19,4 +19,17 @@ export class AuditExportDto {
   @IsOptional()
   @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
   format?: (typeof EXPORT_FORMATS)[number];
+}
+
+/** An earlier digest to check against: the row it named must still carry its hash. */
+export class AuditVerifyDto {
+  @ApiPropertyOptional({ description: 'headId of an earlier digest' })
+  @IsOptional()
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'headId must be a row id from a digest' })
+  headId?: string;
+
+  @ApiPropertyOptional({ description: 'headHash of an earlier digest' })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'headHash must be 64 hexadecimal characters' })
+  headHash?: string;
 }

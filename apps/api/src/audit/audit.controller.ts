@@ -4,7 +4,7 @@ import { AuditLog, type AuditRow } from '../../../../libs/audit';
 import { Roles } from '../auth/roles.decorator';
 import { csvExport, download } from '../common/export-file';
 import { badRequest } from '../common/validation';
-import { AuditExportDto } from './audit-export.dto';
+import { AuditExportDto, AuditVerifyDto } from './audit-export.dto';
 import { auditTable } from './audit-table';
 
 @ApiTags('audit')
@@ -15,10 +15,16 @@ export class AuditController {
   constructor(private readonly audit: AuditLog) {}
 
   @Get('verify')
-  @ApiOperation({ summary: 'Recomputes the whole hash chain: {ok, rows, firstBrokenRow} (the id of the first row that fails, null when intact), headHash' })
-  async verify() {
-    const { ok, rows, firstBrokenRow, headHash } = await this.audit.verify();
-    return { ok, rows, firstBrokenRow: firstBrokenRow === null ? null : Number(firstBrokenRow), headHash };
+  @ApiOperation({
+    summary:
+      'Recomputes the whole hash chain: {ok, rows, firstBrokenRow} (the id of the first row that fails, null when intact), headHash; with an earlier digest (headId, headHash) also digestMatches',
+  })
+  async verify(@Query() q: AuditVerifyDto) {
+    if ((q.headId === undefined) !== (q.headHash === undefined))
+      throw badRequest([{ field: q.headId ? 'headHash' : 'headId', reason: 'give headId and headHash together (from a digest)' }]);
+    const digest = q.headId && q.headHash ? { headId: q.headId, headHash: q.headHash } : undefined;
+    const { firstBrokenRow, ...result } = await this.audit.verify(undefined, digest);
+    return { ...result, firstBrokenRow: firstBrokenRow === null ? null : Number(firstBrokenRow) };
   }
 
   @Get('digest')
