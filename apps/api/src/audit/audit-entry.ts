@@ -16,6 +16,7 @@ const OBJECT_TYPES: Record<string, string> = {
   tasks: 'payment_task',
   objections: 'objection',
   'inspection-batches': 'inspection_batch',
+  import: 'master_import',
 };
 
 type RequestWithClaims = Request & { claims?: TokenClaims };
