@@ -2,7 +2,7 @@ import { Injectable, Logger, ServiceUnavailableException, type CallHandler, type
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { Request } from 'express';
 import { mergeMap, type Observable } from 'rxjs';
-import { AuditLog } from '../../../../libs/audit';
+import { AuditLog, type AuditEntry } from '../../../../libs/audit';
 import { isAudited, routeOf, writeEntry } from './audit-entry';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -26,11 +26,12 @@ export class AuditTrail implements NestInterceptor {
     const status = (Reflect.getMetadata(HTTP_CODE_METADATA, ctx.getHandler()) as number | undefined) ?? (req.method === 'POST' ? 201 : 200);
     return next.handle().pipe(
       mergeMap(async (reply: unknown) => {
-        const entry = writeEntry(req, route!, status, reply);
+        let entry: AuditEntry | undefined;
         try {
+          entry = writeEntry(req, route!, status, reply);
           await this.audit.append(entry);
         } catch (err) {
-          log.error(`audit append failed (${err instanceof Error ? err.message : 'unknown error'}); entry not recorded: ${JSON.stringify(entry)}`);
+          log.error(`audit append failed (${err instanceof Error ? err.message : 'unknown error'}); entry not recorded: ${JSON.stringify(entry ?? route)}`);
           throw new ServiceUnavailableException('the action was taken but its audit record could not be written; read the object before repeating it');
         }
         return reply;

@@ -22,6 +22,15 @@ export function errorAnswer(err: unknown): { status: number; body: object } {
   return { status: 500, body: { statusCode: 500, message: 'internal error' } };
 }
 
+/** Answered after an await: a failure here would be an unhandled rejection, so it is logged instead. */
+function answer(res: Response, status: number, body: object): void {
+  try {
+    if (!res.headersSent) res.status(status).json(body);
+  } catch (e) {
+    log.error(`error answer failed: ${e instanceof Error ? e.message : 'unknown error'}`);
+  }
+}
+
 /**
  * Answers every error, and appends each refusal of a known route (401, 403, 404, 409, 422, 400, 413)
  * to the audit log before answering. A refusal changed nothing, so should the append fail it is
@@ -36,7 +45,7 @@ export class ErrorsFilter implements ExceptionFilter {
     const { status, body } = errorAnswer(err);
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
-    void this.recordRefusal(http.getRequest<Request>(), status, body).then(() => res.status(status).json(body));
+    void this.recordRefusal(http.getRequest<Request>(), status, body).then(() => answer(res, status, body));
   }
 
   private async recordRefusal(req: Request, status: number, body: object): Promise<void> {
