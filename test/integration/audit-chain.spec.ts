@@ -141,4 +141,15 @@ describe('audit log on PostgreSQL', () => {
     await expect(pool.query(`TRUNCATE audit_log`)).rejects.toThrow('audit_log is append-only: TRUNCATE refused');
     expect(await log.verify()).toMatchObject({ ok: true, rows: 3200 });
   });
+
+  it('goes on with SM3 when the configuration switches, the SHA-256 rows before it still verifying', async () => {
+    const sm3 = new AuditLog(pool, 'sm3');
+    for (let i = 0; i < 3; i++) await sm3.append(entry(9, i));
+    expect(await log.verify()).toMatchObject({ ok: true, rows: 3203, firstBrokenRow: null });
+    const algs = await pool.query(`SELECT alg, count(*)::int AS n FROM audit_log GROUP BY alg ORDER BY alg`);
+    expect(algs.rows).toEqual([
+      { alg: 'sha256', n: 3200 },
+      { alg: 'sm3', n: 3 },
+    ]);
+  });
 });
