@@ -103,6 +103,25 @@ describe('audit trail through the API (real Temporal dev server and PostgreSQL)'
     });
   });
 
+  it('records each download of a document, and its upload', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    const form = new FormData();
+    form.append('kind', 'skill_certificate');
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'certificate.pdf');
+    const uploaded = await fetch(`${api.url}/candidates/${candidateId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${office}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    const { id } = (await uploaded.json()) as { id: string };
+    expect((await fetch(`${api.url}/candidates/${candidateId}/attachments/${id}`, { headers: { authorization: `Bearer ${auditor}` } })).status).toBe(200);
+    const rows = await rowsOf(candidateId);
+    expect(rows.find((r) => r.action === 'POST /candidates/:id/attachments')).toMatchObject({
+      status: 201,
+      detail: { body: { kind: 'skill_certificate' }, result: { id } },
+    });
+    expect(rows.filter((r) => r.action === 'pii.read' && r.actor_role === 'auditor')).toEqual([
+      expect.objectContaining({ detail: { kind: 'skill_certificate', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } }),
+    ]);
+  });
+
   it("shows the audit rows in the auditor's history beside the workflow's own entries, in time order", async () => {
     const history = await http.get(`/candidates/${candidateId}/history`, auditor);
     expect(history.status).toBe(200);

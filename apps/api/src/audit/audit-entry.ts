@@ -67,6 +67,17 @@ function requestDetail(req: Request): Record<string, unknown> {
 
 const nonEmpty = (v: unknown) => (v && typeof v === 'object' && Object.keys(v).length ? v : undefined);
 
+const COUNTED_LISTS = new Set(['imported', 'unchanged', 'items', 'moved']);
+
+/** How many of each list the reply holds (an import's `imported` and `unchanged`, a batch's items): their contents stay out. */
+function listCounts(reply: unknown): Record<string, number> | undefined {
+  if (!reply || typeof reply !== 'object') return undefined;
+  const counts = Object.entries(reply)
+    .filter(([k, v]) => COUNTED_LISTS.has(k) && Array.isArray(v))
+    .map(([k, v]) => [k, (v as unknown[]).length]);
+  return counts.length ? Object.fromEntries(counts) : undefined;
+}
+
 /** A successful write: the route, who, on what, the status answered and a redacted summary of the body. */
 export function writeEntry(req: RequestWithClaims, route: string, status: number, reply: unknown): AuditEntry {
   const result = ['id', 'candidateId', 'roundId', 'status', 'stage'].filter((k) => typeof idIn(reply, k) === 'string').map((k) => [k, idIn(reply, k)]);
@@ -76,7 +87,7 @@ export function writeEntry(req: RequestWithClaims, route: string, status: number
     route,
     ...objectOf(route, req, reply),
     status,
-    detail: { ...requestDetail(req), result: result.length ? Object.fromEntries(result) : undefined },
+    detail: { ...requestDetail(req), result: result.length ? Object.fromEntries(result) : undefined, counts: listCounts(reply) },
   };
 }
 
