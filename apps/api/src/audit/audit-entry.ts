@@ -50,7 +50,7 @@ function objectOf(route: string, req: Request, reply: unknown) {
   const segment = at > 0 ? segments[at - 1] : segments[segments.length - 1];
   const objectType = OBJECT_TYPES[segment] ?? segment;
   const created = objectType === 'candidate' ? idIn(reply, 'candidateId') : objectType === 'round' ? idIn(reply, 'roundId') : null;
-  const objectId = at > 0 ? String(req.params.id) : created;
+  const objectId = at > 0 ? redactText(String(req.params.id)) : created;
   return {
     objectType,
     objectId,
