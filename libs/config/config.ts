@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { msToNumber } from '@temporalio/common/lib/time';
+import { HASH_ALGORITHMS, type HashAlgorithm } from '../audit/chain';
 import { TASK_QUEUE } from '../contract/engine';
 import { authConfig, type AuthConfig } from './auth-config';
 import { CIPHER_SUITES, isCipherSuite, type CipherSuite } from '../security/cipher-suites';
@@ -44,6 +45,8 @@ export interface AppConfig {
   http: HttpConfig;
   /** The annual round's settings (domain.md: product decisions). */
   round: RoundConfig;
+  /** The audit log's chain hash for new rows (rows keep the algorithm they were written with). */
+  audit: { hashAlgorithm: HashAlgorithm };
 }
 
 export interface HttpConfig {
@@ -183,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       programmeTarget: int('PROGRAMME_TARGET', 100, 1),
       fanOutParallel: int('ROUND_FANOUT_PARALLEL', 20, 1, 500),
     },
+    audit: { hashAlgorithm: hashAlgorithm(env.AUDIT_HASH, problems) },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -214,6 +218,14 @@ function flag(raw: string | undefined, fallback: boolean, name: string, problems
   if (raw === undefined || raw === '') return fallback;
   if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be 'true' or 'false' (got '${raw}')`);
   return raw === 'true';
+}
+
+/** `sha256` (default) or `sm3` (the national suite, for deployments assessed under 密评). */
+function hashAlgorithm(raw: string | undefined, problems: string[]): HashAlgorithm {
+  const value = raw || 'sha256';
+  if ((HASH_ALGORITHMS as readonly string[]).includes(value)) return value as HashAlgorithm;
+  problems.push(`AUDIT_HASH must be one of ${HASH_ALGORITHMS.join(', ')} (got '${raw}')`);
+  return 'sha256';
 }
 
 /** `expert:vote` in whole percent adding up to 100, e.g. `70:30`. */

@@ -28,6 +28,7 @@ import { PaymentInstructions1764320000000 } from './migrations/1764320000000-pay
 import { PaymentSchedules1764330000000 } from './migrations/1764330000000-payment-schedules';
 import { MasterImports1764340000000 } from './migrations/1764340000000-master-imports';
 import { SubmitterIssuer1764345000000 } from './migrations/1764345000000-submitter-issuer';
+import { AuditLog1764350000000 } from './migrations/1764350000000-audit-log';
 import { ConsentDocuments1764360000000 } from './migrations/1764360000000-consent-documents';
 
 export const ENTITIES = [
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   PaymentSchedules1764330000000,
   MasterImports1764340000000,
   SubmitterIssuer1764345000000,
+  AuditLog1764350000000,
   ConsentDocuments1764360000000,
 ];
 

@@ -366,7 +366,7 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
   });
 
   describe('refused attempts', () => {
-    it('logs a wrong-stage (409) and a wrong-role (403) decision for the auditor, and keeps them out of the history', async () => {
+    it("logs a wrong-stage (409) and a wrong-role (403) decision for the auditor, out of the workflow's timeline and in the audit log's entries of the history", async () => {
       const { candidateId } = await nominate();
       const wrongStage = await decide(http, candidateId, 'voting', { reason: '提前结束投票' }, token('union_office', 'office-early'));
       expect(wrongStage.status).toBe(409);
@@ -406,8 +406,15 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
       expect(decisions).toEqual([
         expect.objectContaining({ stage: 'qualification', outcome: 'approve', role: 'union_office', userId: 'office-ok', reason: '资格审核通过' }),
       ]);
-      const text = JSON.stringify(history.body);
+      // The workflow's own entries never saw them; the audit log's entries show them as refused.
+      const text = JSON.stringify(history.body.filter((e: { type: string }) => e.type !== 'audit'));
       for (const refusedText of ['提前结束投票', '考察组代为审核', 'office-early', 'inspector-overreach']) expect(text).not.toContain(refusedText);
+      const refusedInAudit = history.body.filter((e: { type: string; action?: string }) => e.type === 'audit' && e.action === 'request.refused');
+      expect(refusedInAudit.map((e: { userId: string; status: number }) => [e.userId, e.status])).toEqual([
+        ['office-early', 409],
+        ['inspector-overreach', 403],
+        [expect.stringMatching(/^inspector-/), 403], // the inspector's attempt to read the refusals
+      ]);
     });
   });
 });

@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 import { dataSourceOptions } from '../../../libs/db';
 import { AttachmentsModule } from './attachments/attachments.module';
+import { AuditModule } from './audit/audit.module';
+import { AuditTrail } from './audit/audit-trail.interceptor';
 import { AuthGuard } from './auth/auth.guard';
 import { CandidateListController } from './candidates/candidate-list.controller';
 import { CandidateListRepository } from './candidates/candidate-list.repository';
@@ -40,6 +42,7 @@ export class AppModule {
         { module: ConfigHolder, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         TemporalModule,
+        AuditModule,
         SharedModule,
         RoundsModule,
         AttachmentsModule,
@@ -62,6 +65,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorsFilter },
         { provide: APP_INTERCEPTOR, useClass: EngineDeadline },
+        { provide: APP_INTERCEPTOR, useClass: AuditTrail },
         NominationsService,
         CandidatesService,
         ReviewActionsService,

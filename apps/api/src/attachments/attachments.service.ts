@@ -1,7 +1,9 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { AttachmentKind } from '../../../../libs/db/entities/attachment.entity';
+import { AuditLog } from '../../../../libs/audit';
 import type { TokenClaims } from '../../../../libs/security/token';
+import { recordPiiRead } from '../audit/pii-read';
 import { CandidateAccess } from '../candidates/candidate-access';
 import type { FieldError } from '../common/validation';
 import { checkUpload, type UploadedPart } from './attachment-files';
@@ -50,6 +52,7 @@ export class AttachmentsService {
   constructor(
     private readonly access: CandidateAccess,
     private readonly attachments: AttachmentRepository,
+    private readonly audit: AuditLog,
     @Inject(ATTACHMENT_SETTINGS) private readonly settings: AttachmentSettings,
   ) {}
 
@@ -85,6 +88,8 @@ export class AttachmentsService {
     await this.access.find(candidateId, claims);
     const row = await this.attachments.findWithContent(candidateId, attachmentId);
     if (!row) throw new NotFoundException(`attachment ${attachmentId} not found for candidate ${candidateId}`);
+    // Documents are personal data in full (an ID card's scan, certificates with the ID number): each download is recorded.
+    await recordPiiRead(this.audit, claims, { objectType: 'attachment', objectId: row.id, candidateId, detail: { kind: row.kind, sha256: row.sha256 } });
     return { filename: row.filename, contentType: row.contentType, sha256: row.sha256, content: row.content };
   }
 }

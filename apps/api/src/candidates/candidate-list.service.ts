@@ -4,7 +4,9 @@ import { CandidateEntity } from '../../../../libs/db';
 import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { csvExport, xlsxExport, type ExportFile } from '../common/export-file';
-import { personalData } from './candidate-view';
+import { AuditLog } from '../../../../libs/audit';
+import { recordPiiRead } from '../audit/pii-read';
+import { personalData, seesClearPii } from './candidate-view';
 import { candidateTable } from './candidate-export';
 import { PAGE_SIZE_DEFAULT, type CandidateFilterDto, type CandidateListQueryDto } from './candidate-list.dto';
 import { CandidateListRepository, type CandidateListRow, type ListFilter, type ListOrder, type ListScope } from './candidate-list.repository';
@@ -65,13 +67,16 @@ export class CandidateListService {
   constructor(
     private readonly repo: CandidateListRepository,
     private readonly pii: PiiCipher,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(query: CandidateListQueryDto, claims: TokenClaims, now = new Date()): Promise<CandidatePage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
     const { rows, total } = await this.repo.findMatching(listScope(claims), filterOf(query), orderOf(query), { limit: pageSize, offset: (page - 1) * pageSize }, now);
-    return { items: rows.map((r) => this.summary(r, claims)), total, page, pageSize };
+    const items = rows.map((r) => this.summary(r, claims));
+    await this.recordClearRead(items, claims, 'list');
+    return { items, total, page, pageSize };
   }
 
   async exportCsv(filter: CandidateFilterDto, claims: TokenClaims, now = new Date()): Promise<ExportFile> {
@@ -87,7 +92,20 @@ export class CandidateListService {
   /** Every page of the list at once, read in one query so the file is one consistent picture. */
   private async everyMatch(filter: CandidateFilterDto, claims: TokenClaims, now: Date): Promise<CandidateSummary[]> {
     const { rows } = await this.repo.findMatching(listScope(claims), filterOf(filter), orderOf(filter), null, now);
-    return rows.map((r) => this.summary(r, claims));
+    const items = rows.map((r) => this.summary(r, claims));
+    await this.recordClearRead(items, claims, 'export');
+    return items;
+  }
+
+  /** A list showing personal data in full is one audited read, naming the files it showed (up to 1,000 of them). */
+  private async recordClearRead(items: CandidateSummary[], claims: TokenClaims, kind: 'list' | 'export'): Promise<void> {
+    if (!items.length || !seesClearPii(claims.role)) return;
+    const candidateIds = items.length <= 1000 ? items.map((c) => c.id) : undefined;
+    await recordPiiRead(this.audit, claims, {
+      objectType: `candidate_${kind}`,
+      objectId: null,
+      detail: { fields: ['idNumber', 'mobile', 'homeAddress'], count: items.length, candidateIds },
+    });
   }
 
   private summary(r: CandidateListRow, claims: TokenClaims): CandidateSummary {

@@ -19,9 +19,14 @@ export function maskAddress(address: string): string {
   return address.length <= 6 ? '*'.repeat(address.length) : address.slice(0, 6) + '*'.repeat(Math.min(8, address.length - 6));
 }
 
+/** Whether the caller sees ID number, mobile and address in full (each such read is audited). */
+export function seesClearPii(role: Role): boolean {
+  return SEES_CLEAR_PII.has(role);
+}
+
 /** The candidate's sensitive fields as the caller may see them: in clear for the office, masked for everyone else. */
 export function personalData(row: CandidateEntity, claims: TokenClaims, pii: PiiCipher) {
-  const clear = SEES_CLEAR_PII.has(claims.role);
+  const clear = seesClearPii(claims.role);
   const idNumber = pii.decrypt(row.idNumberCipher);
   const mobile = row.mobileCipher ? pii.decrypt(row.mobileCipher) : null;
   const homeAddress = row.homeAddressCipher ? pii.decrypt(row.homeAddressCipher) : null;

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CandidateStateV2 } from '../../../../libs/contract';
 import { CandidateEntity } from '../../../../libs/db';
+import { AuditLog } from '../../../../libs/audit';
 import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
-import { candidateView, type CandidateView } from './candidate-view';
+import { recordPiiRead } from '../audit/pii-read';
+import { candidateView, seesClearPii, type CandidateView } from './candidate-view';
 
 /**
  * Turns a workflow's state into what the caller may see. Every response that shows a candidate —
@@ -16,10 +18,22 @@ export class CandidateViewer {
   constructor(
     private readonly ds: DataSource,
     private readonly pii: PiiCipher,
+    private readonly audit: AuditLog,
   ) {}
 
-  show(row: CandidateEntity, state: CandidateStateV2, claims: TokenClaims): CandidateView {
-    return candidateView(row, state, claims, this.pii);
+  /** A view with personal data in full is shown only once its read is in the audit log. */
+  async show(row: CandidateEntity, state: CandidateStateV2, claims: TokenClaims): Promise<CandidateView> {
+    const view = candidateView(row, state, claims, this.pii);
+    if (seesClearPii(claims.role)) {
+      await recordPiiRead(this.audit, claims, {
+        objectType: 'candidate',
+        objectId: row.id,
+        candidateId: row.id,
+        roundId: row.roundId,
+        detail: { fields: ['idNumber', 'mobile', 'homeAddress'].filter((f) => view[f as keyof CandidateView]) },
+      });
+    }
+    return view;
   }
 
   /** The reply to an action: the row is read again, since the action may have changed the form (a resubmission, an opinion). */

@@ -69,7 +69,10 @@ export class CandidatesController {
 
   @Get(':id/history')
   @Roles('auditor', 'union_office', 'admin')
-  @ApiOperation({ summary: "The ordered timeline from the workflow's event history: stages entered, decisions, payments" })
+  @ApiOperation({
+    summary:
+      "One timeline in time order: the workflow's event history (stages, decisions, payments) and the file's audit-log rows (writes, refusals, full-value reads: who, when, the answer, why)",
+  })
   history(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return this.candidates.history(id, req.claims);
   }

@@ -2,6 +2,7 @@ import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '../../../../libs/audit';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import {
   candidateWorkflowId,
@@ -31,7 +32,8 @@ import { CandidateViewer } from './candidate-viewer';
 import type { DecisionDto, DepartureCorrectionDto, DepartureDto, ResubmissionDto } from './decision.dto';
 import { RefusalLog } from './refusal-log';
 import { fetchDecodedHistory } from '../../../../libs/temporal/decode-history';
-import { fetchRunChain, readTimeline, type TimelineEntry } from './timeline';
+import { mergeHistory, type HistoryEntry } from './history';
+import { fetchRunChain, readTimeline } from './timeline';
 
 @Injectable()
 export class CandidatesService {
@@ -41,6 +43,7 @@ export class CandidatesService {
     private readonly access: CandidateAccess,
     private readonly refusals: RefusalLog,
     private readonly viewer: CandidateViewer,
+    private readonly audit: AuditLog,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -132,9 +135,14 @@ export class CandidatesService {
     return this.viewer.afterAction(id, state, claims);
   }
 
-  async history(id: string, claims: TokenClaims): Promise<TimelineEntry[]> {
+  /** The workflow's own timeline merged with the audit log's rows of the file: refusals, reads in full, every write by whom. */
+  async history(id: string, claims: TokenClaims): Promise<HistoryEntry[]> {
     const row = await this.access.find(id, claims);
-    return readTimeline(await engine(() => fetchRunChain((runId) => fetchDecodedHistory(this.temporal.workflow.getHandle(row.workflowId, runId)))));
+    const [chain, audit] = await Promise.all([
+      engine(() => fetchRunChain((runId) => fetchDecodedHistory(this.temporal.workflow.getHandle(row.workflowId, runId)))),
+      this.audit.find({ candidateId: id }),
+    ]);
+    return mergeHistory(readTimeline(chain), audit);
   }
 
   async refused(id: string, claims: TokenClaims) {

@@ -1,5 +1,7 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import { Catch, HttpException, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AuditLog } from '../../../../libs/audit';
+import { AUDITED_REFUSALS, isAudited, refusalEntry, routeOf } from '../audit/audit-entry';
 
 const log = new Logger('HTTP');
 
@@ -20,10 +22,39 @@ export function errorAnswer(err: unknown): { status: number; body: object } {
   return { status: 500, body: { statusCode: 500, message: 'internal error' } };
 }
 
+/** Answered after an await: a failure here would be an unhandled rejection, so it is logged instead. */
+function answer(res: Response, status: number, body: object): void {
+  try {
+    if (!res.headersSent) res.status(status).json(body);
+  } catch (e) {
+    log.error(`error answer failed: ${e instanceof Error ? e.message : 'unknown error'}`);
+  }
+}
+
+/**
+ * Answers every error, and appends each refusal of a known route (401, 403, 404, 409, 422, 400, 413)
+ * to the audit log before answering. A refusal changed nothing, so should the append fail it is
+ * still answered as it was, and the failure logged.
+ */
+@Injectable()
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
+  constructor(private readonly audit: AuditLog) {}
+
   catch(err: unknown, host: ArgumentsHost): void {
     const { status, body } = errorAnswer(err);
-    host.switchToHttp().getResponse<Response>().status(status).json(body);
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    void this.recordRefusal(http.getRequest<Request>(), status, body).then(() => answer(res, status, body));
+  }
+
+  private async recordRefusal(req: Request, status: number, body: object): Promise<void> {
+    const route = routeOf(req);
+    if (!AUDITED_REFUSALS.has(status) || !isAudited(route)) return;
+    try {
+      await this.audit.append(refusalEntry(req, route!, status, body));
+    } catch (e) {
+      log.error(`audit append of a refusal failed: ${e instanceof Error ? e.message : 'unknown error'}`);
+    }
   }
 }

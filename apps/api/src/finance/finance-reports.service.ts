@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditLog } from '../../../../libs/audit';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
+import { recordPiiRead } from '../audit/pii-read';
 import { csvExport, xlsxExport, type ExportFile } from '../common/export-file';
 import { bankRunTable } from './bank-run';
 import { FinanceReportsRepository, type StatusSum } from './finance-reports.repository';
@@ -27,12 +29,24 @@ export class FinanceReportsService {
   constructor(
     private readonly reports: FinanceReportsRepository,
     private readonly pii: PiiCipher,
+    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The month's approved instructions for the bank; the account number in full only for finance. */
   async bankRun(month: string, format: 'csv' | 'xlsx', claims: TokenClaims): Promise<ExportFile> {
-    const table = bankRunTable(await this.reports.bankRun(month), this.pii, claims.role === 'finance');
+    const rows = await this.reports.bankRun(month);
+    const fullAccount = claims.role === 'finance';
+    const shown = rows.filter((r) => r.bankAccountCipher);
+    if (fullAccount && shown.length) {
+      // The bank run is the one place account numbers leave in full: each download is recorded, with the instructions it named.
+      await recordPiiRead(this.audit, claims, {
+        objectType: 'bank_run',
+        objectId: month,
+        detail: { fields: ['accountNumber'], format, count: shown.length, instructionIds: shown.map((r) => r.id) },
+      });
+    }
+    const table = bankRunTable(rows, this.pii, fullAccount);
     const basename = `bank-run-${month}`;
     return format === 'csv' ? csvExport(table, basename) : xlsxExport(`付款清单 ${month}`, table, basename);
   }

@@ -1,0 +1,41 @@
+import { Injectable, Logger, ServiceUnavailableException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import type { Request } from 'express';
+import { mergeMap, type Observable } from 'rxjs';
+import { AuditLog, type AuditEntry } from '../../../../libs/audit';
+import { isAudited, routeOf, writeEntry } from './audit-entry';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const log = new Logger('Audit');
+
+/**
+ * Every successful write is appended to the audit log before it is answered. Should the append
+ * fail, the caller gets a 503 saying the action was taken but not recorded, instead of a success
+ * without its record; the entry goes to the service log, redacted as in the table, so it can be
+ * appended by hand.
+ */
+@Injectable()
+export class AuditTrail implements NestInterceptor {
+  constructor(private readonly audit: AuditLog) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (ctx.getType() !== 'http') return next.handle();
+    const req = ctx.switchToHttp().getRequest<Request>();
+    const route = routeOf(req);
+    if (!WRITES.has(req.method) || !isAudited(route)) return next.handle();
+    const status = (Reflect.getMetadata(HTTP_CODE_METADATA, ctx.getHandler()) as number | undefined) ?? (req.method === 'POST' ? 201 : 200);
+    return next.handle().pipe(
+      mergeMap(async (reply: unknown) => {
+        let entry: AuditEntry | undefined;
+        try {
+          entry = writeEntry(req, route!, status, reply);
+          await this.audit.append(entry);
+        } catch (err) {
+          log.error(`audit append failed (${err instanceof Error ? err.message : 'unknown error'}); entry not recorded: ${JSON.stringify(entry ?? route)}`);
+          throw new ServiceUnavailableException('the action was taken but its audit record could not be written; read the object before repeating it');
+        }
+        return reply;
+      }),
+    );
+  }
+}

@@ -1,0 +1,3 @@
+export * from './chain';
+export * from './redact';
+export * from './audit-log';
