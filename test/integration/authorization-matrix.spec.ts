@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ROLES, type Role } from '../../libs/contract';
-import { createRound, idNumber, mobileNumber, streetUnion } from '../support/review-helpers';
+import { createRound, idNumber, mobileNumber, openDb, streetUnion } from '../support/review-helpers';
 import { client, nomination, startApi, startWorker, token } from '../support/service';
 
 jest.setTimeout(300_000);
@@ -54,8 +54,10 @@ describe('authorisation matrix from the OpenAPI document (real Temporal dev serv
     const fileId: string = filed.body.candidateId;
 
     // Each role's caller, for a scoped role one whose scope leaves the file out.
-    const outsider: Record<Role, string> = Object.fromEntries(ROLES.map((r) => [r, token(r)])) as Record<Role, string>;
-    outsider.street_union = streetUnion('wutian');
+    const tag = randomUUID().slice(0, 8);
+    const subOf = (role: Role) => `matrix-${tag}-${role}`;
+    const outsider: Record<Role, string> = Object.fromEntries(ROLES.map((r) => [r, token(r, subOf(r))])) as Record<Role, string>;
+    outsider.street_union = streetUnion('wutian', subOf('street_union'));
     const scoped = new Set<Role>(['nominator', 'street_union', 'expert', 'leadership', 'government']);
 
     const fill = (path: string) =>
@@ -87,6 +89,55 @@ describe('authorisation matrix from the OpenAPI document (real Temporal dev serv
       }
     }
     console.log(`authorisation matrix: ${ops.length} operations, ${checks} refused combinations checked, ${refusals} refused as expected`);
+    expect(breaches).toEqual([]);
+
+    // Every refusal is in the audit trail, under the caller who was refused.
+    const db = await openDb();
+    try {
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'request.refused' AND actor_user_id = ANY($1)`, [ROLES.map(subOf)]);
+      console.log(`authorisation matrix: ${n} refusals audited`);
+      expect(n).toBe(refusals);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('refuses mass assignment on every write: status, amountFen, role, stage, __proto__ and constructor are 400 unless the body has such a field', async () => {
+    type Schema = { properties?: Record<string, unknown>; $ref?: string };
+    const doc = (await http.get('/docs-json')).body as {
+      paths: Record<string, Record<string, { 'x-roles'?: Role[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+      components: { schemas: Record<string, Schema> };
+    };
+    const fieldsOf = (schema?: Schema) => Object.keys((schema?.$ref ? doc.components.schemas[schema.$ref.split('/').pop()!] : schema)?.properties ?? {});
+    const { roundId } = await createRound(http);
+    const breaches: string[] = [];
+    let checks = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        if (!['post', 'put', 'patch'].includes(method) || !op['x-roles']?.length) continue;
+        const json = op.requestBody?.content?.['application/json'];
+        if (op.requestBody && !json) continue; // an upload: multipart, checked by its own tests
+        const role = op['x-roles'][0];
+        const as = role === 'street_union' ? streetUnion('louqiao') : token(role);
+        const url = path
+          .replace(/^\/(public\/)?rounds\/\{id\}/, (_m, pub: string | undefined) => `/${pub ?? ''}rounds/${roundId}`)
+          .replace(/\{[^}]+\}/g, () => randomUUID())
+          .replace('{month}', '2031-05');
+        for (const field of ['status', 'amountFen', 'role', 'stage', '__proto__', 'constructor']) {
+          if (fieldsOf(json?.schema).includes(field)) continue;
+          checks++;
+          const res = await fetch(api.url + url, {
+            method: method.toUpperCase(),
+            headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
+            body: `{"${field}":"x"}`,
+          });
+          const body = (await res.json().catch(() => ({}))) as { fields?: Array<{ field: string }> };
+          if (res.status !== 400 || !body.fields?.some((f) => f.field === field))
+            breaches.push(`${method.toUpperCase()} ${path} as ${role} with ${field}: ${res.status}`);
+        }
+      }
+    }
+    console.log(`mass assignment: ${checks} writes with a field they do not take, each refused`);
     expect(breaches).toEqual([]);
   });
 });

@@ -95,3 +95,6 @@ export class ForecastQueryDto {
   @IsUUID('all', { message: 'roundId must be a UUID' })
   roundId?: string;
 }
+
+/** An action that takes no body: whatever is sent is refused field by field (no silent mass assignment). */
+export class NoBodyDto {}

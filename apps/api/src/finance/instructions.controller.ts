@@ -4,7 +4,7 @@ import type { Role } from '../../../../libs/contract';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { uuid } from '../candidates/candidates.controller';
-import { BatchApprovalDto, ConfirmDto, InstructionFilterDto, ReasonDto } from './instruction.dto';
+import { BatchApprovalDto, ConfirmDto, InstructionFilterDto, NoBodyDto, ReasonDto } from './instruction.dto';
 import { InstructionsService } from './instructions.service';
 
 /** Finance acts; the auditor, the programme office and admin read. */
@@ -42,7 +42,7 @@ export class InstructionsController {
   @HttpCode(200)
   @Roles('finance')
   @ApiOperation({ summary: 'Approve a due instruction; another finance clerk then records its payment' })
-  approve(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
+  approve(@Param('id', uuid) id: string, @Body() _none: NoBodyDto, @Req() req: AuthedRequest) {
     return this.instructions.approve([id], req.claims.sub).then(([item]) => item);
   }
 
