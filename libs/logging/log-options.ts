@@ -77,7 +77,8 @@ export function httpLogParams(output: LogOutput = {}): Params {
     customErrorObject: (req, res, err, value: { durationMs?: number }) => ({ ...requestLine(req as LoggedRequest, res, value.durationMs), error: err.message }),
     customSuccessMessage: (req, res) => `${req.method} ${routeOf(req as LoggedRequest)} ${res.statusCode}`,
     customErrorMessage: (req, res) => `${req.method} ${routeOf(req as LoggedRequest)} ${res.statusCode}`,
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // A supervisor polls /health every few seconds: its answers are debug lines, unless it fails.
+    customLogLevel: (req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : req.url?.startsWith('/health') ? 'debug' : 'info'),
   };
   return { pinoHttp: output.stream ? [options, output.stream] : options };
 }

@@ -81,4 +81,10 @@ describe('request logs (API in-process, its pino output captured)', () => {
     expect(mine.some((l) => String(l.msg).includes('auth_failure') && l.context === 'Auth')).toBe(true);
     expect(logs.text()).not.toContain('injected');
   });
+
+  it('keeps successful health polls out of the info level', async () => {
+    const res = await send('GET', '/health');
+    expect(res.status).toBe(200);
+    expect(logs.lines().filter((l) => l.requestId === res.headers.get('x-request-id'))).toEqual([]);
+  });
 });
