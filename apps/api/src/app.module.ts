@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
 import { dataSourceOptions } from '../../../libs/db';
+import { httpLogParams, type LogOutput } from '../../../libs/logging/log-options';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuditTrail } from './audit/audit-trail.interceptor';
@@ -35,10 +37,12 @@ import { VotingModule } from './voting/voting.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logs` absent: no pino at all (nestjs-pino keeps one root logger per process, which in-process tests must not claim). */
+  static forRoot(config: AppConfig, logs?: LogOutput): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        ...(logs ? [LoggerModule.forRoot(httpLogParams(logs))] : []),
         { module: ConfigHolder, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] },
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         TemporalModule,

@@ -2,6 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config';
 import { AppModule } from './app.module';
@@ -19,12 +21,20 @@ export const FORMAL_LIST_BODY_LIMIT = '8mb';
 /** Room for every master named on paper since 2017, each with 24 paid instalments. */
 export const MASTER_IMPORT_BODY_LIMIT = '8mb';
 
-/** Builds the API (used by main.ts, the tests and the benchmark alike). */
-export async function createApi(config: AppConfig, options: { logger?: false } = {}): Promise<NestExpressApplication> {
+/**
+ * Builds the API (used by main.ts, the tests and the benchmark alike). Logs are JSON lines through
+ * pino (libs/logging), Nest's own Logger calls included; `logger: false` keeps the API silent, and
+ * `logStream` sends the lines somewhere other than standard output (a test reading them).
+ */
+export async function createApi(config: AppConfig, options: { logger?: false; logStream?: DestinationStream } = {}): Promise<NestExpressApplication> {
   const adapter = new FastLaneAdapter();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), adapter, {
-    ...(options.logger === false && { logger: false }),
-  });
+  const quiet = options.logger === false;
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, quiet ? undefined : { stream: options.logStream }),
+    adapter,
+    quiet ? { logger: false } : { bufferLogs: true },
+  );
+  if (!quiet) app.useLogger(app.get(Logger));
   // The formal list names everyone on the re-review list with a reason: 10,000 of them far exceed
   // the 100 kB every other body is held to. It runs before Nest's own parser, which skips a parsed
   // body; wrapped, since Nest leaves out its JSON parser altogether if it finds one named `jsonParser`.
