@@ -255,7 +255,8 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
       expect(conflict.status).toBe(200);
       expect(conflict.body.status).toBe('awaiting_panel');
       expect(conflict.body.panel.find((s: { userId: string }) => s.userId === c)).toMatchObject({ status: 'conflict', reason: '曾与候选人合作项目' });
-      expect((await http.post(`/candidates/${candidateId}/scores`, { scores: { superb_skill: 1, leading_role: 1 } }, token('expert', c))).status).toBe(409);
+      // Having declared a conflict, the expert has left the file: it scores nothing and sees nothing of it.
+      expect((await http.post(`/candidates/${candidateId}/scores`, { scores: { superb_skill: 1, leading_role: 1 } }, token('expert', c))).status).toBe(404);
       const g = `expert-${tag}-g`;
       const reseated = await http.post(`/candidates/${candidateId}/panel`, { experts: [{ userId: g, employer: '温州职业技术学院' }] }, office);
       expect(reseated).toMatchObject({ status: 200, body: { status: 'scoring' } });
