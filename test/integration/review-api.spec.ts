@@ -167,6 +167,20 @@ describe('review through the API (real Temporal dev server and PostgreSQL)', () 
       const now = await file(candidateId);
       expect(now.body).toMatchObject({ stage: 'inspection', status: 'awaiting_decision', formVersion: 2, yearsOfWork: 15, form: { yearsOfWork: 15, deeds } });
 
+      // The auditor's history shows the edit, field by field, old → new.
+      const history = await http.get(`/candidates/${candidateId}/history`, auditor);
+      expect(history.body.filter((e: { type: string }) => e.type === 'form_edited')).toEqual([
+        expect.objectContaining({
+          version: 2,
+          userId: nominatorSub,
+          note: '补充在岗年限证明，更正工作年限',
+          changes: [
+            { field: 'deeds', from: '第一版事迹', to: deeds },
+            { field: 'yearsOfWork', from: 12, to: 15 },
+          ],
+        }),
+      ]);
+
       const versions = await http.get(`/candidates/${candidateId}/versions`, office);
       expect(versions.status).toBe(200);
       expect(versions.body.map((v: { version: number }) => v.version)).toEqual([1, 2]);

@@ -1,3 +1,4 @@
+import { formEdits } from '../../apps/api/src/candidates/history';
 import { HttpCode, Logger, ServiceUnavailableException, type CallHandler, type ExecutionContext } from '@nestjs/common';
 import { firstValueFrom, of } from 'rxjs';
 import { AuditTrail } from '../../apps/api/src/audit/audit-trail.interceptor';
@@ -63,5 +64,31 @@ describe(AuditTrail.name, () => {
     expect(refused).toMatchObject({ action: 'request.refused', status: 409, actor: { userId: 'office-1' }, detail: { message: expect.stringContaining('endorsement') } });
     const created = writeEntry({ ...(request() as object), route: { path: '/rounds' }, params: {} } as never, 'POST /rounds', 201, { roundId: 'r-1' });
     expect(created).toMatchObject({ objectType: 'round', objectId: 'r-1', roundId: 'r-1' });
+  });
+});
+
+describe('the form edits in the auditor history', () => {
+  const at = (s: string) => new Date(s);
+  it('shows public fields old → new and personal fields only as changed', () => {
+    const versions = [
+      { version: 2, form: { deeds: 'b', yearsOfWork: 15, sealed: { mobile: 'S2', idNumber: 'I1' } }, note: 'fix', createdBy: 'u', createdAt: at('2031-01-02T00:00:00Z') },
+      { version: 1, form: { deeds: 'a', yearsOfWork: 15, sealed: { mobile: 'S1', idNumber: 'I1b' } }, note: null, createdBy: 'u', createdAt: at('2031-01-01T00:00:00Z') },
+    ];
+    const clear: Record<string, string> = { S1: '13800000000', S2: '13900000000', I1: 'X', I1b: 'X' };
+    const edits = formEdits(versions, (s) => clear[s]);
+    expect(edits).toEqual([
+      {
+        at: '2031-01-02T00:00:00.000Z',
+        type: 'form_edited',
+        version: 2,
+        userId: 'u',
+        note: 'fix',
+        changes: [
+          { field: 'deeds', from: 'a', to: 'b' },
+          { field: 'mobile', changed: true },
+        ],
+      },
+    ]);
+    expect(JSON.stringify(edits)).not.toContain('139');
   });
 });

@@ -32,7 +32,7 @@ import { CandidateViewer } from './candidate-viewer';
 import type { DecisionDto, DepartureCorrectionDto, DepartureDto, ResubmissionDto } from './decision.dto';
 import { RefusalLog } from './refusal-log';
 import { fetchDecodedHistory } from '../../../../libs/temporal/decode-history';
-import { mergeHistory, type HistoryEntry } from './history';
+import { formEdits, mergeHistory, type HistoryEntry } from './history';
 import { fetchRunChain, readTimeline } from './timeline';
 
 @Injectable()
@@ -138,11 +138,15 @@ export class CandidatesService {
   /** The workflow's own timeline merged with the audit log's rows of the file: refusals, reads in full, every write by whom. */
   async history(id: string, claims: TokenClaims): Promise<HistoryEntry[]> {
     const row = await this.access.find(id, claims);
-    const [chain, audit] = await Promise.all([
+    const [chain, audit, versions] = await Promise.all([
       engine(() => fetchRunChain((runId) => fetchDecodedHistory(this.temporal.workflow.getHandle(row.workflowId, runId)))),
       this.audit.find({ candidateId: id }),
+      this.ds.getRepository(CandidateVersionEntity).findBy({ candidateId: id }),
     ]);
-    return mergeHistory(readTimeline(chain), audit);
+    // The form's edits, old → new, take their place among the workflow's events by time.
+    const edits = formEdits(versions, (sealed) => this.pii.decrypt(sealed));
+    const timeline = [...readTimeline(chain), ...edits].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    return mergeHistory(timeline, audit);
   }
 
   async refused(id: string, claims: TokenClaims) {

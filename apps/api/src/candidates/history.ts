@@ -19,7 +19,49 @@ export interface AuditTimelineEntry {
   detail: Record<string, unknown>;
 }
 
-export type HistoryEntry = TimelineEntry | AuditTimelineEntry;
+/** An edit of the application form (a resubmission): each field changed, old → new; personal fields only as changed. */
+export interface FormEditEntry {
+  at: string;
+  type: 'form_edited';
+  version: number;
+  userId: string;
+  note: string | null;
+  changes: Array<{ field: string; from?: unknown; to?: unknown; changed?: true }>;
+}
+
+export type HistoryEntry = TimelineEntry | AuditTimelineEntry | FormEditEntry;
+
+/** A version of the form as candidate_versions keeps it: public fields in clear, personal ones under `sealed`. */
+export interface FormVersion {
+  version: number;
+  form: Record<string, unknown> & { sealed?: Record<string, string> };
+  note: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/**
+ * Each version after the first against the one before: public fields old → new; personal fields
+ * (sealed) only named as changed — `open` unseals them to compare, and no value leaves this function.
+ */
+export function formEdits(versions: FormVersion[], open: (sealed: string) => string): FormEditEntry[] {
+  const sorted = [...versions].sort((a, b) => a.version - b.version);
+  return sorted.slice(1).map((v, i) => {
+    const before = sorted[i];
+    const { sealed: oldSealed = {}, ...oldForm } = before.form;
+    const { sealed: newSealed = {}, ...newForm } = v.form;
+    const changes: FormEditEntry['changes'] = [];
+    for (const field of [...new Set([...Object.keys(oldForm), ...Object.keys(newForm)])].sort()) {
+      if (JSON.stringify(oldForm[field]) !== JSON.stringify(newForm[field])) changes.push({ field, from: oldForm[field] ?? null, to: newForm[field] ?? null });
+    }
+    for (const field of [...new Set([...Object.keys(oldSealed), ...Object.keys(newSealed)])].sort()) {
+      const was = oldSealed[field] === undefined ? null : open(oldSealed[field]);
+      const is = newSealed[field] === undefined ? null : open(newSealed[field]);
+      if (was !== is) changes.push({ field, changed: true });
+    }
+    return { at: v.createdAt.toISOString(), type: 'form_edited', version: v.version, userId: v.createdBy, note: v.note, changes };
+  });
+}
 
 function auditEntry(row: AuditRow): AuditTimelineEntry {
   const body = row.detail.body as { reason?: unknown } | undefined;
@@ -44,7 +86,7 @@ function auditEntry(row: AuditRow): AuditTimelineEntry {
  * same instant keep their own order, the workflow's first (the audit row of a write is appended once
  * the workflow has taken it).
  */
-export function mergeHistory(timeline: TimelineEntry[], audit: AuditRow[]): HistoryEntry[] {
+export function mergeHistory(timeline: Array<TimelineEntry | FormEditEntry>, audit: AuditRow[]): HistoryEntry[] {
   const out: HistoryEntry[] = [];
   let i = 0;
   let j = 0;
