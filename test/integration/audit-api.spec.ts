@@ -78,11 +78,11 @@ describe('audit trail through the API (real Temporal dev server and PostgreSQL)'
       ['POST /candidates/:id/decisions', 200, 'street_union'],
     ]);
     const [nominated, forbidden, wrongStage, , decided] = rows;
-    expect(nominated).toMatchObject({ round_id: roundId, actor_issuer: 'local', actor_user_id: `nominator-${tag}` });
+    expect(nominated).toMatchObject({ round_id: roundId, actor_issuer: 'urn:ouhai-masters:local', actor_user_id: `nominator-${tag}` });
     expect(forbidden).toMatchObject({ route: 'POST /candidates/:id/decisions', actor_user_id: `office-${tag}`, detail: { body } });
     expect(forbidden.detail.message).toContain("belongs to 'street_union'");
     expect(wrongStage.detail.message).toContain("the candidate is at stage 'endorsement', not 'qualification'");
-    expect(decided).toMatchObject({ actor_issuer: 'local', actor_user_id: `street-${tag}`, detail: { body } });
+    expect(decided).toMatchObject({ actor_issuer: 'urn:ouhai-masters:local', actor_user_id: `street-${tag}`, detail: { body } });
     // The nomination's body is summarised without the person: no ID number, mobile, address or name.
     const text = JSON.stringify(rows);
     for (const value of Object.values(person)) expect(text).not.toContain(value);
@@ -175,7 +175,7 @@ describe('audit trail through the API (real Temporal dev server and PostgreSQL)'
     const json = await http.get(`/audit/export?candidateId=${candidateId}`, auditor);
     expect(json.status).toBe(200);
     expect(json.body.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['POST /nominations', 'request.refused', 'pii.read']));
-    expect(json.body[0]).toMatchObject({ candidateId, actor: { issuer: 'local', role: 'nominator' }, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(json.body[0]).toMatchObject({ candidateId, actor: { issuer: 'urn:ouhai-masters:local', role: 'nominator' }, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     const res = await fetch(`${api.url}/audit/export?candidateId=${candidateId}&format=csv`, { headers: { authorization: `Bearer ${auditor}` } });
     expect(res.status).toBe(200);
@@ -197,7 +197,7 @@ describe('audit trail through the API (real Temporal dev server and PostgreSQL)'
     const { rows } = await db.query<Row>(`SELECT detail FROM audit_log WHERE action = 'config.loaded' ORDER BY id DESC LIMIT 20`);
     expect(rows.length).toBeGreaterThan(0);
     const text = JSON.stringify(rows);
-    for (const secret of [process.env.AUTH_SECRET!, process.env.PII_INDEX_KEY!, process.env.PII_KEYS!.split(':')[1]]) expect(text).not.toContain(secret);
+    for (const secret of [(JSON.parse(process.env.AUTH_LOCAL_PRIVATE_KEY!) as { d: string }).d, process.env.PII_INDEX_KEY!, process.env.PII_KEYS!.split(':')[1]]) expect(text).not.toContain(secret);
     expect(rows[0].detail).toMatchObject({ temporal: { taskQueue: expect.any(String) }, pii: { keyIds: expect.any(Array) }, audit: { hashAlgorithm: 'sha256' } });
   });
 });

@@ -181,12 +181,12 @@ describe('public voting: POST /public/rounds/:id/votes', () => {
     expect(await voteRows(db, r.roundId)).toHaveLength(0);
   });
 
-  it('answers 401 when the verifier refuses the credential', async () => {
+  it('answers 400 to a blank credential, naming it, before any verifier is asked', async () => {
     const r = await round();
     setNow(r.at('04-21T10:00'));
     const res = await vote(r, r.candidates[0], '   ');
-    expect(res.status).toBe(401);
-    expect(res.body.message).toMatch(/not blank/);
+    expect(res.status).toBe(400);
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['credential']);
     expect(await voteRows(db, r.roundId)).toHaveLength(0);
   });
 
