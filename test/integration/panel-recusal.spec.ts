@@ -179,10 +179,10 @@ describe('recusal by employer when seating a panel (real Temporal dev server and
     // The expert kept on the panel scores like any other.
     const scored = await http.post(`/candidates/${candidateId}/scores`, { scores: { superb_skill: 88, leading_role: 86 } }, token('expert', `expert-${tag}-glasses`));
     expect(scored.status).toBe(200);
-    // A recused expert does not.
+    // A recused expert does not: it has left the file, which it no longer sees (404).
     expect(
       (await http.post(`/candidates/${candidateId}/scores`, { scores: { superb_skill: 88, leading_role: 86 } }, token('expert', `expert-${tag}-short`))).status,
-    ).toBe(409);
+    ).toBe(404);
   });
 
   it('keeps no record when the workflow refuses the panel (candidate not yet at expert review)', async () => {
