@@ -29,6 +29,7 @@ import { PaymentSchedules1764330000000 } from './migrations/1764330000000-paymen
 import { MasterImports1764340000000 } from './migrations/1764340000000-master-imports';
 import { SubmitterIssuer1764345000000 } from './migrations/1764345000000-submitter-issuer';
 import { ConsentDocuments1764360000000 } from './migrations/1764360000000-consent-documents';
+import { SealedAttachmentsRetention1764370000000 } from './migrations/1764370000000-sealed-attachments-retention';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   MasterImports1764340000000,
   SubmitterIssuer1764345000000,
   ConsentDocuments1764360000000,
+  SealedAttachmentsRetention1764370000000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

@@ -1,6 +1,7 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { AttachmentKind } from '../../../../libs/db/entities/attachment.entity';
+import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { CandidateAccess } from '../candidates/candidate-access';
 import type { FieldError } from '../common/validation';
@@ -17,6 +18,8 @@ export interface AttachmentView {
   sizeBytes: number;
   sha256: string;
   uploadedAt: string;
+  /** True once the retention sweep erased the content: the metadata and SHA-256 stay, the bytes are gone. */
+  erased: boolean;
 }
 
 export interface AttachmentDownload {
@@ -43,6 +46,7 @@ const view = (a: AttachmentMeta): AttachmentView => ({
   sizeBytes: a.sizeBytes,
   sha256: a.sha256,
   uploadedAt: a.uploadedAt.toISOString(),
+  erased: a.erasedAt !== null,
 });
 
 @Injectable()
@@ -51,6 +55,7 @@ export class AttachmentsService {
     private readonly access: CandidateAccess,
     private readonly attachments: AttachmentRepository,
     @Inject(ATTACHMENT_SETTINGS) private readonly settings: AttachmentSettings,
+    private readonly pii: PiiCipher,
   ) {}
 
   async upload(candidateId: string, body: Record<string, unknown> | undefined, file: UploadedPart | undefined, claims: TokenClaims): Promise<AttachmentView> {
@@ -66,8 +71,11 @@ export class AttachmentsService {
         filename,
         contentType,
         sizeBytes: content.length,
+        // The SHA-256 (the ETag) is of the document itself; only its bytes at rest are sealed (an ID-card scan is sensitive data).
         sha256: createHash('sha256').update(content).digest('hex'),
-        content,
+        content: this.pii.encryptBytes(content),
+        sealed: true,
+        erasedAt: null,
         uploadedBy: claims.sub,
       },
       this.settings.perCandidate,
@@ -85,6 +93,9 @@ export class AttachmentsService {
     await this.access.find(candidateId, claims);
     const row = await this.attachments.findWithContent(candidateId, attachmentId);
     if (!row) throw new NotFoundException(`attachment ${attachmentId} not found for candidate ${candidateId}`);
-    return { filename: row.filename, contentType: row.contentType, sha256: row.sha256, content: row.content };
+    if (!row.content) throw new GoneException(`attachment ${attachmentId} was erased on ${row.erasedAt?.toISOString()} at the end of its retention period`);
+    // Rows stored before sealing began are in clear (`sealed` false) until `npm run attachments:seal` seals them.
+    const content = row.sealed ? this.pii.decryptBytes(row.content) : row.content;
+    return { filename: row.filename, contentType: row.contentType, sha256: row.sha256, content };
   }
 }
