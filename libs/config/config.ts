@@ -44,6 +44,11 @@ export interface AppConfig {
   http: HttpConfig;
   /** The annual round's settings (domain.md: product decisions). */
   round: RoundConfig;
+  /**
+   * Retention of not-named candidates' sensitive data (README "Retention"): `piiMs` after their round
+   * closes (PII_RETENTION, default 3 years), erased by a daily sweep in batches of `sweepBatch`.
+   */
+  retention: { piiMs: number; sweepBatch: number };
 }
 
 export interface HttpConfig {
@@ -183,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       programmeTarget: int('PROGRAMME_TARGET', 100, 1),
       fanOutParallel: int('ROUND_FANOUT_PARALLEL', 20, 1, 500),
     },
+    retention: { piiMs: duration('PII_RETENTION', '3y'), sweepBatch: int('PII_RETENTION_BATCH', 100, 1, 10_000) },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

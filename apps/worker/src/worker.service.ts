@@ -2,10 +2,18 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createPaymentActivities, createReviewActivities, createRoundActivities, createScheduleActivities, createSubsidyStopActivities } from '../../../activities';
+import {
+  createPaymentActivities,
+  createRetentionActivities,
+  createReviewActivities,
+  createRoundActivities,
+  createScheduleActivities,
+  createSubsidyStopActivities,
+} from '../../../activities';
 import { candidateWorkflowId, cohortDecisionSignal, stateQuery, type CohortDecisionV1 } from '../../../libs/contract';
 
-import { PaymentEffectsRepository, PaymentScheduleRepository, PaymentTaskRepository, ReviewRepository, RoundRepository } from '../../../libs/db';
+import { PaymentEffectsRepository, PaymentScheduleRepository, PaymentTaskRepository, RetentionRepository, ReviewRepository, RoundRepository } from '../../../libs/db';
+import { ensureRetentionSchedule } from '../../../libs/temporal/retention-schedule';
 import { encryptingDataConverter } from '../../../libs/temporal/encryption-codec';
 import { ensureSearchAttributes } from '../../../libs/temporal/search-attributes';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
@@ -66,8 +74,13 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         ...createScheduleActivities(new PaymentScheduleRepository(this.ds)),
         ...createReviewActivities(new ReviewRepository(this.ds)),
         ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore, this.config.round.fanOutParallel),
+        ...createRetentionActivities(new RetentionRepository(this.ds), {
+          retentionMs: this.config.retention.piiMs,
+          batchSize: this.config.retention.sweepBatch,
+        }),
       },
     });
+    if (await ensureRetentionSchedule(client, taskQueue)) this.log.log(`created the daily retention sweep schedule for '${taskQueue}'`);
     this.running = this.worker.run();
     // A worker that stops on its own (fatal error) takes the process down, so a supervisor restarts it.
     this.running.catch((err) => {
