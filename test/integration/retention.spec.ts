@@ -166,7 +166,11 @@ describe('retention of not-named candidates’ personal data (real Temporal dev 
 
   it('no longer matches the person by ID number: the same person may be nominated again in that round', async () => {
     const again = nomination({ idNumber: old.idNumber, mobile: mobileNumber(), roundId: legacy.roundId, channel: 'organisational', area: 'xinqiao', name: `再荐${tag}` });
-    expect((await http.post('/nominations', again, nominator)).status).toBe(201);
+    const renominated = await http.post('/nominations', again, nominator);
+    expect(renominated.status).toBe(201);
+    // The access-request export finds the person by the blind index: only the new file now.
+    const held = await http.post('/persons/export', { idNumber: old.idNumber }, office);
+    expect(held.body.files.map((f: { candidateId: string }) => f.candidateId)).toEqual([renominated.body.candidateId]);
   });
 
   it('erases a file in a workflow round once that round has been closed for the period, and is idempotent', async () => {

@@ -38,7 +38,7 @@ export function fieldErrors(fields: FieldError[]): BadRequestException {
   });
 }
 
-const view = (a: AttachmentMeta): AttachmentView => ({
+export const attachmentView = (a: AttachmentMeta): AttachmentView => ({
   id: a.id,
   kind: a.kind,
   filename: a.filename,
@@ -81,12 +81,12 @@ export class AttachmentsService {
       this.settings.perCandidate,
     );
     if (!stored) throw new ConflictException(`this file already holds ${this.settings.perCandidate} attachments, the most one file may hold`);
-    return view(stored);
+    return attachmentView(stored);
   }
 
   async list(candidateId: string, claims: TokenClaims): Promise<AttachmentView[]> {
     await this.access.find(candidateId, claims);
-    return (await this.attachments.listForCandidate(candidateId)).map(view);
+    return (await this.attachments.listForCandidate(candidateId)).map(attachmentView);
   }
 
   async download(candidateId: string, attachmentId: string, claims: TokenClaims): Promise<AttachmentDownload> {
