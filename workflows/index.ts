@@ -4,3 +4,4 @@ export { paymentScheduleWorkflow } from './legacy/payment-schedule-v1.workflow';
 export { candidateFileWorkflow } from './candidate-file/workflow';
 export { paymentScheduleV2Workflow } from './payment-schedule/workflow';
 export { roundWorkflow } from './round/workflow';
+export { retentionSweepWorkflow } from './retention/workflow';

@@ -47,6 +47,11 @@ export interface AppConfig {
   round: RoundConfig;
   /** The audit log's chain hash for new rows (rows keep the algorithm they were written with). */
   audit: { hashAlgorithm: HashAlgorithm };
+  /**
+   * Retention of not-named candidates' sensitive data (README "Retention"): `piiMs` after their round
+   * closes (PII_RETENTION, default 3 years), erased by a daily sweep in batches of `sweepBatch`.
+   */
+  retention: { piiMs: number; sweepBatch: number };
 }
 
 export interface HttpConfig {
@@ -187,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       fanOutParallel: int('ROUND_FANOUT_PARALLEL', 20, 1, 500),
     },
     audit: { hashAlgorithm: hashAlgorithm(env.AUDIT_HASH, problems) },
+    retention: { piiMs: duration('PII_RETENTION', '3y'), sweepBatch: int('PII_RETENTION_BATCH', 100, 1, 10_000) },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

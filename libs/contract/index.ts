@@ -9,3 +9,4 @@ export * from './review';
 export * from './candidate';
 export * from './payments';
 export * from './round';
+export * from './retention';

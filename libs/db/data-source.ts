@@ -30,6 +30,7 @@ import { MasterImports1764340000000 } from './migrations/1764340000000-master-im
 import { SubmitterIssuer1764345000000 } from './migrations/1764345000000-submitter-issuer';
 import { AuditLog1764350000000 } from './migrations/1764350000000-audit-log';
 import { ConsentDocuments1764360000000 } from './migrations/1764360000000-consent-documents';
+import { SealedAttachmentsRetention1764370000000 } from './migrations/1764370000000-sealed-attachments-retention';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   SubmitterIssuer1764345000000,
   AuditLog1764350000000,
   ConsentDocuments1764360000000,
+  SealedAttachmentsRetention1764370000000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

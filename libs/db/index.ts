@@ -22,3 +22,4 @@ export * from './vote.store';
 export * from './round.store';
 export * from './entities/objection.entity';
 export * from './master-import.store';
+export * from './retention.store';

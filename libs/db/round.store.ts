@@ -13,7 +13,8 @@ export class RoundRepository implements RoundStore {
     const w = r.windows;
     await this.ds.query(
       `UPDATE rounds SET phase = $2, nomination_closes_at = $3, review_closes_at = $4, voting_opens_at = $5, voting_closes_at = $6,
-              notice_starts_at = $7, notice_ends_at = $8, ceremony_date = $9
+              notice_starts_at = $7, notice_ends_at = $8, ceremony_date = $9,
+              closed_at = CASE WHEN $2 = 'closed' THEN COALESCE(closed_at, now()) END
         WHERE id = $1`,
       [r.roundId, r.phase, w.nominationClosesAt, w.reviewClosesAt, w.votingOpensAt, w.votingClosesAt, w.noticeStartsAt, w.noticeEndsAt, r.ceremonyDate],
     );

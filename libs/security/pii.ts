@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { openAesGcm, openSm4, sealAesGcm, sealSm4, sm4Keys, type CipherSuite, type Sealed, type Sm4Keys } from './cipher-suites';
+import { openAesGcm, openSm4, sealAesGcm, sealSm4, sm4Keys, SUITE_LENGTHS, type CipherSuite, type Sealed, type Sm4Keys } from './cipher-suites';
 
 /**
  * Sensitive personal information (ID number, mobile, home address) at rest, sealed under a key named
@@ -40,20 +40,51 @@ export class PiiCipher {
 
   /** `<format>.<keyId>.<iv>.<tag>.<ciphertext>`, all base64url, under the active suite and key. */
   encrypt(plain: string): string {
-    const keyId = this.cfg.activeKeyId;
-    const format = FORMAT[this.suite];
-    const data = Buffer.from(plain, 'utf8');
-    const sealed = format === 'v1' ? sealAesGcm(this.key(keyId), data) : sealSm4(this.sm4Keys(keyId), data, Buffer.from(`${format}.${keyId}`));
+    const { format, keyId, sealed } = this.seal(Buffer.from(plain, 'utf8'));
     return [format, keyId, sealed.iv, sealed.tag, sealed.body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
   }
 
   decrypt(value: string): string {
     const [format, keyId, iv, tag, body, extra] = value.split('.');
-    if (format !== 'v1' && format !== 's1') throw new Error(`cannot decrypt: unknown format '${format}'`);
     if (body === undefined || extra !== undefined) throw new Error('cannot decrypt: malformed value');
     const sealed: Sealed = { iv: Buffer.from(iv, 'base64url'), tag: Buffer.from(tag, 'base64url'), body: Buffer.from(body, 'base64url') };
-    const plain = format === 'v1' ? openAesGcm(this.key(keyId), sealed) : openSm4(this.sm4Keys(keyId), sealed, Buffer.from(`${format}.${keyId}`));
-    return plain.toString('utf8');
+    return this.open(format, keyId, sealed).toString('utf8');
+  }
+
+  /**
+   * Bytes (a document) sealed in the same formats and under the same keys as the strings, without the
+   * base64 that would grow a scan by a third: `<format>.<keyId>.` in ASCII, then IV ‖ tag ‖ ciphertext
+   * raw (their lengths are the suite's, SUITE_LENGTHS).
+   */
+  encryptBytes(plain: Buffer): Buffer {
+    const { format, keyId, sealed } = this.seal(plain);
+    return Buffer.concat([Buffer.from(`${format}.${keyId}.`, 'ascii'), sealed.iv, sealed.tag, sealed.body]);
+  }
+
+  decryptBytes(value: Buffer): Buffer {
+    const dot1 = value.indexOf(0x2e);
+    const dot2 = dot1 < 0 ? -1 : value.indexOf(0x2e, dot1 + 1);
+    if (dot1 < 0 || dot2 < 0 || dot2 > 200) throw new Error('cannot decrypt: malformed value');
+    const format = value.subarray(0, dot1).toString('ascii');
+    const keyId = value.subarray(dot1 + 1, dot2).toString('ascii');
+    const suite = (Object.keys(FORMAT) as CipherSuite[]).find((s) => FORMAT[s] === format);
+    if (!suite) throw new Error(`cannot decrypt: unknown format '${format}'`);
+    const { iv, tag } = SUITE_LENGTHS[suite];
+    const rest = value.subarray(dot2 + 1);
+    if (rest.length < iv + tag) throw new Error('cannot decrypt: malformed value');
+    return this.open(format, keyId, { iv: rest.subarray(0, iv), tag: rest.subarray(iv, iv + tag), body: rest.subarray(iv + tag) });
+  }
+
+  private seal(data: Buffer): { format: string; keyId: string; sealed: Sealed } {
+    const keyId = this.cfg.activeKeyId;
+    const format = FORMAT[this.suite];
+    const sealed = format === 'v1' ? sealAesGcm(this.key(keyId), data) : sealSm4(this.sm4Keys(keyId), data, Buffer.from(`${format}.${keyId}`));
+    return { format, keyId, sealed };
+  }
+
+  private open(format: string, keyId: string, sealed: Sealed): Buffer {
+    if (format !== 'v1' && format !== 's1') throw new Error(`cannot decrypt: unknown format '${format}'`);
+    return format === 'v1' ? openAesGcm(this.key(keyId), sealed) : openSm4(this.sm4Keys(keyId), sealed, Buffer.from(`${format}.${keyId}`));
   }
 
   /** Deterministic keyed hash of a normalised value (no whitespace, upper case), for unique constraints and look-ups. */

@@ -217,6 +217,9 @@ describe('the annual round through the HTTP API', () => {
         round.roundId,
       ]);
       expect(stored).toEqual([{ lists: 1, n: 4 }]);
+      // Retention of the not-named files' personal data counts from the round's close, recorded once.
+      const [{ closed_at }] = await db.query(`SELECT closed_at FROM rounds WHERE id = $1`, [round.roundId]);
+      expect(Date.now() - new Date(closed_at).getTime()).toBeLessThan(10 * 60_000);
     } finally {
       await db.destroy();
     }

@@ -1,6 +1,9 @@
 import { createRound } from '../support/review-helpers';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { sealClearAttachments } from '../../libs/db/attachment-sealing';
+import { PiiCipher } from '../../libs/security/pii';
 import { client, nomination, startApi, startWorker, token } from '../support/service';
 
 jest.setTimeout(120_000);
@@ -111,6 +114,7 @@ describe('attachments (real Temporal dev server and PostgreSQL)', () => {
         sizeBytes: c.file.content.length,
         sha256: sha256(c.file.content),
         uploadedAt: expect.any(String),
+        erased: false,
       });
       expect(Math.abs(Date.parse(res.body.uploadedAt) - before)).toBeLessThan(60_000);
       uploaded[c.key] = { id: res.body.id, content: c.file.content, filename: c.kept ?? c.file.filename, contentType: c.contentType };
@@ -122,7 +126,7 @@ describe('attachments (real Temporal dev server and PostgreSQL)', () => {
     expect(res.status).toBe(200);
     expect(res.body.map((a: { id: string }) => a.id)).toEqual([uploaded.png.id, uploaded.jpeg.id, uploaded.pdf.id]);
     for (const a of res.body) {
-      expect(Object.keys(a).sort()).toEqual(['contentType', 'filename', 'id', 'kind', 'sha256', 'sizeBytes', 'uploadedAt']);
+      expect(Object.keys(a).sort()).toEqual(['contentType', 'erased', 'filename', 'id', 'kind', 'sha256', 'sizeBytes', 'uploadedAt']);
     }
   });
 
@@ -251,6 +255,71 @@ describe('attachments (real Temporal dev server and PostgreSQL)', () => {
     expect((await upload({ kind: 'honour', file: { content: PDF, filename: 'a.pdf' } }, null)).status).toBe(401);
     expect((await fetch(base())).status).toBe(401);
     expect((await fetch(`${base()}/${uploaded.pdf.id}`)).status).toBe(401);
+  });
+
+  /** What the database holds for a document: the bytes at rest and whether they are sealed. */
+  async function stored(id: string): Promise<{ content: Buffer; sealed: boolean }> {
+    const [row] = await api.app.get(DataSource).query(`SELECT content, sealed FROM attachments WHERE id = $1`, [id]);
+    return row;
+  }
+
+  it('keeps every document sealed at rest (AES-256-GCM by default), the SHA-256 still of the plain bytes', async () => {
+    for (const doc of Object.values(uploaded)) {
+      const row = await stored(doc.id);
+      expect(row.sealed).toBe(true);
+      expect(row.content.subarray(0, 3).toString()).toBe('v1.');
+      expect(row.content.equals(doc.content)).toBe(false);
+      expect(row.content.includes(doc.content.subarray(0, 8))).toBe(false);
+      expect(row.content.includes(Buffer.from('%PDF-'))).toBe(false);
+      expect(sha256(row.content)).not.toBe(sha256(doc.content));
+    }
+  });
+
+  it('seals under SM4/HMAC-SM3 once that suite is active, and still reads what AES sealed, byte for byte', async () => {
+    await api.close();
+    api = await startApi({ ...env, PII_CIPHER_SUITE: 'sm4' });
+    try {
+      const pdf = Buffer.concat([PDF, Buffer.from('% sm4 scan\n')]);
+      const res = await upload({ kind: 'id_proof', file: { content: pdf, filename: 'id-card.pdf' } });
+      expect(res.status).toBe(201);
+      expect(res.body.sha256).toBe(sha256(pdf));
+      const row = await stored(res.body.id);
+      expect(row.sealed).toBe(true);
+      expect(row.content.subarray(0, 3).toString()).toBe('s1.');
+      expect(row.content.includes(Buffer.from('%PDF-'))).toBe(false);
+      const back = await download(res.body.id);
+      expect(back.status).toBe(200);
+      expect(back.bytes.equals(pdf)).toBe(true);
+      expect(back.headers.get('etag')).toBe(`"${sha256(pdf)}"`);
+      for (const doc of Object.values(uploaded)) expect((await download(doc.id)).bytes.equals(doc.content)).toBe(true);
+    } finally {
+      await api.close();
+      api = await startApi(env);
+    }
+    // And back on AES-256-GCM, what SM4 sealed still reads.
+    const [latest] = (await list()).body;
+    expect((await download(latest.id)).status).toBe(200);
+  });
+
+  it('serves a document stored in clear before sealing began, and `attachments:seal` seals it once', async () => {
+    const ds = api.app.get(DataSource);
+    const id = randomUUID();
+    await ds.query(
+      `INSERT INTO attachments (id, candidate_id, kind, filename, content_type, size_bytes, sha256, content, uploaded_by, sealed)
+       VALUES ($1, $2, 'other', 'old.pdf', 'application/pdf', $3, $4, $5, 'legacy', false)`,
+      [id, candidateId, PDF.length, sha256(PDF), PDF],
+    );
+    expect((await download(id)).bytes.equals(PDF)).toBe(true);
+    const pii = new PiiCipher(api.config.pii);
+    expect(await sealClearAttachments(ds, pii)).toBeGreaterThanOrEqual(1);
+    expect(await sealClearAttachments(ds, pii)).toBe(0);
+    const row = await stored(id);
+    expect(row.sealed).toBe(true);
+    expect(row.content.includes(Buffer.from('%PDF-'))).toBe(false);
+    const back = await download(id);
+    expect(back.bytes.equals(PDF)).toBe(true);
+    expect(back.headers.get('etag')).toBe(`"${sha256(PDF)}"`);
+    await ds.query(`DELETE FROM attachments WHERE id = $1`, [id]);
   });
 
   it('keeps every document across a restart of the API (the database is the store), with a new limit read at boot', async () => {

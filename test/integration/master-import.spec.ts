@@ -3,7 +3,8 @@ import { Workbook } from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { shanghaiDate, shanghaiMidnight, subsidyDueAt } from '../../libs/contract';
-import { idNumber, mobileNumber, openDb } from '../support/review-helpers';
+import { openDb } from '../support/review-helpers';
+import { paperMaster } from '../support/masters';
 import { client, eventually, startApi, startWorker, token } from '../support/service';
 
 jest.setTimeout(180_000);
@@ -20,24 +21,6 @@ interface Task {
   status: string;
   reference: string | null;
   paidOn: string | null;
-}
-
-/** A master as the paper file shows them; `commendedOn` and the payments vary per case. */
-function paperMaster(over: Record<string, unknown> = {}) {
-  const commendedOn = (over.commendedOn as string | undefined) ?? '2019-12-28';
-  return {
-    name: `纸档${randomUUID().slice(0, 4)}`,
-    idNumber: idNumber(),
-    mobile: mobileNumber(),
-    employer: '温州瓯海鞋业有限公司',
-    trade: '制鞋',
-    industry: 'footwear_leather',
-    roundYear: 2019,
-    commendedOn: '2019-12-28',
-    bonusPaid: { reference: `BONUS-${randomUUID().slice(0, 6)}`, paidOn: commendedOn } as { reference: string; paidOn: string } | null,
-    subsidiesPaid: [] as Array<{ instalment: number; reference: string; paidOn: string }>,
-    ...over,
-  };
 }
 
 describe('masters named before the service existed: POST /masters/import (real worker, Temporal dev server and PostgreSQL)', () => {

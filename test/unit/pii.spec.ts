@@ -174,6 +174,38 @@ describe('PiiCipher switching the active suite', () => {
   });
 });
 
+describe('PiiCipher sealing bytes (attachments)', () => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(5000)]);
+
+  it.each<[CipherSuite]>([['aes-256-gcm'], ['sm4']])('round-trips a document under %s, the plain bytes nowhere in the sealed ones', (suite) => {
+    const cipher = cipherWith({ k1 }, 'k1', indexKey, suite);
+    const sealed = cipher.encryptBytes(pdf);
+    expect(sealed.subarray(0, 3).toString()).toBe(suite === 'sm4' ? 's1.' : 'v1.');
+    expect(sealed.includes(Buffer.from('%PDF-'))).toBe(false);
+    expect(sealed.includes(pdf.subarray(100, 132))).toBe(false);
+    expect(cipher.decryptBytes(sealed).equals(pdf)).toBe(true);
+  });
+
+  it('reads a document sealed under one suite after switching to the other, and an empty one', () => {
+    const aes = cipherWith({ k1 }, 'k1');
+    const sm4 = cipherWith({ k1 }, 'k1', indexKey, 'sm4');
+    expect(sm4.decryptBytes(aes.encryptBytes(pdf)).equals(pdf)).toBe(true);
+    expect(aes.decryptBytes(sm4.encryptBytes(pdf)).equals(pdf)).toBe(true);
+    expect(aes.decryptBytes(aes.encryptBytes(Buffer.alloc(0))).length).toBe(0);
+  });
+
+  it('refuses a tampered, truncated or unknown-key document', () => {
+    const cipher = cipherWith({ k1 }, 'k1', indexKey, 'sm4');
+    const sealed = cipher.encryptBytes(pdf);
+    const flipped = Buffer.from(sealed);
+    flipped[flipped.length - 1] ^= 0x01;
+    expect(() => cipher.decryptBytes(flipped)).toThrow(/does not verify/);
+    expect(() => cipher.decryptBytes(sealed.subarray(0, 20))).toThrow();
+    expect(() => cipherWith({ k2 }, 'k2').decryptBytes(sealed)).toThrow(/unknown key id 'k1'/);
+    expect(() => cipher.decryptBytes(pdf)).toThrow();
+  });
+});
+
 describe('PiiCipher key rotation', () => {
   const before = cipherWith({ k1 }, 'k1');
   const after = cipherWith({ k1, k2 }, 'k2');

@@ -28,6 +28,7 @@ import { SharedModule } from './common/shared.module';
 import { TemporalModule } from './common/temporal.module';
 import { FinanceModule } from './finance/finance.module';
 import { MastersModule } from './masters/masters.module';
+import { PersonsModule } from './persons/persons.module';
 import { BankAccountController } from './candidates/bank-account.controller';
 import { HealthController } from './health/health.controller';
 import { NominationsController } from './nominations/nominations.controller';
@@ -55,6 +56,7 @@ export class AppModule {
         FinanceModule,
         MastersModule,
         CodecModule,
+        PersonsModule,
       ],
       controllers: [
         HealthController,

@@ -1,11 +1,20 @@
+import { AuditLog, poolOf } from '../../../libs/audit';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createPaymentActivities, createReviewActivities, createRoundActivities, createScheduleActivities, createSubsidyStopActivities } from '../../../activities';
+import {
+  createPaymentActivities,
+  createRetentionActivities,
+  createReviewActivities,
+  createRoundActivities,
+  createScheduleActivities,
+  createSubsidyStopActivities,
+} from '../../../activities';
 import { candidateWorkflowId, cohortDecisionSignal, stateQuery, type CohortDecisionV1 } from '../../../libs/contract';
 
-import { PaymentEffectsRepository, PaymentScheduleRepository, PaymentTaskRepository, ReviewRepository, RoundRepository } from '../../../libs/db';
+import { PaymentEffectsRepository, PaymentScheduleRepository, PaymentTaskRepository, RetentionRepository, ReviewRepository, RoundRepository } from '../../../libs/db';
+import { ensureRetentionSchedule } from '../../../libs/temporal/retention-schedule';
 import { encryptingDataConverter } from '../../../libs/temporal/encryption-codec';
 import { ensureSearchAttributes } from '../../../libs/temporal/search-attributes';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
@@ -54,6 +63,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
 
     this.connection = await NativeConnection.connect({ address });
     const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
+    // The worker's own acts on personal data (the retention sweep's erasures) go on the same audit chain.
+    const audit = new AuditLog(poolOf(this.ds), this.config.audit.hashAlgorithm);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,
@@ -66,8 +77,22 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         ...createScheduleActivities(new PaymentScheduleRepository(this.ds)),
         ...createReviewActivities(new ReviewRepository(this.ds)),
         ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore, this.config.round.fanOutParallel),
+        ...createRetentionActivities(
+          new RetentionRepository(this.ds),
+          { retentionMs: this.config.retention.piiMs, batchSize: this.config.retention.sweepBatch },
+          (candidateId, retentionMs) =>
+            audit.append({
+              actor: { issuer: 'system', userId: 'retention-sweep', role: 'system' },
+              action: 'personal_data_erased',
+              objectType: 'candidate',
+              objectId: candidateId,
+              candidateId,
+              detail: { retentionMs, erased: ['idNumber', 'mobile', 'homeAddress', 'bankAccount', 'attachments'] },
+            }),
+        ),
       },
     });
+    if (await ensureRetentionSchedule(client, taskQueue)) this.log.log(`created the daily retention sweep schedule for '${taskQueue}'`);
     this.running = this.worker.run();
     // A worker that stops on its own (fatal error) takes the process down, so a supervisor restarts it.
     this.running.catch((err) => {

@@ -13,7 +13,11 @@ export class AttachmentEntity {
   @Column('text', { name: 'content_type' }) contentType!: 'application/pdf' | 'image/jpeg' | 'image/png';
   @Column('integer', { name: 'size_bytes' }) sizeBytes!: number;
   @Column('text') sha256!: string;
-  @Column('bytea', { select: false }) content!: Buffer;
+  /** The document, sealed by PiiCipher when `sealed` (rows stored before sealing are in clear); null once erased. */
+  @Column('bytea', { select: false, nullable: true }) content!: Buffer | null;
+  @Column('boolean', { default: false }) sealed!: boolean;
+  /** When the retention sweep erased the content (metadata and SHA-256 stay); null while it is held. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt!: Date | null;
   @Column('text', { name: 'uploaded_by' }) uploadedBy!: string;
   @Column('timestamptz', { name: 'uploaded_at', default: () => 'now()' }) uploadedAt!: Date;
 }

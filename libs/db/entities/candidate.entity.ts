@@ -10,7 +10,8 @@ export class CandidateEntity {
   @Column('uuid', { name: 'round_id', nullable: true }) roundId!: string | null;
   @Column('text') channel!: string;
   @Column('text') name!: string;
-  @Column('text', { name: 'id_number_cipher' }) idNumberCipher!: string;
+  /** Null once the retention sweep erased it (`erasedAt`); the blind index is then `erased:<id>`. */
+  @Column('text', { name: 'id_number_cipher', nullable: true }) idNumberCipher!: string | null;
   @Column('text', { name: 'id_number_index' }) idNumberIndex!: string;
   /** Null only for a master imported from paper records without one. */
   @Column('text', { name: 'mobile_cipher', nullable: true }) mobileCipher!: string | null;
@@ -40,5 +41,7 @@ export class CandidateEntity {
   @Column('timestamptz', { name: 'bank_account_at', nullable: true }) bankAccountAt!: Date | null;
   /** The latest signed consent (PIPL art. 29) uploaded, an attachment of kind `consent`; null until one is. */
   @Column('uuid', { name: 'consent_document_id', nullable: true }) consentDocumentId!: string | null;
+  /** When the retention sweep erased the ID number, mobile, address and bank account (README "Retention"). */
+  @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

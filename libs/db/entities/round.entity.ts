@@ -22,6 +22,8 @@ export class RoundEntity {
   @Column('timestamptz', { name: 'notice_starts_at', nullable: true }) noticeStartsAt!: Date | null;
   @Column('timestamptz', { name: 'notice_ends_at', nullable: true }) noticeEndsAt!: Date | null;
   @Column('date', { name: 'ceremony_date', nullable: true }) ceremonyDate!: string | null;
+  /** When the round reached phase `closed`: retention of not-named candidates' data counts from it. */
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   /** The round's workflow (`round-<year>`); null for a round created before rounds ran as workflows. */
   @Column('text', { name: 'workflow_id', nullable: true }) workflowId!: string | null;
 }

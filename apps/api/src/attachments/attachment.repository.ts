@@ -5,7 +5,19 @@ import { AttachmentEntity } from '../../../../libs/db/entities/attachment.entity
 export type AttachmentMeta = Omit<AttachmentEntity, 'content'>;
 export type NewAttachment = Omit<AttachmentEntity, 'uploadedAt'>;
 
-const META_COLUMNS: Array<keyof AttachmentMeta> = ['id', 'candidateId', 'kind', 'filename', 'contentType', 'sizeBytes', 'sha256', 'uploadedBy', 'uploadedAt'];
+const META_COLUMNS: Array<keyof AttachmentMeta> = [
+  'id',
+  'candidateId',
+  'kind',
+  'filename',
+  'contentType',
+  'sizeBytes',
+  'sha256',
+  'uploadedBy',
+  'uploadedAt',
+  'sealed',
+  'erasedAt',
+];
 
 /** The attachments table: the database is the durable store of the documents themselves. */
 @Injectable()

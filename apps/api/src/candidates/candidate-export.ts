@@ -32,7 +32,7 @@ const COLUMNS: Array<{ header: string; width: number; value: (c: CandidateSummar
   { header: '是否逾期', width: 9, value: (c) => (c.overdue ? '是' : '否') },
   { header: '专家评分', width: 9, value: (c) => c.expertScore },
   { header: '推荐时间', width: 17, value: (c) => shanghaiDateTime(c.nominatedAt) },
-  { header: '身份证号码', width: 21, value: (c) => c.idNumber },
+  { header: '身份证号码', width: 21, value: (c) => (c.erased ? '已删除（保存期满）' : c.idNumber) },
   { header: '手机号码', width: 13, value: (c) => c.mobile },
   { header: '家庭地址', width: 30, value: (c) => c.homeAddress },
 ];

@@ -45,9 +45,10 @@ export interface CandidateListRow {
   overdue: boolean;
   scoreCenti: number | null;
   nominatedAt: Date;
-  idNumberCipher: string;
+  idNumberCipher: string | null;
   mobileCipher: string | null;
   homeAddressCipher: string | null;
+  erasedAt: Date | null;
 }
 
 /**
@@ -81,7 +82,7 @@ export class CandidateListRepository {
     const filterParams = [...params];
     const limit = page ? `LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}` : '';
     const columns = `c.id, c.name, c.channel, c.industry, c.trade, c.employer, c.area, c.round_id, r.year AS round_year,
-              c.created_at, c.id_number_cipher, c.mobile_cipher, c.home_address_cipher,
+              c.created_at, c.id_number_cipher, c.mobile_cipher, c.home_address_cipher, c.erased_at,
               s.stage, s.status, s.due_at, s.score_centi, ${overdue} AS overdue`;
     const raw: Array<Record<string, any>> = await this.ds.query(
       `SELECT ${columns}, count(*) OVER () AS total
@@ -154,5 +155,6 @@ function toRow(r: Record<string, any>): CandidateListRow {
     idNumberCipher: r.id_number_cipher,
     mobileCipher: r.mobile_cipher,
     homeAddressCipher: r.home_address_cipher,
+    erasedAt: r.erased_at ? new Date(r.erased_at) : null,
   };
 }

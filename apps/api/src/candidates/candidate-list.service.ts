@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { shanghaiDate } from '../../../../libs/contract';
-import { CandidateEntity } from '../../../../libs/db';
 import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { csvExport, xlsxExport, type ExportFile } from '../common/export-file';
@@ -27,9 +26,11 @@ export interface CandidateSummary {
   overdue: boolean;
   expertScore: number | null;
   nominatedAt: string;
-  idNumber: string;
+  /** Null, with `erased` true, once the retention sweep erased the personal data. */
+  idNumber: string | null;
   mobile: string | null;
   homeAddress: string | null;
+  erased: boolean;
 }
 
 export interface CandidatePage {
@@ -109,9 +110,9 @@ export class CandidateListService {
   }
 
   private summary(r: CandidateListRow, claims: TokenClaims): CandidateSummary {
-    const { idNumberCipher, mobileCipher, homeAddressCipher, scoreCenti, dueAt, nominatedAt, ...rest } = r;
+    const { idNumberCipher, mobileCipher, homeAddressCipher, erasedAt, scoreCenti, dueAt, nominatedAt, ...rest } = r;
     // The one masking rule every response showing a candidate goes through.
-    const sealed = Object.assign(new CandidateEntity(), { idNumberCipher, mobileCipher, homeAddressCipher });
+    const sealed = { idNumberCipher, mobileCipher, homeAddressCipher, erasedAt };
     return {
       ...rest,
       dueAt: dueAt?.toISOString() ?? null,

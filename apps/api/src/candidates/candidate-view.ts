@@ -24,16 +24,20 @@ export function seesClearPii(role: Role): boolean {
   return SEES_CLEAR_PII.has(role);
 }
 
-/** The candidate's sensitive fields as the caller may see them: in clear for the office, masked for everyone else. */
-export function personalData(row: CandidateEntity, claims: TokenClaims, pii: PiiCipher) {
+/**
+ * The candidate's sensitive fields as the caller may see them: in clear for the office, masked for everyone
+ * else; all null, with `erased: true`, once the retention sweep erased them (README "Retention").
+ */
+export function personalData(row: Pick<CandidateEntity, 'idNumberCipher' | 'mobileCipher' | 'homeAddressCipher' | 'erasedAt'>, claims: TokenClaims, pii: PiiCipher) {
   const clear = seesClearPii(claims.role);
-  const idNumber = pii.decrypt(row.idNumberCipher);
+  const idNumber = row.idNumberCipher ? pii.decrypt(row.idNumberCipher) : null;
   const mobile = row.mobileCipher ? pii.decrypt(row.mobileCipher) : null;
   const homeAddress = row.homeAddressCipher ? pii.decrypt(row.homeAddressCipher) : null;
   return {
-    idNumber: clear ? idNumber : maskIdNumber(idNumber),
+    idNumber: idNumber && (clear ? idNumber : maskIdNumber(idNumber)),
     mobile: mobile && (clear ? mobile : maskMobile(mobile)),
     homeAddress: homeAddress && (clear ? homeAddress : maskAddress(homeAddress)),
+    erased: Boolean(row.erasedAt),
   };
 }
 

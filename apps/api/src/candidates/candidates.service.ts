@@ -1,4 +1,4 @@
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
@@ -173,6 +173,7 @@ export class CandidatesService {
 
   /** The form as last submitted (sensitive fields unsealed), with the corrections applied. */
   private merged(row: CandidateEntity, stored: Record<string, any>, changes: Partial<NominationFormDto>): NominationFormDto {
+    if (!row.idNumberCipher) throw new ConflictException('the personal data of this file was erased at the end of its retention period: it takes no more changes');
     const { sealed = {}, ...rest } = stored as { sealed?: Record<string, string> };
     const open = Object.fromEntries(Object.entries(sealed).map(([k, v]) => [k, this.pii.decrypt(v)]));
     const base = { ...rest, ...open, idNumber: this.pii.decrypt(row.idNumberCipher) } as unknown as NominationFormDto;
