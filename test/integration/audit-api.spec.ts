@@ -197,7 +197,8 @@ describe('audit trail through the API (real Temporal dev server and PostgreSQL)'
     const { rows } = await db.query<Row>(`SELECT detail FROM audit_log WHERE action = 'config.loaded' ORDER BY id DESC LIMIT 20`);
     expect(rows.length).toBeGreaterThan(0);
     const text = JSON.stringify(rows);
-    for (const secret of [(JSON.parse(process.env.AUTH_LOCAL_PRIVATE_KEY!) as { d: string }).d, process.env.PII_INDEX_KEY!, process.env.PII_KEYS!.split(':')[1]]) expect(text).not.toContain(secret);
+    for (const secret of [(JSON.parse(process.env.AUTH_LOCAL_PRIVATE_KEY!) as { d: string }).d, process.env.PII_INDEX_KEY!, process.env.PII_KEYS!.split(':')[1]])
+      expect(text).not.toContain(secret);
     expect(rows[0].detail).toMatchObject({ temporal: { taskQueue: expect.any(String) }, pii: { keyIds: expect.any(Array) }, audit: { hashAlgorithm: 'sha256' } });
   });
 });
