@@ -28,7 +28,8 @@ export interface ReviewedCandidate {
 
 /** What the round activities need from storage; the worker supplies the PostgreSQL-backed store. */
 export interface RoundStore {
-  saveRound(report: RoundReport): Promise<void>;
+  /** Writes the report; a change of phase is handed to `onPhaseChange` first, one writer at a time per round. */
+  saveRound(report: RoundReport, onPhaseChange?: (from: string | null) => Promise<unknown>): Promise<void>;
   /** The round's files that are still open: those with an expert score have completed expert review. */
   openCandidates(roundId: string): Promise<ReviewedCandidate[]>;
   /** Upserts the entries' rank, scores and outcome, and the reason as each entry says (see RoundEntryWriteV2). */
@@ -55,10 +56,23 @@ export interface CohortNotice {
  * Requests in flight at once during a fan-out (the worker's `ROUND_FANOUT_PARALLEL`, default 20): more
  * delivers a batch sooner, fewer spares a busy Temporal frontend.
  */
-export function createRoundActivities(store: RoundStore, send: CohortMessenger, liveScore: ScoreReader = async () => null, parallel = 20) {
+/** Where the round's own steps (a window closing on its timer, the list frozen, the ceremony) are recorded: the audit trail. */
+export type PhaseRecorder = (roundId: string, from: string | null, to: string) => Promise<unknown>;
+
+export function createRoundActivities(
+  store: RoundStore,
+  send: CohortMessenger,
+  liveScore: ScoreReader = async () => null,
+  parallel = 20,
+  recordPhase: PhaseRecorder | null = null,
+) {
   return {
+    /**
+     * Projects the round's phase and windows. A change of phase is recorded first: should the write
+     * fail after the record, the retry records it again — a repeated row, never a missing one.
+     */
     async syncRound(report: RoundReport): Promise<void> {
-      await store.saveRound(report);
+      await store.saveRound(report, recordPhase ? (from) => recordPhase(report.roundId, from, report.phase) : undefined);
     },
     /**
      * The round's open files with their expert scores. The status projection trails each file by a

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ReviewedCandidate, RoundReport, RoundStore } from '../../activities/round.activities';
 import { CLOSED_STATUSES, type RoundEntryWriteV2 } from '../contract';
 
@@ -9,9 +9,22 @@ const CLOSE_WAIT_S = 10;
 export class RoundRepository implements RoundStore {
   constructor(private readonly ds: DataSource) {}
 
-  async saveRound(r: RoundReport): Promise<void> {
+  /**
+   * The round's row is locked while a change of phase is recorded, so two reports of one round in
+   * flight record the change once; a record that fails leaves the row as it was, for the retry.
+   */
+  async saveRound(r: RoundReport, onPhaseChange?: (from: string | null) => Promise<unknown>): Promise<void> {
+    if (!onPhaseChange) return this.writeRound(this.ds.manager, r);
+    await this.ds.transaction(async (tx) => {
+      const [row]: Array<{ phase: string | null }> = await tx.query(`SELECT phase FROM rounds WHERE id = $1 FOR UPDATE`, [r.roundId]);
+      if (row && row.phase !== r.phase) await onPhaseChange(row.phase);
+      await this.writeRound(tx, r);
+    });
+  }
+
+  private async writeRound(db: EntityManager, r: RoundReport): Promise<void> {
     const w = r.windows;
-    await this.ds.query(
+    await db.query(
       `UPDATE rounds SET phase = $2, nomination_closes_at = $3, review_closes_at = $4, voting_opens_at = $5, voting_closes_at = $6,
               notice_starts_at = $7, notice_ends_at = $8, ceremony_date = $9,
               closed_at = CASE WHEN $2 = 'closed' THEN COALESCE(closed_at, now()) END

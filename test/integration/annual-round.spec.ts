@@ -220,6 +220,16 @@ describe('the annual round through the HTTP API', () => {
       // Retention of the not-named files' personal data counts from the round's close, recorded once.
       const [{ closed_at }] = await db.query(`SELECT closed_at FROM rounds WHERE id = $1`, [round.roundId]);
       expect(Date.now() - new Date(closed_at).getTime()).toBeLessThan(10 * 60_000);
+      // The round's own steps — the vote closing on its timer, the notice ending, the close — are on the audit chain, once each, in order.
+      const phases: Array<{ detail: { from: string | null; to: string } }> = await db.query(
+        `SELECT detail FROM audit_log WHERE action = 'round.phase_changed' AND round_id = $1 ORDER BY id`,
+        [round.roundId],
+      );
+      const path = phases.map((p) => p.detail.to);
+      expect(path).toEqual(expect.arrayContaining(['voting', 'public_notice', 'closed']));
+      expect(new Set(path).size).toBe(path.length);
+      expect(path.at(-1)).toBe('closed');
+      expect(phases.slice(1).every((p, i) => p.detail.from === phases[i].detail.to)).toBe(true);
     } finally {
       await db.destroy();
     }

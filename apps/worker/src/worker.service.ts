@@ -65,6 +65,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
     // The worker's own acts on personal data (the retention sweep's erasures) go on the same audit chain.
     const audit = new AuditLog(poolOf(this.ds), this.config.audit.hashAlgorithm);
+    const ROUND_WORKFLOW_ACTOR = { issuer: 'system', userId: 'round-workflow', role: 'system' };
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,
@@ -76,7 +77,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         ...createSubsidyStopActivities(new PaymentEffectsRepository(new PaymentTaskRepository(this.ds))),
         ...createScheduleActivities(new PaymentScheduleRepository(this.ds)),
         ...createReviewActivities(new ReviewRepository(this.ds)),
-        ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore, this.config.round.fanOutParallel),
+        ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore, this.config.round.fanOutParallel, (roundId, from, to) =>
+          audit.append({ actor: ROUND_WORKFLOW_ACTOR, action: 'round.phase_changed', objectType: 'round', objectId: roundId, roundId, detail: { from, to } }),
+        ),
         ...createRetentionActivities(
           new RetentionRepository(this.ds),
           { retentionMs: this.config.retention.piiMs, batchSize: this.config.retention.sweepBatch },
