@@ -17,6 +17,7 @@ import {
   type PaymentTermsV2,
 } from '../../../../libs/contract';
 import { ImportConflict, MasterImportRepository, RoundEntity, type ImportedFile, type SealedMaster } from '../../../../libs/db';
+import { AuditLog } from '../../../../libs/audit';
 import { PiiCipher } from '../../../../libs/security/pii';
 import { sealedBankAccount } from '../candidates/bank-account';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
@@ -48,6 +49,7 @@ export class MasterImportService {
     private readonly pii: PiiCipher,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {
     this.store = new MasterImportRepository(ds);
   }
@@ -68,6 +70,17 @@ export class MasterImportService {
         error: 'Conflict',
         message: `masters.${err.index}: this person was already imported (round ${err.roundYear}) with other records; nothing of this import was taken — correct payments in the finance inbox`,
         fields: [{ field: `masters.${err.index}.idNumber`, reason: `was already imported (round ${err.roundYear}) with other records` }],
+      });
+    }
+    // Each master's file carries its own record of the import (the request's row names no candidate).
+    for (const f of files.filter((x) => x.outcome === 'imported')) {
+      await this.audit.append({
+        actor: { issuer: actor.issuer ?? null, userId: actor.userId, role: actor.role },
+        action: 'master.imported',
+        objectType: 'candidate',
+        objectId: f.candidateId,
+        candidateId: f.candidateId,
+        detail: { roundYear: f.roundYear, commendedOn: f.commendedOn, paidOnPaper: f.payments.map((p) => `${p.kind}:${p.instalment}`) },
       });
     }
     for (let i = 0; i < files.length; i += STARTS_AT_ONCE) {
