@@ -1,40 +1,33 @@
 import type { AuthConfig } from '../../../../libs/config';
+import { WindowCounter } from '../common/window-counter';
 
 /**
- * Failed authentications per client address in a sliding minute (by default): past the limit, the
+ * Failed authentications per client address in a window (a minute by default): past the limit, the
  * address is refused (429) for a while, so tokens cannot be guessed or replayed in bulk. In memory:
  * each API instance counts its own, which bounds a guesser to `limit × instances` a window.
  */
 export class AuthFailures {
-  private readonly byAddress = new Map<string, { windowStart: number; count: number; blockedUntil: number }>();
+  private readonly failures: WindowCounter;
+  private readonly blockedUntil = new Map<string, number>();
 
-  constructor(private readonly policy: AuthConfig['failures']) {}
+  constructor(private readonly policy: AuthConfig['failures']) {
+    this.failures = new WindowCounter(policy.windowMs);
+  }
 
   /** Milliseconds until the address may try again; 0 when it is not blocked. */
   blockedFor(address: string, now = Date.now()): number {
-    const entry = this.byAddress.get(address);
-    return entry && entry.blockedUntil > now ? entry.blockedUntil - now : 0;
+    const until = this.blockedUntil.get(address) ?? 0;
+    if (until > now) return until - now;
+    this.blockedUntil.delete(address);
+    return 0;
   }
 
-  /** Counts a failure; true when this one blocks the address. */
+  /** Counts a failure; true when this one blocks the address (its count starts afresh). */
   record(address: string, now = Date.now()): boolean {
-    if (this.byAddress.size > 10_000) this.sweep(now);
-    let entry = this.byAddress.get(address);
-    if (!entry || now - entry.windowStart >= this.policy.windowMs) {
-      entry = { windowStart: now, count: 0, blockedUntil: entry?.blockedUntil ?? 0 };
-      this.byAddress.set(address, entry);
-    }
-    entry.count += 1;
-    if (entry.count < this.policy.limit) return false;
-    entry.blockedUntil = now + this.policy.blockMs;
-    entry.count = 0;
-    entry.windowStart = now;
+    if (this.failures.hit(address, now).n < this.policy.limit) return false;
+    if (this.blockedUntil.size > 10_000) for (const [a, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(a);
+    this.blockedUntil.set(address, now + this.policy.blockMs);
+    this.failures.reset(address);
     return true;
-  }
-
-  private sweep(now: number): void {
-    for (const [address, e] of this.byAddress) {
-      if (e.blockedUntil <= now && now - e.windowStart >= this.policy.windowMs) this.byAddress.delete(address);
-    }
   }
 }

@@ -3,12 +3,10 @@ import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { CandidateEntity } from '../../../../libs/db';
 import { maskAccountNumber, type PiiCipher } from '../../../../libs/security/pii';
-import { Trimmed } from '../common/trimmed';
 
 /** The payee's bank account (收款账户) as the programme office records it. */
 export class BankAccountDto {
   @ApiProperty({ description: 'The bank and branch (开户银行)', example: '中国工商银行温州瓯海支行' })
-  @Trimmed()
   @MaxLength(100)
   @IsString()
   @IsNotEmpty({ message: 'bank is required' })
@@ -22,7 +20,6 @@ export class BankAccountDto {
 
   @ApiPropertyOptional({ description: "Account holder (户名); the master's name when omitted" })
   @IsOptional()
-  @Trimmed()
   @MaxLength(100)
   @IsString()
   @IsNotEmpty({ message: 'accountName may not be blank' })

@@ -27,7 +27,14 @@ export const ON_THE_LISTS = {
 /** Seats whose expert still takes part in the review. */
 const ACTIVE_SEAT: ReadonlySet<string> = new Set(['assigned', 'scored']);
 
-const onTheLists = (s: { stage: string; status: string }) => ON_THE_LISTS.stages.includes(s.stage) || (s.stage === 'closed' && ON_THE_LISTS.closedAs.includes(s.status));
+/** What both the status projection and the workflow's state say of a file. */
+interface FileStanding {
+  stage: string;
+  status: string;
+  panel: Array<{ userId: string; status: string }>;
+}
+
+const onTheLists = (s: FileStanding) => ON_THE_LISTS.stages.includes(s.stage) || (s.stage === 'closed' && ON_THE_LISTS.closedAs.includes(s.status));
 
 @Injectable()
 export class CandidateAccess {
@@ -64,6 +71,20 @@ export class CandidateAccess {
     }
   }
 
+  /**
+   * Whether the file stands so: by the status projection, else by the workflow's own state — the
+   * projection trails the workflow by a moment, so a seat given or a stage reached just now is only there.
+   */
+  private async standsSo(row: CandidateEntity, test: (s: FileStanding) => boolean): Promise<boolean> {
+    const status = await this.ds.getRepository(CandidateStatusEntity).findOneBy({ candidateId: row.id });
+    if (status && test(status)) return true;
+    const state = await this.temporal.workflow
+      .getHandle(row.workflowId)
+      .query(stateQuery)
+      .catch(() => null);
+    return !!state && test(state);
+  }
+
   private async visible(row: CandidateEntity, claims: TokenClaims): Promise<boolean> {
     switch (claims.role) {
       case 'nominator':
@@ -72,27 +93,12 @@ export class CandidateAccess {
         // A union sees its own area; files nominated without an area, the unions without one.
         return (row.area ?? null) === (claims.area ?? null);
       case 'leadership':
-      case 'government': {
-        const status = await this.ds.getRepository(CandidateStatusEntity).findOneBy({ candidateId: row.id });
-        if (status && onTheLists(status)) return true;
-        // The projection trails the workflow by a moment: a file that reached the leadership just now is in its state.
-        const state = await this.temporal.workflow
-          .getHandle(row.workflowId)
-          .query(stateQuery)
-          .catch(() => null);
-        return !!state && onTheLists(state);
-      }
+      case 'government':
+        return this.standsSo(row, onTheLists);
       case 'expert': {
         // Only a seat still taking part: an expert recused, or who declared a conflict, has left the file.
         const sits = (seat: { userId: string; status: string }) => seat.userId === claims.sub && ACTIVE_SEAT.has(seat.status);
-        const status = await this.ds.getRepository(CandidateStatusEntity).findOneBy({ candidateId: row.id });
-        if (status?.panel.some(sits)) return true;
-        // The projection trails the workflow by a moment; a seat given just now is in the workflow's state.
-        const state = await this.temporal.workflow
-          .getHandle(row.workflowId)
-          .query(stateQuery)
-          .catch(() => null);
-        return !!state?.panel?.some(sits);
+        return this.standsSo(row, (s) => s.panel.some(sits));
       }
       default:
         return true;

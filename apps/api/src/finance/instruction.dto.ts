@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PAYMENT_KINDS, type PaymentKind } from '../../../../libs/contract';
 import { INSTRUCTION_STATUSES, type InstructionStatus } from '../../../../libs/db';
-import { Trimmed } from '../common/trimmed';
 import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
 
 const LISTED_STATUSES = [...INSTRUCTION_STATUSES, 'open'] as const;
@@ -38,7 +37,6 @@ export class InstructionFilterDto {
 
 export class ConfirmDto {
   @ApiProperty({ description: 'The bank or treasury payment reference; spaces around it are dropped' })
-  @Trimmed()
   @MaxLength(100)
   @IsString()
   @IsNotEmpty({ message: 'reference is required and may not be blank' })
@@ -52,7 +50,6 @@ export class ConfirmDto {
 
 export class ReasonDto {
   @ApiProperty({ description: 'Why, e.g. the bank returned the payment: account closed' })
-  @Trimmed()
   @MaxLength(500)
   @IsString()
   @IsNotEmpty({ message: 'reason is required and may not be blank' })

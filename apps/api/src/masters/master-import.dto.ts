@@ -21,7 +21,6 @@ import { INDUSTRIES, MOBILE_PATTERN, type Industry } from '../../../../libs/doma
 import { BankAccountDto } from '../candidates/bank-account';
 import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
 import { IsIdNumber } from '../common/id-number.validator';
-import { Trimmed } from '../common/trimmed';
 
 /** The programme's first year: nothing was named before it. */
 export const FIRST_ROUND_YEAR = 2017;
@@ -31,7 +30,6 @@ export const IMPORT_MAX_MASTERS = 2000;
 /** A payment the paper records show as made: the bank or treasury reference and the date. */
 export class PaperPaymentDto {
   @ApiProperty({ description: 'The bank or treasury payment reference on the paper record' })
-  @Trimmed()
   @MaxLength(100)
   @IsString()
   @IsNotEmpty({ message: 'reference is required and may not be blank' })
@@ -54,7 +52,6 @@ export class PaperSubsidyDto extends PaperPaymentDto {
 /** One master named before the service existed, as the paper file shows them. */
 export class ImportedMasterDto {
   @ApiProperty({ example: '王建国' })
-  @Trimmed()
   @MaxLength(50)
   @IsString()
   @IsNotEmpty({ message: 'name is required' })
@@ -70,14 +67,12 @@ export class ImportedMasterDto {
   mobile?: string;
 
   @ApiProperty()
-  @Trimmed()
   @MaxLength(100)
   @IsString()
   @IsNotEmpty({ message: 'employer is required' })
   employer!: string;
 
   @ApiProperty({ example: '眼镜装配' })
-  @Trimmed()
   @MaxLength(50)
   @IsString()
   @IsNotEmpty({ message: 'trade is required' })
