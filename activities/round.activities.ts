@@ -28,8 +28,11 @@ export interface ReviewedCandidate {
 
 /** What the round activities need from storage; the worker supplies the PostgreSQL-backed store. */
 export interface RoundStore {
-  /** Writes the report; a change of phase is handed to `onPhaseChange` first, one writer at a time per round. */
-  saveRound(report: RoundReport, onPhaseChange?: (from: string | null) => Promise<unknown>): Promise<void>;
+  /**
+   * Writes the report; a change of phase is handed to `onPhaseChange` first, inside the write's own
+   * transaction (its `query`), so the record and the change commit together, once.
+   */
+  saveRound(report: RoundReport, onPhaseChange?: (from: string | null, query: TxQuery) => Promise<unknown>): Promise<void>;
   /** The round's files that are still open: those with an expert score have completed expert review. */
   openCandidates(roundId: string): Promise<ReviewedCandidate[]>;
   /** Upserts the entries' rank, scores and outcome, and the reason as each entry says (see RoundEntryWriteV2). */
@@ -57,7 +60,10 @@ export interface CohortNotice {
  * delivers a batch sooner, fewer spares a busy Temporal frontend.
  */
 /** Where the round's own steps (a window closing on its timer, the list frozen, the ceremony) are recorded: the audit trail. */
-export type PhaseRecorder = (roundId: string, from: string | null, to: string) => Promise<unknown>;
+export type PhaseRecorder = (roundId: string, from: string | null, to: string, query: TxQuery) => Promise<unknown>;
+
+/** A statement run inside a store's transaction. */
+export type TxQuery = (sql: string, params?: unknown[]) => Promise<unknown>;
 
 export function createRoundActivities(
   store: RoundStore,
@@ -67,12 +73,9 @@ export function createRoundActivities(
   recordPhase: PhaseRecorder | null = null,
 ) {
   return {
-    /**
-     * Projects the round's phase and windows. A change of phase is recorded first: should the write
-     * fail after the record, the retry records it again — a repeated row, never a missing one.
-     */
+    /** Projects the round's phase and windows; a change of phase is recorded in the same transaction. */
     async syncRound(report: RoundReport): Promise<void> {
-      await store.saveRound(report, recordPhase ? (from) => recordPhase(report.roundId, from, report.phase) : undefined);
+      await store.saveRound(report, recordPhase ? (from, query) => recordPhase(report.roundId, from, report.phase, query) : undefined);
     },
     /**
      * The round's open files with their expert scores. The status projection trails each file by a

@@ -59,6 +59,19 @@ export function poolOf(ds: DataSource): Pool {
   return (ds.driver as unknown as { master: Pool }).master;
 }
 
+interface Head {
+  ids: string[];
+  at: Date;
+  prev: string | null;
+}
+
+/** The next `n` ids, the time, and the chain's head hash (read in the append lock). */
+function headSql(n: number): string {
+  return `SELECT array(SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, ${Number(n)}) ORDER BY 1)::text[] AS ids,
+                 date_trunc('milliseconds', clock_timestamp()) AS at,
+                 (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS prev`;
+}
+
 export interface AuditFilter {
   candidateId?: string;
   roundId?: string;
@@ -112,62 +125,8 @@ export class AuditLog {
     try {
       // One round trip (simple protocol, the count inlined: a number of ours): BEGIN, the lock, then
       // the ids and the head, read by a statement of its own so that it sees the last holder's commit.
-      const results = (await client.query(
-        `BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK});
-         SELECT array(SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, ${Number(entries.length)}) ORDER BY 1)::text[] AS ids,
-                date_trunc('milliseconds', clock_timestamp()) AS at,
-                (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS prev`,
-      )) as unknown as Array<QueryResult<{ ids: string[]; at: Date; prev: string | null }>>;
-      const head = results[2];
-      const { ids, at, prev } = head.rows[0];
-      let prevHash = prev ?? GENESIS;
-      const rows = entries.map((entry, i): AuditRow => {
-        const row: Omit<AuditRow, 'hash'> = {
-          id: ids[i],
-          at: at.toISOString(),
-          alg: this.alg,
-          actor: { issuer: entry.actor.issuer ?? null, userId: entry.actor.userId ?? null, role: entry.actor.role ?? null },
-          action: entry.action,
-          route: entry.route ?? null,
-          objectType: entry.objectType ?? null,
-          objectId: entry.objectId ?? null,
-          candidateId: uuidOrNull(entry.candidateId),
-          roundId: uuidOrNull(entry.roundId),
-          status: entry.status ?? null,
-          // Stored as jsonb and read back as it will be hashed when verified.
-          detail: JSON.parse(JSON.stringify(entry.detail ?? {})),
-          prevHash,
-        };
-        prevHash = rowHash(row.prevHash, row);
-        return { ...row, hash: prevHash };
-      });
-      const column = <T>(f: (r: AuditRow) => T) => rows.map(f);
-      await client.query(
-        `INSERT INTO audit_log (id, at, alg, actor_issuer, actor_user_id, actor_role, action, route, object_type, object_id,
-                                candidate_id, round_id, status, detail, prev_hash, hash)
-         SELECT id, $2, $3, actor_issuer, actor_user_id, actor_role, action, route, object_type, object_id, candidate_id, round_id, status, detail::jsonb, prev_hash, hash
-           FROM unnest($1::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[], $12::uuid[],
-                       $13::int[], $14::text[], $15::text[], $16::text[])
-             AS x(id, actor_issuer, actor_user_id, actor_role, action, route, object_type, object_id, candidate_id, round_id, status, detail, prev_hash, hash)`,
-        [
-          column((r) => r.id),
-          at,
-          this.alg,
-          column((r) => r.actor.issuer),
-          column((r) => r.actor.userId),
-          column((r) => r.actor.role),
-          column((r) => r.action),
-          column((r) => r.route),
-          column((r) => r.objectType),
-          column((r) => r.objectId),
-          column((r) => r.candidateId),
-          column((r) => r.roundId),
-          column((r) => r.status),
-          column((r) => JSON.stringify(r.detail)),
-          column((r) => r.prevHash),
-          column((r) => r.hash),
-        ],
-      );
+      const results = (await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK}); ${headSql(entries.length)}`)) as unknown as Array<QueryResult<Head>>;
+      const rows = await this.insertAfter((sql, params) => client.query(sql, params), results[2].rows[0], entries);
       await client.query('COMMIT');
       return rows;
     } catch (err) {
@@ -177,6 +136,69 @@ export class AuditLog {
       // A connection that could not even roll back is not handed to anyone else.
       client.release(broken);
     }
+  }
+
+  /**
+   * Appends inside the caller's transaction (its `query`), so the row commits — or rolls back — with
+   * what it records: exactly once, whatever retries. The append lock is held until that transaction ends.
+   */
+  async appendWithin(query: (sql: string, params?: unknown[]) => Promise<unknown>, entry: AuditEntry): Promise<AuditRow> {
+    await query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
+    const [head] = (await query(headSql(1))) as Head[];
+    return (await this.insertAfter(query, head, [entry]))[0];
+  }
+
+  /** Chains the entries after the head and inserts them, through `q`. */
+  private async insertAfter(q: (sql: string, params: unknown[]) => Promise<unknown>, { ids, at, prev }: Head, entries: AuditEntry[]): Promise<AuditRow[]> {
+    let prevHash = prev ?? GENESIS;
+    const rows = entries.map((entry, i): AuditRow => {
+      const row: Omit<AuditRow, 'hash'> = {
+        id: ids[i],
+        at: at.toISOString(),
+        alg: this.alg,
+        actor: { issuer: entry.actor.issuer ?? null, userId: entry.actor.userId ?? null, role: entry.actor.role ?? null },
+        action: entry.action,
+        route: entry.route ?? null,
+        objectType: entry.objectType ?? null,
+        objectId: entry.objectId ?? null,
+        candidateId: uuidOrNull(entry.candidateId),
+        roundId: uuidOrNull(entry.roundId),
+        status: entry.status ?? null,
+        // Stored as jsonb and read back as it will be hashed when verified.
+        detail: JSON.parse(JSON.stringify(entry.detail ?? {})),
+        prevHash,
+      };
+      prevHash = rowHash(row.prevHash, row);
+      return { ...row, hash: prevHash };
+    });
+    const column = <T>(f: (r: AuditRow) => T) => rows.map(f);
+    await q(
+      `INSERT INTO audit_log (id, at, alg, actor_issuer, actor_user_id, actor_role, action, route, object_type, object_id,
+                              candidate_id, round_id, status, detail, prev_hash, hash)
+       SELECT id, $2, $3, actor_issuer, actor_user_id, actor_role, action, route, object_type, object_id, candidate_id, round_id, status, detail::jsonb, prev_hash, hash
+         FROM unnest($1::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[], $12::uuid[],
+                     $13::int[], $14::text[], $15::text[], $16::text[])
+           AS x(id, actor_issuer, actor_user_id, actor_role, action, route, object_type, object_id, candidate_id, round_id, status, detail, prev_hash, hash)`,
+      [
+        column((r) => r.id),
+        at,
+        this.alg,
+        column((r) => r.actor.issuer),
+        column((r) => r.actor.userId),
+        column((r) => r.actor.role),
+        column((r) => r.action),
+        column((r) => r.route),
+        column((r) => r.objectType),
+        column((r) => r.objectId),
+        column((r) => r.candidateId),
+        column((r) => r.roundId),
+        column((r) => r.status),
+        column((r) => JSON.stringify(r.detail)),
+        column((r) => r.prevHash),
+        column((r) => r.hash),
+      ],
+    );
+    return rows;
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ReviewedCandidate, RoundReport, RoundStore } from '../../activities/round.activities';
+import type { ReviewedCandidate, RoundReport, RoundStore, TxQuery } from '../../activities/round.activities';
 import { CLOSED_STATUSES, type RoundEntryWriteV2 } from '../contract';
 
 /** Longest wait for PostgreSQL's clock to reach the vote's close (well inside the activity's heartbeat timeout). */
@@ -10,14 +10,14 @@ export class RoundRepository implements RoundStore {
   constructor(private readonly ds: DataSource) {}
 
   /**
-   * The round's row is locked while a change of phase is recorded, so two reports of one round in
-   * flight record the change once; a record that fails leaves the row as it was, for the retry.
+   * The round's row is locked while a change of phase is recorded in the same transaction, so two
+   * reports of one round in flight record the change once, and a retry after a failure records it then.
    */
-  async saveRound(r: RoundReport, onPhaseChange?: (from: string | null) => Promise<unknown>): Promise<void> {
+  async saveRound(r: RoundReport, onPhaseChange?: (from: string | null, query: TxQuery) => Promise<unknown>): Promise<void> {
     if (!onPhaseChange) return this.writeRound(this.ds.manager, r);
     await this.ds.transaction(async (tx) => {
       const [row]: Array<{ phase: string | null }> = await tx.query(`SELECT phase FROM rounds WHERE id = $1 FOR UPDATE`, [r.roundId]);
-      if (row && row.phase !== r.phase) await onPhaseChange(row.phase);
+      if (row && row.phase !== r.phase) await onPhaseChange(row.phase, (sql, params) => tx.query(sql, params));
       await this.writeRound(tx, r);
     });
   }

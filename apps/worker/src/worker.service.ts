@@ -77,8 +77,15 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         ...createSubsidyStopActivities(new PaymentEffectsRepository(new PaymentTaskRepository(this.ds))),
         ...createScheduleActivities(new PaymentScheduleRepository(this.ds)),
         ...createReviewActivities(new ReviewRepository(this.ds)),
-        ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore, this.config.round.fanOutParallel, (roundId, from, to) =>
-          audit.append({ actor: ROUND_WORKFLOW_ACTOR, action: 'round.phase_changed', objectType: 'round', objectId: roundId, roundId, detail: { from, to } }),
+        ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore, this.config.round.fanOutParallel, (roundId, from, to, query) =>
+          audit.appendWithin(query, {
+            actor: ROUND_WORKFLOW_ACTOR,
+            action: 'round.phase_changed',
+            objectType: 'round',
+            objectId: roundId,
+            roundId,
+            detail: { from, to },
+          }),
         ),
         ...createRetentionActivities(
           new RetentionRepository(this.ds),
