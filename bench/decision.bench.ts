@@ -14,6 +14,8 @@ import { CandidateAccess } from '../apps/api/src/candidates/candidate-access';
 import { CandidateViewer } from '../apps/api/src/candidates/candidate-viewer';
 import { CandidatesService } from '../apps/api/src/candidates/candidates.service';
 import { RefusalLog } from '../apps/api/src/candidates/refusal-log';
+import { AuthGuard } from '../apps/api/src/auth/auth.guard';
+import { AuditLog } from '../libs/audit';
 import { floorWorkflow, pingUpdate, stopSignal } from './floor.workflow';
 import { pct, runMain, startStack, timed, type Stack } from './harness';
 
@@ -190,7 +192,9 @@ function breakdown() {
     'CandidatesService.decide (whole)': [],
     'CandidateAccess.find (row, scope)': [],
     'RefusalLog.attempt (the Update)': [],
-    'CandidateViewer.afterAction (view)': [],
+    'CandidateViewer.show (view, pii.read append)': [],
+    'AuditLog.append (each append)': [],
+    'AuthGuard.canActivate (token)': [],
   };
   const wrap = (proto: object, method: string, name: string) => {
     const target = proto as Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -204,7 +208,9 @@ function breakdown() {
   wrap(CandidatesService.prototype, 'decide', 'CandidatesService.decide (whole)');
   wrap(CandidateAccess.prototype, 'find', 'CandidateAccess.find (row, scope)');
   wrap(RefusalLog.prototype, 'attempt', 'RefusalLog.attempt (the Update)');
-  wrap(CandidateViewer.prototype, 'afterAction', 'CandidateViewer.afterAction (view)');
+  wrap(CandidateViewer.prototype, 'show', 'CandidateViewer.show (view, pii.read append)');
+  wrap(AuditLog.prototype, 'append', 'AuditLog.append (each append)');
+  wrap(AuthGuard.prototype, 'canActivate', 'AuthGuard.canActivate (token)');
   return { samples, reset: () => Object.values(samples).forEach((xs) => (xs.length = 0)) };
 }
 

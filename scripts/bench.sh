@@ -5,6 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure.sh
+# As npm test: without DATABASE_URL, the machine's own PostgreSQL when one answers (each benchmark makes
+# its own scratch database on it and drops it); else the embedded one, which runs inside the measuring
+# process and so slows what it measures.
+if [ -z "${DATABASE_URL:-}" ] && command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null \
+  && psql -h 127.0.0.1 -U postgres -d postgres -qc "SELECT 1" >/dev/null 2>&1; then
+  export DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres"
+fi
 npx tsc -p tsconfig.build.json
 only="${BENCH_ONLY:-}"
 case "$only" in
