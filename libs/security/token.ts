@@ -32,8 +32,11 @@ export function issuerKeys(auth: AuthConfig): JWTVerifyGetKey {
     : createLocalJWKSet({ keys: [auth.keys.publicJwk as never] });
 }
 
-export function createTokenVerifier(auth: AuthConfig, keys: JWTVerifyGetKey = issuerKeys(auth)): TokenVerifier {
+export function createTokenVerifier(auth: AuthConfig, keys: JWTVerifyGetKey = issuerKeys(auth), now: () => number = Date.now): TokenVerifier {
+  const verified = new VerifiedTokens(now);
   return async (token) => {
+    const known = verified.get(token);
+    if (known) return known;
     if (!isCanonicalCompactJws(token)) return 'malformed token';
     let payload: JWTPayload;
     try {
@@ -43,12 +46,42 @@ export function createTokenVerifier(auth: AuthConfig, keys: JWTVerifyGetKey = is
         audience: auth.audience,
         clockTolerance: auth.clockToleranceSec,
         requiredClaims: ['exp', 'sub'],
+        currentDate: new Date(now()),
       }));
     } catch (err) {
       return reasonOf(err);
     }
-    return claimsOf(payload, auth.claims);
+    const claims = claimsOf(payload, auth.claims);
+    if (typeof claims !== 'string') verified.add(token, claims);
+    return claims;
   };
+}
+
+/**
+ * Tokens already verified, so a client's next request skips the signature check (about a millisecond
+ * of a decision's latency). An entry lasts until the token expires, and at most five minutes: a key
+ * the issuer withdraws stops admitting its tokens within that time. Only the exact token string hits.
+ */
+class VerifiedTokens {
+  private static readonly MAX_ENTRIES = 10_000;
+  private static readonly MAX_AGE_MS = 5 * 60_000;
+  private readonly entries = new Map<string, { claims: TokenClaims; until: number }>();
+
+  constructor(private readonly now: () => number) {}
+
+  get(token: string): TokenClaims | null {
+    const entry = this.entries.get(token);
+    if (!entry) return null;
+    if (this.now() < entry.until) return entry.claims;
+    this.entries.delete(token);
+    return null;
+  }
+
+  add(token: string, claims: TokenClaims): void {
+    // The oldest entry makes room (a Map iterates in insertion order).
+    if (this.entries.size >= VerifiedTokens.MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { claims, until: Math.min(claims.exp * 1000, this.now() + VerifiedTokens.MAX_AGE_MS) });
+  }
 }
 
 /** Maps the issuer's claims to ours by configuration: role and area claim names, and optionally the role values. */

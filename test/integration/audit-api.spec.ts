@@ -41,7 +41,7 @@ describe('audit trail through the API (real Temporal dev server and PostgreSQL)'
   const rowsOf = async (candidate: string) =>
     (
       await db.query<Row>(
-        `SELECT id::text, action, route, actor_issuer, actor_user_id, actor_role, candidate_id, round_id, status, detail FROM audit_log WHERE candidate_id = $1 ORDER BY id`,
+        `SELECT id::text, action, route, actor_issuer, actor_user_id, actor_role, candidate_id, round_id, status, detail FROM audit_log WHERE candidate_id = $1 ORDER BY audit_log.id`,
         [candidate],
       )
     ).rows;
@@ -200,5 +200,22 @@ describe('audit trail through the API (real Temporal dev server and PostgreSQL)'
     for (const secret of [(JSON.parse(process.env.AUTH_LOCAL_PRIVATE_KEY!) as { d: string }).d, process.env.PII_INDEX_KEY!, process.env.PII_KEYS!.split(':')[1]])
       expect(text).not.toContain(secret);
     expect(rows[0].detail).toMatchObject({ temporal: { taskQueue: expect.any(String) }, pii: { keyIds: expect.any(Array) }, audit: { hashAlgorithm: 'sha256' } });
+  });
+  it("records personal data a write's reply shows in full on that write's own row, not as a row of its own", async () => {
+    const reads = async () => (await rowsOf(candidateId)).filter((r) => r.action === 'pii.read').length;
+    const before = await reads();
+    const body = { stage: 'qualification', outcome: 'return', reason: `材料不全 ${tag}` };
+    const returned = await http.post(`/candidates/${candidateId}/decisions`, body, office);
+    expect(returned.status).toBe(200);
+    expect(returned.body.idNumber).toBe(person.idNumber);
+    expect(await reads()).toBe(before);
+    const rows = await rowsOf(candidateId);
+    expect(rows[rows.length - 1]).toMatchObject({
+      action: 'POST /candidates/:id/decisions',
+      actor_role: 'union_office',
+      detail: { body, piiShown: [{ objectType: 'candidate', objectId: candidateId, detail: { fields: ['idNumber', 'mobile', 'homeAddress'] } }] },
+    });
+    // The chain still verifies.
+    expect((await http.get('/audit/verify', auditor)).body).toMatchObject({ ok: true });
   });
 });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { AuthConfig } from '../../libs/config';
 import { generateLocalKeyPair, LOCAL_AUDIENCE, LOCAL_ISSUER, signLocalToken } from '../../libs/security/local-issuer';
 import { createTokenVerifier, KEYS_UNAVAILABLE } from '../../libs/security/token';
@@ -101,6 +101,49 @@ describe('createTokenVerifier (local issuer, ES256)', () => {
     expect(await verify('')).toBe('malformed token');
     expect(await verify('a.b')).toBe('malformed token');
     expect(await verify(`${b64json({ alg: 'ES256' })}.bm90IGpzb24.${good().split('.')[2]}`)).toBe('bad signature');
+  });
+});
+
+describe('createTokenVerifier: tokens already verified', () => {
+  // Keys that count how often a signature is checked, and a clock the test moves.
+  const counted = () => {
+    let checks = 0;
+    let clock = Date.now();
+    const inner = createLocalJWKSet({ keys: [keys.publicJwk as never] });
+    const verifier = createTokenVerifier(local(), async (...args) => (checks++, inner(...args)), () => clock);
+    return { verifier, checks: () => checks, advance: (ms: number) => (clock += ms) };
+  };
+
+  it('admits the same token again without checking its signature, and checks every other token', async () => {
+    const { verifier, checks } = counted();
+    const token = good({ role: 'union_office' });
+    expect(await verifier(token)).toMatchObject({ role: 'union_office' });
+    expect(await verifier(token)).toMatchObject({ role: 'union_office' });
+    expect(checks()).toBe(1);
+    // One character more or less is another string, checked (and refused) in full.
+    expect(await verifier(`${token}A`)).toBe('bad signature');
+    expect(await verifier(good({ role: 'union_office', jti: 'other' }))).toMatchObject({ role: 'union_office' });
+    expect(checks()).toBe(3);
+  });
+
+  it('refuses a remembered token once it expires', async () => {
+    const { verifier, advance } = counted();
+    const token = good({ exp: nowS() + 60 });
+    expect(await verifier(token)).toMatchObject({ sub: 'u-1' });
+    advance(60_000 + 31_000); // past expiry and the 30 s of skew
+    expect(await verifier(token)).toBe('token expired');
+  });
+
+  it('checks a long-lived token again after five minutes, so a withdrawn key stops admitting it', async () => {
+    const { verifier, checks, advance } = counted();
+    const token = good({ exp: nowS() + 3600 });
+    await verifier(token);
+    advance(4 * 60_000);
+    await verifier(token);
+    expect(checks()).toBe(1);
+    advance(2 * 60_000);
+    expect(await verifier(token)).toMatchObject({ sub: 'u-1' });
+    expect(checks()).toBe(2);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { redact, redactText, type AuditActor, type AuditEntry } from '../../../../libs/audit';
 import type { TokenClaims } from '../../../../libs/security/token';
+import type { PiiShown } from './write-context';
 
 /** The public vote is the route the public floods; the round's close of the vote is audited instead. */
 const NOT_AUDITED = new Set(['POST /public/rounds/:id/votes']);
@@ -79,7 +80,7 @@ function listCounts(reply: unknown): Record<string, number> | undefined {
 }
 
 /** A successful write: the route, who, on what, the status answered and a redacted summary of the body. */
-export function writeEntry(req: RequestWithClaims, route: string, status: number, reply: unknown): AuditEntry {
+export function writeEntry(req: RequestWithClaims, route: string, status: number, reply: unknown, piiShown: PiiShown[] = []): AuditEntry {
   const result = ['id', 'candidateId', 'roundId', 'status', 'stage'].filter((k) => typeof idIn(reply, k) === 'string').map((k) => [k, idIn(reply, k)]);
   return {
     actor: actorOf(req.claims, true),
@@ -87,7 +88,12 @@ export function writeEntry(req: RequestWithClaims, route: string, status: number
     route,
     ...objectOf(route, req, reply),
     status,
-    detail: { ...requestDetail(req), result: result.length ? Object.fromEntries(result) : undefined, counts: listCounts(reply) },
+    detail: {
+      ...requestDetail(req),
+      result: result.length ? Object.fromEntries(result) : undefined,
+      counts: listCounts(reply),
+      piiShown: piiShown.length ? piiShown : undefined,
+    },
   };
 }
 
