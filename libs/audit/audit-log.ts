@@ -33,6 +33,16 @@ interface DbRow {
   hash: string;
 }
 
+/** Inserts rows given as a JSON array of AuditRow (`json`: a parameter or an escaped literal). */
+const INSERT_ROWS = (json: string) =>
+  `INSERT INTO audit_log (id, at, alg, actor_issuer, actor_user_id, actor_role, action, route, object_type, object_id,
+                         candidate_id, round_id, status, detail, prev_hash, hash)
+   SELECT id, at, alg, actor->>'issuer', actor->>'userId', actor->>'role', action, route, "objectType", "objectId",
+          "candidateId", "roundId", status, detail, "prevHash", hash
+     FROM jsonb_to_recordset(${json}::jsonb)
+       AS x(id bigint, at timestamptz, alg text, actor jsonb, action text, route text, "objectType" text, "objectId" text,
+            "candidateId" uuid, "roundId" uuid, status int, detail jsonb, "prevHash" text, hash text)`;
+
 const fromDb = (r: DbRow): AuditRow => ({
   id: r.id,
   at: r.at.toISOString(),
@@ -118,7 +128,7 @@ export class AuditLog {
     }
   }
 
-  /** The rows after the head, in one transaction under the append lock. */
+  /** The rows after the head, in one transaction under the append lock: two round trips. */
   private async write(entries: AuditEntry[]): Promise<AuditRow[]> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
@@ -126,8 +136,9 @@ export class AuditLog {
       // One round trip (simple protocol, the count inlined: a number of ours): BEGIN, the lock, then
       // the ids and the head, read by a statement of its own so that it sees the last holder's commit.
       const results = (await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK}); ${headSql(entries.length)}`)) as unknown as Array<QueryResult<Head>>;
-      const rows = await this.insertAfter((sql, params) => client.query(sql, params), results[2].rows[0], entries);
-      await client.query('COMMIT');
+      const rows = this.chain(results[2].rows[0], entries);
+      // The second: the rows, as one escaped JSON literal (the simple protocol takes no parameters), and the commit.
+      await client.query(`${INSERT_ROWS(client.escapeLiteral(JSON.stringify(rows)))}; COMMIT`);
       return rows;
     } catch (err) {
       await client.query('ROLLBACK').catch((e: Error) => (broken = e));
@@ -145,13 +156,15 @@ export class AuditLog {
   async appendWithin(query: (sql: string, params?: unknown[]) => Promise<unknown>, entry: AuditEntry): Promise<AuditRow> {
     await query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
     const [head] = (await query(headSql(1))) as Head[];
-    return (await this.insertAfter(query, head, [entry]))[0];
+    const rows = this.chain(head, [entry]);
+    await query(INSERT_ROWS('$1'), [JSON.stringify(rows)]);
+    return rows[0];
   }
 
-  /** Chains the entries after the head and inserts them, through `q`. */
-  private async insertAfter(q: (sql: string, params: unknown[]) => Promise<unknown>, { ids, at, prev }: Head, entries: AuditEntry[]): Promise<AuditRow[]> {
+  /** The entries as rows chained after the head. */
+  private chain({ ids, at, prev }: Head, entries: AuditEntry[]): AuditRow[] {
     let prevHash = prev ?? GENESIS;
-    const rows = entries.map((entry, i): AuditRow => {
+    return entries.map((entry, i): AuditRow => {
       const row: Omit<AuditRow, 'hash'> = {
         id: ids[i],
         at: at.toISOString(),
@@ -171,34 +184,6 @@ export class AuditLog {
       prevHash = rowHash(row.prevHash, row);
       return { ...row, hash: prevHash };
     });
-    const column = <T>(f: (r: AuditRow) => T) => rows.map(f);
-    await q(
-      `INSERT INTO audit_log (id, at, alg, actor_issuer, actor_user_id, actor_role, action, route, object_type, object_id,
-                              candidate_id, round_id, status, detail, prev_hash, hash)
-       SELECT id, $2, $3, actor_issuer, actor_user_id, actor_role, action, route, object_type, object_id, candidate_id, round_id, status, detail::jsonb, prev_hash, hash
-         FROM unnest($1::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[], $12::uuid[],
-                     $13::int[], $14::text[], $15::text[], $16::text[])
-           AS x(id, actor_issuer, actor_user_id, actor_role, action, route, object_type, object_id, candidate_id, round_id, status, detail, prev_hash, hash)`,
-      [
-        column((r) => r.id),
-        at,
-        this.alg,
-        column((r) => r.actor.issuer),
-        column((r) => r.actor.userId),
-        column((r) => r.actor.role),
-        column((r) => r.action),
-        column((r) => r.route),
-        column((r) => r.objectType),
-        column((r) => r.objectId),
-        column((r) => r.candidateId),
-        column((r) => r.roundId),
-        column((r) => r.status),
-        column((r) => JSON.stringify(r.detail)),
-        column((r) => r.prevHash),
-        column((r) => r.hash),
-      ],
-    );
-    return rows;
   }
 
   /**
