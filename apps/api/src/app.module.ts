@@ -29,6 +29,7 @@ import { TemporalModule } from './common/temporal.module';
 import { FinanceModule } from './finance/finance.module';
 import { MastersModule } from './masters/masters.module';
 import { PersonsModule } from './persons/persons.module';
+import { RegisterModule } from './register/register.module';
 import { BankAccountController } from './candidates/bank-account.controller';
 import { HealthController } from './health/health.controller';
 import { NominationsController } from './nominations/nominations.controller';
@@ -57,6 +58,7 @@ export class AppModule {
         MastersModule,
         CodecModule,
         PersonsModule,
+        RegisterModule,
       ],
       controllers: [
         HealthController,
