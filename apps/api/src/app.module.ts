@@ -15,6 +15,7 @@ import { CandidateListService } from './candidates/candidate-list.service';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesService } from './candidates/candidates.service';
 import { CodecModule } from './codec/codec.module';
+import { DocumentsModule } from './documents/documents.module';
 import { RefusalLog } from './candidates/refusal-log';
 import { ReviewActionsController } from './candidates/review-actions.controller';
 import { ReviewActionsService } from './candidates/review-actions.service';
@@ -58,6 +59,7 @@ export class AppModule {
         MastersModule,
         CodecModule,
         PersonsModule,
+        DocumentsModule,
         RegisterModule,
       ],
       controllers: [
