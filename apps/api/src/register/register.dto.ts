@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export const REGISTER_FORMATS = ['json', 'csv'] as const;
 export const DEEDS_MAX = 2000;
@@ -32,6 +32,7 @@ export class RegisterEntryDto {
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @MaxLength(DEEDS_MAX, { message: `deeds must be at most ${DEEDS_MAX} characters` })
+  @IsNotEmpty({ message: 'deeds must not be empty: null withdraws them' })
   @IsString({ message: 'deeds must be text or null' })
   deeds?: string | null;
 }
