@@ -8,7 +8,7 @@ const PERSONAL_FIELDS = /^(idnumber|mobile|phone|homeaddress|address|name|accoun
 const PERSONAL_PART = /(idnumber|mobile|address|accountnumber|accountname|contact|credential)/i;
 
 /** 18-character ID numbers (and the old 15-digit ones), mainland mobiles, and any run of 12+ digits (a bank account). */
-const PERSONAL_TEXT = [/\d{17}[\dXx]/g, /\d{15}/g, /(?<!\d)1[3-9]\d{9}(?!\d)/g, /\d{12,}/g];
+export const PERSONAL_TEXT_PATTERNS: readonly RegExp[] = [/\d{17}[\dXx]/g, /\d{15}/g, /(?<!\d)1[3-9]\d{9}(?!\d)/g, /\d{12,}/g];
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -19,7 +19,7 @@ const MAX_DEPTH = 4;
 export function redactText(text: string): string {
   // NUL cannot be stored in jsonb and a lone surrogate cannot be written as JSON text: neither is kept.
   let out = text.replace(/\u0000/g, '').replace(LONE_SURROGATE, '\uFFFD');
-  for (const re of PERSONAL_TEXT) out = out.replace(re, '[redacted]');
+  for (const re of PERSONAL_TEXT_PATTERNS) out = out.replace(re, '[redacted]');
   return out.length > MAX_TEXT ? `${out.slice(0, MAX_TEXT)}…[${out.length} characters]` : out;
 }
 

@@ -52,6 +52,23 @@ export interface AppConfig {
    * closes (PII_RETENTION, default 3 years), erased by a daily sweep in batches of `sweepBatch`.
    */
   retention: { piiMs: number; sweepBatch: number };
+  /** The printed documents (PDF): their font and the bodies they name (README "Printed documents"). */
+  documents: DocumentsConfig;
+}
+
+export interface DocumentsConfig {
+  /**
+   * The CJK font files, `path` or `path#PostScriptName` for a collection (.ttc); null: the first of
+   * Debian's fonts-noto-cjk found at run time (Noto Serif CJK SC, else Noto Sans CJK SC).
+   */
+  font: string | null;
+  fontBold: string | null;
+  /** Who issues the commendation decision and the certificates (the district government). */
+  issuer: string;
+  /** The programme office that publishes the notice and takes objections (the leading group's office). */
+  office: string;
+  /** How the office is reached about the notice: telephone, address. */
+  officeContact: string;
 }
 
 export interface HttpConfig {
@@ -193,6 +210,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     audit: { hashAlgorithm: hashAlgorithm(env.AUDIT_HASH, problems) },
     retention: { piiMs: duration('PII_RETENTION', '3y'), sweepBatch: int('PII_RETENTION_BATCH', 100, 1, 10_000) },
+    documents: {
+      font: env.DOCUMENT_FONT || null,
+      fontBold: env.DOCUMENT_FONT_BOLD || null,
+      issuer: env.DOCUMENT_ISSUER || '温州市瓯海区人民政府',
+      office: env.DOCUMENT_OFFICE || '瓯海区“百名工匠大师”评选培育工作领导小组办公室',
+      // The notice's own contact (附件1): the union's organisation and publicity department.
+      officeContact: env.DOCUMENT_OFFICE_CONTACT || '联系电话：88511913；地址：瓯海区新行政中心9号楼4楼406办公室（区总工会组织宣教部）',
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

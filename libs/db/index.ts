@@ -23,3 +23,4 @@ export * from './round.store';
 export * from './entities/objection.entity';
 export * from './master-import.store';
 export * from './retention.store';
+export * from './named-masters';

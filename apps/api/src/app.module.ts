@@ -15,6 +15,7 @@ import { CandidateListService } from './candidates/candidate-list.service';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesService } from './candidates/candidates.service';
 import { CodecModule } from './codec/codec.module';
+import { DocumentsModule } from './documents/documents.module';
 import { RefusalLog } from './candidates/refusal-log';
 import { ReviewActionsController } from './candidates/review-actions.controller';
 import { ReviewActionsService } from './candidates/review-actions.service';
@@ -29,6 +30,7 @@ import { TemporalModule } from './common/temporal.module';
 import { FinanceModule } from './finance/finance.module';
 import { MastersModule } from './masters/masters.module';
 import { PersonsModule } from './persons/persons.module';
+import { RegisterModule } from './register/register.module';
 import { BankAccountController } from './candidates/bank-account.controller';
 import { HealthController } from './health/health.controller';
 import { NominationsController } from './nominations/nominations.controller';
@@ -57,6 +59,8 @@ export class AppModule {
         MastersModule,
         CodecModule,
         PersonsModule,
+        DocumentsModule,
+        RegisterModule,
       ],
       controllers: [
         HealthController,

@@ -14,7 +14,7 @@ import { AttachmentUploadInterceptor } from './upload.interceptor';
  * the nominator for its own. Not the leadership group, the government or finance, who decide on lists and
  * pay from the file, nor admin, who runs the system: none of them needs an ID card scan.
  */
-const READERS: Role[] = ['union_office', 'street_union', 'inspector', 'expert', 'auditor', 'nominator'];
+export const DOCUMENT_READERS: Role[] = ['union_office', 'street_union', 'inspector', 'expert', 'auditor', 'nominator'];
 const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('attachments')
@@ -40,14 +40,14 @@ export class AttachmentsController {
   }
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...DOCUMENT_READERS)
   @ApiOperation({ summary: "The candidate's documents (without their content), newest first" })
   list(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return this.attachments.list(id, req.claims);
   }
 
   @Get(':attachmentId')
-  @Roles(...READERS)
+  @Roles(...DOCUMENT_READERS)
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
   @ApiOperation({ summary: 'Download one document, byte for byte; the ETag is its SHA-256' })
   async download(

@@ -25,6 +25,7 @@ export function publicSettings(config: AppConfig): Record<string, unknown> {
     },
     round: { ...config.round, rankingWeights: { ...config.round.rankingWeights } },
     audit: { ...config.audit },
+    documents: { ...config.documents },
   };
 }
 

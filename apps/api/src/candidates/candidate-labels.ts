@@ -1,5 +1,5 @@
 import type { CandidateStatus, FileChannel, Phase, Stage } from '../../../../libs/contract';
-import type { Area, Industry } from '../../../../libs/domain';
+import type { Area, Industry, SkillLevel } from '../../../../libs/domain';
 
 /**
  * The Chinese names staff know the codes by (the notice's own terms where it has them). Typed as
@@ -55,6 +55,20 @@ export const INDUSTRY_LABELS: Record<Industry, string> = {
   auto_moto_parts: '汽摩配',
   other: '其他行业',
 };
+
+/** The form's eight levels, in the order the paper form lays out its tick boxes (附件2). */
+export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {
+  senior_technician: '高级技师',
+  technician: '技师',
+  senior_worker: '高级工',
+  intermediate_worker: '中级工',
+  junior_worker: '初级工',
+  senior_title: '高级职称',
+  intermediate_title: '中级职称',
+  junior_title: '初级职称',
+};
+
+export const SEX_LABELS: Record<'male' | 'female', string> = { male: '男', female: '女' };
 
 export const AREA_LABELS: Record<Area, string> = {
   jingshan: '景山街道',

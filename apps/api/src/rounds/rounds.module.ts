@@ -29,6 +29,6 @@ import { RoundsService } from './rounds.service';
     PublicNoticeService,
     RoundProgressService,
   ],
-  exports: [RoundsService, RoundEngine],
+  exports: [RoundsService, RoundEngine, PublicNoticeService, ObjectionRepository],
 })
 export class RoundsModule {}
