@@ -23,3 +23,7 @@ export * from './round.store';
 export * from './entities/objection.entity';
 export * from './master-import.store';
 export * from './retention.store';
+export * from './entities/studio-batch.entity';
+export * from './entities/studio.entity';
+export * from './entities/studio-apprentice.entity';
+export * from './studio.store';
