@@ -1,7 +1,10 @@
 import type { WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createStudioActivities } from '../../activities';
 import {
   FailureType,
@@ -17,6 +20,7 @@ import {
   type ScreeningOutcome,
   type StudioInputV1,
 } from '../../libs/contract';
+import { fetchDecodedHistory } from '../../libs/temporal/decode-history';
 import { studioWorkflow } from '../../workflows';
 import { FakeStudioStore } from '../support/fake-studio-store';
 import { testDataConverter, timeSkippingEnv, workflowBundle } from '../support/workflow-env';
@@ -68,6 +72,13 @@ describe('studioWorkflow (time-skipping server)', () => {
     h.executeUpdate(screenStudioUpdate, { args: [{ outcome, criteria, reason, actor }] });
   const decide = (h: WorkflowHandle, approvalId: string, approved: boolean, reason: string | null = null, actor = LEADERSHIP) =>
     h.executeUpdate(decideStudioUpdate, { args: [{ approvalId, approved, reason, actor }] });
+  /** `RECORD_HISTORIES=v1 npx jest test/workflow/studio.spec.ts` records the run for the replay test (test/replay/histories/studio-v1-<scenario>.json). */
+  async function record(handle: WorkflowHandle, scenario: string): Promise<void> {
+    if (!process.env.RECORD_HISTORIES) return;
+    await handle.result();
+    const file = join(__dirname, '..', 'replay', 'histories', `studio-${process.env.RECORD_HISTORIES}-${scenario}.json`);
+    writeFileSync(file, historyToJSON(await fetchDecodedHistory(handle)));
+  }
   const refusal = (p: Promise<unknown>) =>
     p.then(
       () => {
@@ -143,6 +154,7 @@ describe('studioWorkflow (time-skipping server)', () => {
     expect(await decide(handle, 'approval-2', true)).toMatchObject({ status: 'named' });
     // Named: too late to withdraw (refused by the validator, or by Temporal once the run has ended with the grant).
     await expect(handle.executeUpdate(withdrawStudioUpdate, { args: [{ reason: 'late', actor: OFFICE }] })).rejects.toThrow();
+    await record(handle, 'named');
   });
 
   it.each([
@@ -163,5 +175,6 @@ describe('studioWorkflow (time-skipping server)', () => {
     expect(await handle.result()).toEqual(closed);
     expect(store.grantsOf(id)).toEqual([]);
     expect(store.lastReport(id)!.state.status).toBe(status);
+    await record(handle, status.replace('_', '-'));
   });
 });
