@@ -256,6 +256,13 @@ describe('demonstration studios over HTTP (real worker, Temporal dev server and 
     const approved = await http.post(`/studio-batches/${batchId}/approval`, decision, leadership);
     expect(approved.status).toBe(200);
     expect(approved.body.approval).toMatchObject({ approved: [a], notApproved: decision.notApproved });
+    expect(approved.body.studios).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: a, status: 'named', namedOn: today() }),
+        expect.objectContaining({ id: b, status: 'not_approved' }),
+        expect.objectContaining({ id: c, status: 'rejected' }),
+      ]),
+    );
     const named = await http.get(`/studios/${a}`, office);
     expect(named.body).toMatchObject({ status: 'named', namedOn: today(), grant: { amountFen: GRANT_FEN, dueOn: today(), status: 'due' }, approval: { approved: true } });
     expect((await http.get(`/studios/${b}`, office)).body).toMatchObject({ status: 'not_approved', closure: { reason: '本批优先支持六大传统行业' }, grant: null });
@@ -336,6 +343,9 @@ describe('demonstration studios over HTTP (real worker, Temporal dev server and 
     const ended = await http.patch(`/studios/${a}/apprentices/${apprenticeId}`, { endOn, outcome }, unit);
     expect(ended.status).toBe(200);
     expect(ended.body).toMatchObject({ id: apprenticeId, endOn, outcome });
+    // A field left out stays as it was; a null end undoes an end recorded by mistake.
+    expect((await http.patch(`/studios/${a}/apprentices/${apprenticeId}`, { endOn: null }, office)).body).toMatchObject({ endOn: null, outcome });
+    expect((await http.patch(`/studios/${a}/apprentices/${apprenticeId}`, { endOn }, office)).body).toMatchObject({ endOn, outcome });
     const backwards = await http.patch(`/studios/${a}/apprentices/${apprenticeId}`, { endOn: '2017-01-01' }, office);
     expect(backwards.status).toBe(400);
     expect(fieldsOf(backwards)).toEqual(['endOn']);
@@ -349,7 +359,7 @@ describe('demonstration studios over HTTP (real worker, Temporal dev server and 
       `SELECT count(*)::int AS n FROM audit_log WHERE route = 'PATCH /studios/:id/apprentices/:apprenticeId' AND object_id = $1 AND status = 200`,
       [a],
     );
-    expect(patched).toBe(1);
+    expect(patched).toBe(3);
 
     // The programme report: studios named against the target of 30; apprentices per studio and per year.
     const programme = await http.get('/programme', token('auditor'));

@@ -79,15 +79,15 @@ export class StudioBatchesService {
     }));
   }
 
-  /** The batch with the studios of it the caller may see. */
-  async get(id: string, claims: TokenClaims) {
+  /** The batch with the studios of it the caller may see; `live`: states fresher than the rows (an approval's replies). */
+  async get(id: string, claims: TokenClaims, live = new Map<string, StudioStateV1>()) {
     const batch = await this.find(id);
     const studios = await this.ds.getRepository(StudioEntity).find({ where: { batchId: id }, order: { createdAt: 'ASC' } });
     const masters = new Map((studios.length ? await this.ds.getRepository(CandidateEntity).findBy(studios.map((s) => ({ id: s.masterId }))) : []).map((m) => [m.id, m]));
     const seen = studios.filter((s) => this.access.visible(s, masters.get(s.masterId)!, claims));
     return batchView(
       batch,
-      seen.map((s) => ({ id: s.id, name: s.name, masterId: s.masterId, status: s.status, namedOn: s.namedOn })),
+      seen.map((s) => ({ id: s.id, name: s.name, masterId: s.masterId, status: live.get(s.id)?.status ?? s.status, namedOn: live.get(s.id)?.namedOn ?? s.namedOn })),
     );
   }
 
@@ -112,13 +112,14 @@ export class StudioBatchesService {
     const actor = actorOf(claims);
     const reasons = new Map(recorded.notApproved.map((n) => [n.studioId, n.reason]));
     const toSend = [...recorded.approved, ...recorded.notApproved.map((n) => n.studioId)];
-    await pool(toSend, APPROVAL_PARALLEL, async (studioId) => {
+    const states = await pool(toSend, APPROVAL_PARALLEL, async (studioId) => {
       const entry = entries.get(studioId)!;
-      if (entry.state?.approval?.approvalId === approvalId) return;
+      if (entry.state?.approval?.approvalId === approvalId) return entry.state;
       const approved = !reasons.has(studioId);
-      await this.engine.update(entry.studio, decideStudioUpdate, { approvalId, approved, reason: reasons.get(studioId) ?? null, actor });
+      return this.engine.update(entry.studio, decideStudioUpdate, { approvalId, approved, reason: reasons.get(studioId) ?? null, actor });
     });
-    return this.get(id, claims);
+    // The rows trail the workflows by a moment: the reply shows what each studio answered.
+    return this.get(id, claims, new Map(toSend.map((studioId, i) => [studioId, states[i]])));
   }
 
   private async find(id: string): Promise<StudioBatchEntity> {

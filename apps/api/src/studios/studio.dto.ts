@@ -15,7 +15,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { STUDIO_STATUSES, type ScreeningOutcome, type StudioStatus } from '../../../../libs/contract';
@@ -234,8 +233,7 @@ export class AddApprenticeDto extends PlannedApprenticeDto {
 
 export class UpdateApprenticeDto {
   @ApiPropertyOptional({ example: '2020-04-30', description: 'When the apprenticeship ended; null: not ended after all' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @IsOptional() // null too: the apprenticeship has not ended after all
   @DateWithin()
   @IsCalendarDate({ message: 'endOn must be a real date YYYY-MM-DD, or null' })
   endOn?: string | null;
