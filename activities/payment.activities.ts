@@ -2,6 +2,8 @@ import type { Actor, PaymentKind } from '../libs/contract';
 
 export interface PaymentTaskRequest {
   candidateId: string;
+  /** Set for a studio's grant: the studio is the payee, `candidateId` the master it is named after. */
+  studioId?: string;
   kind: PaymentKind;
   instalment: number;
   amountFen: number;

@@ -5,3 +5,4 @@ export { candidateFileWorkflow } from './candidate-file/workflow';
 export { paymentScheduleV2Workflow } from './payment-schedule/workflow';
 export { roundWorkflow } from './round/workflow';
 export { retentionSweepWorkflow } from './retention/workflow';
+export { studioWorkflow } from './studio/workflow';

@@ -45,6 +45,8 @@ export interface AppConfig {
   http: HttpConfig;
   /** The annual round's settings (domain.md: product decisions). */
   round: RoundConfig;
+  /** Demonstration studios (示范性工作室): the grant, the three-year target and the batches' cadence. */
+  studios: StudioConfig;
   /** The audit log's chain hash for new rows (rows keep the algorithm they were written with). */
   audit: { hashAlgorithm: HashAlgorithm };
   /**
@@ -89,6 +91,15 @@ export interface RoundConfig {
   programmeTarget: number;
   /** Signals in flight at once while the worker sends a batch of the round's decisions to the files. */
   fanOutParallel: number;
+}
+
+export interface StudioConfig {
+  /** Each named studio's grant, in fen (the notice: 30,000 yuan). */
+  grantFen: number;
+  /** Studios the programme names within its three years (the notice: 30). */
+  target: number;
+  /** Years between two batches (the notice: a batch every two years). */
+  batchIntervalYears: number;
 }
 
 /** `false`, a number of proxy hops, or the addresses/subnets of the trusted proxies. */
@@ -207,6 +218,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       rankingWeights: rankingWeights(env.RANKING_WEIGHTS, problems),
       programmeTarget: int('PROGRAMME_TARGET', 100, 1),
       fanOutParallel: int('ROUND_FANOUT_PARALLEL', 20, 1, 500),
+    },
+    studios: {
+      grantFen: int('STUDIO_GRANT_FEN', 3_000_000, 1),
+      target: int('STUDIO_TARGET', 30, 1),
+      batchIntervalYears: int('STUDIO_BATCH_INTERVAL_YEARS', 2, 1, 10),
     },
     audit: { hashAlgorithm: hashAlgorithm(env.AUDIT_HASH, problems) },
     retention: { piiMs: duration('PII_RETENTION', '3y'), sweepBatch: int('PII_RETENTION_BATCH', 100, 1, 10_000) },

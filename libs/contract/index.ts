@@ -10,3 +10,4 @@ export * from './candidate';
 export * from './payments';
 export * from './round';
 export * from './retention';
+export * from './studio';

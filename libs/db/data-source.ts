@@ -15,6 +15,9 @@ import { PanelEmployerCheckEntity } from './entities/panel-employer-check.entity
 import { InspectionBatchMoveEntity } from './entities/inspection-batch-move.entity';
 import { VoteEntity, VoterDayEntity } from './entities/vote.entity';
 import { ObjectionEntity } from './entities/objection.entity';
+import { StudioBatchEntity } from './entities/studio-batch.entity';
+import { StudioEntity } from './entities/studio.entity';
+import { StudioApprenticeEntity } from './entities/studio-apprentice.entity';
 import { Initial1764000000000 } from './migrations/1764000000000-initial';
 import { ReviewInDepth1764100000000 } from './migrations/1764100000000-review-in-depth';
 import { PanelEmployerChecks1764200000000 } from './migrations/1764200000000-panel-employer-checks';
@@ -32,6 +35,7 @@ import { AuditLog1764350000000 } from './migrations/1764350000000-audit-log';
 import { ConsentDocuments1764360000000 } from './migrations/1764360000000-consent-documents';
 import { SealedAttachmentsRetention1764370000000 } from './migrations/1764370000000-sealed-attachments-retention';
 import { MasterRegister1764380000000 } from './migrations/1764380000000-master-register';
+import { Studios1764390000000 } from './migrations/1764390000000-studios';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -50,6 +54,9 @@ export const ENTITIES = [
   VoteEntity,
   VoterDayEntity,
   ObjectionEntity,
+  StudioBatchEntity,
+  StudioEntity,
+  StudioApprenticeEntity,
 ];
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -69,6 +76,7 @@ export const MIGRATIONS = [
   ConsentDocuments1764360000000,
   SealedAttachmentsRetention1764370000000,
   MasterRegister1764380000000,
+  Studios1764390000000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

@@ -24,3 +24,7 @@ export * from './entities/objection.entity';
 export * from './master-import.store';
 export * from './retention.store';
 export * from './named-masters';
+export * from './entities/studio-batch.entity';
+export * from './entities/studio.entity';
+export * from './entities/studio-apprentice.entity';
+export * from './studio.store';

@@ -4,6 +4,7 @@ import { approveVerdict, confirmVerdict, failureVerdict, reissueVerdict, type Ve
 import { CandidateEntity } from './entities/candidate.entity';
 import { PaymentTaskEventEntity, type InstructionStep } from './entities/payment-task-event.entity';
 import { PaymentTaskEntity, type InstructionStatus } from './entities/payment-task.entity';
+import { StudioEntity } from './entities/studio.entity';
 
 export class InstructionError extends Error {
   constructor(
@@ -22,6 +23,7 @@ export interface InstructionFilter {
   dueMonth?: string;
   candidateId?: string;
   roundId?: string;
+  studioId?: string;
 }
 
 /** An instruction with its payee's name, as finance's inbox lists it. */
@@ -56,6 +58,7 @@ export class PaymentInbox {
     if (filter.kind) q.andWhere('t.kind = :kind', { kind: filter.kind });
     if (filter.candidateId) q.andWhere('t.candidate_id = :candidateId', { candidateId: filter.candidateId });
     if (filter.roundId) q.andWhere('c.round_id = :roundId', { roundId: filter.roundId });
+    if (filter.studioId) q.andWhere('t.studio_id = :studioId', { studioId: filter.studioId });
     if (filter.dueMonth) {
       const [from, to] = monthBounds(filter.dueMonth);
       q.andWhere('t.due_on >= :from AND t.due_on < :to', { from, to });
@@ -139,9 +142,14 @@ export class PaymentInbox {
     return ids.map((id) => byId.get(id)).filter((e): e is ListedInstruction => !!e);
   }
 
-  /** Instructions with their payee: the master (a studio's name joins here once studios exist). */
+  /** Instructions with their payee: the master, or for a studio's grant the studio (named after the master). */
   private query(): SelectQueryBuilder<PaymentTaskEntity> {
-    return this.ds.getRepository(PaymentTaskEntity).createQueryBuilder('t').innerJoin(CandidateEntity, 'c', 'c.id = t.candidate_id').addSelect('c.name', 'payee_name');
+    return this.ds
+      .getRepository(PaymentTaskEntity)
+      .createQueryBuilder('t')
+      .innerJoin(CandidateEntity, 'c', 'c.id = t.candidate_id')
+      .leftJoin(StudioEntity, 's', 's.id = t.studio_id')
+      .addSelect('coalesce(s.name, c.name)', 'payee_name');
   }
 }
 

@@ -4,6 +4,8 @@ import type { DepartureEffectsRequest, DepartureUndoRequest, InstructionSummary,
 
 /** Who creates instructions: the payment schedule, on the programme's behalf. */
 export const SCHEDULE_ACTOR = 'payment-schedule';
+/** Who creates a studio's grant: the studio's workflow, once the leadership group has approved it. */
+export const STUDIO_ACTOR = 'studio-workflow';
 
 const SUMMARY = `id AS "taskId", kind, instalment, attempt, amount_fen::int AS "amountFen", to_char(due_on, 'YYYY-MM-DD') AS "dueOn", status`;
 /** The notice stops only the living subsidy on departure (离开瓯海工作不享受); the bonus and a studio's grant stand. */
@@ -19,19 +21,20 @@ export class PaymentTaskRepository implements PaymentTaskStore {
   constructor(private readonly ds: DataSource) {}
 
   async createOnce(req: PaymentTaskRequest): Promise<{ taskId: string; created: boolean }> {
+    const studioId = req.studioId ?? null;
     const inserted: Array<{ task_id: string }> = await this.ds.query(
       `WITH created AS (
-         INSERT INTO payment_tasks (id, candidate_id, kind, instalment, amount_fen, due_on)
-         VALUES ($1, $2, $3, $4, $5, $6)
+         INSERT INTO payment_tasks (id, candidate_id, studio_id, kind, instalment, amount_fen, due_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT ON CONSTRAINT payment_tasks_once DO NOTHING
          RETURNING id)
-       INSERT INTO payment_task_events (task_id, step, actor) SELECT id, 'created', $7 FROM created RETURNING task_id`,
-      [randomUUID(), req.candidateId, req.kind, req.instalment, req.amountFen, req.dueOn, SCHEDULE_ACTOR],
+       INSERT INTO payment_task_events (task_id, step, actor) SELECT id, 'created', $8 FROM created RETURNING task_id`,
+      [randomUUID(), req.candidateId, studioId, req.kind, req.instalment, req.amountFen, req.dueOn, studioId ? STUDIO_ACTOR : SCHEDULE_ACTOR],
     );
     if (inserted.length) return { taskId: inserted[0].task_id, created: true };
     const [existing]: Array<{ id: string }> = await this.ds.query(
-      `SELECT id FROM payment_tasks WHERE candidate_id = $1 AND studio_id IS NULL AND kind = $2 AND instalment = $3 AND attempt = 1`,
-      [req.candidateId, req.kind, req.instalment],
+      `SELECT id FROM payment_tasks WHERE candidate_id = $1 AND studio_id IS NOT DISTINCT FROM $2::uuid AND kind = $3 AND instalment = $4 AND attempt = 1`,
+      [req.candidateId, studioId, req.kind, req.instalment],
     );
     return { taskId: existing.id, created: false };
   }

@@ -15,7 +15,7 @@ jest.setTimeout(120_000);
  * workflow type. Histories are named by type: `candidate-*` (the frozen skeleton type),
  * `candidate-file-*` (a nomination's file), `payment-schedule-*` (the runs it continues as: the
  * frozen v1 type, and from `payment-schedule-v2-*` on the v2 type, one run per instalment, `-1`,
- * `-2`… in a chain) and `round-*` (an annual round). The type of each is read from its first event.
+ * `-2`… in a chain), `round-*` (an annual round) and `studio-*` (a demonstration studio). The type of each is read from its first event.
  */
 const dir = join(__dirname, 'histories');
 const histories = readdirSync(dir)
@@ -30,7 +30,7 @@ const patchIds = (history: (typeof histories)[number]['history']) =>
     .map((p) => JSON.parse(Buffer.from(p.data!).toString()).id as string);
 
 /** Every type the worker registers (workflows/index.ts). */
-const TYPES = ['candidateWorkflow', 'candidateFileWorkflow', 'paymentScheduleWorkflow', 'paymentScheduleV2Workflow', 'roundWorkflow'];
+const TYPES = ['candidateWorkflow', 'candidateFileWorkflow', 'paymentScheduleWorkflow', 'paymentScheduleV2Workflow', 'roundWorkflow', 'studioWorkflow'];
 const variants = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
 const variant = (name: string) => {
   if (!variants.has(name)) variants.set(name, bundleWorkflowCode({ workflowsPath: require.resolve(`./variants/${name}.workflow`), logger: silent }));
@@ -64,6 +64,9 @@ describe('replay of recorded candidate histories', () => {
       expect(named(point).some((h) => typeOf(h) === 'paymentScheduleV2Workflow')).toBe(true);
     }
     expect(named(/v2-hand-over/).map(typeOf)).toContain('paymentScheduleWorkflow');
+    // A studio named with its grant, and one closed each way.
+    for (const end of [/studio-v1-named/, /studio-v1-not-approved/, /studio-v1-rejected/, /studio-v1-withdrawn/])
+      expect(named(end).map(typeOf)).toEqual(['studioWorkflow']);
     // The v2 schedule recording itself for the forecast (patch record-schedule): runs with a departure,
     // its correction and the finish, beside the older v2 histories without the patch, which must still replay.
     const patchedRuns = named(/v2-record-schedule/).filter((h) => patchIds(h.history).includes(RECORD_SCHEDULE_PATCH));

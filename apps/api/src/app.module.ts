@@ -36,6 +36,7 @@ import { HealthController } from './health/health.controller';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationsService } from './nominations/nominations.service';
 import { RoundsModule } from './rounds/rounds.module';
+import { StudiosModule } from './studios/studios.module';
 import { VotingModule } from './voting/voting.module';
 
 @Module({})
@@ -52,6 +53,7 @@ export class AppModule {
         AuditModule,
         SharedModule,
         RoundsModule,
+        StudiosModule,
         AttachmentsModule,
         InspectionModule,
         VotingModule,

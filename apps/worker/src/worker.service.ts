@@ -9,11 +9,20 @@ import {
   createReviewActivities,
   createRoundActivities,
   createScheduleActivities,
+  createStudioActivities,
   createSubsidyStopActivities,
 } from '../../../activities';
 import { candidateWorkflowId, cohortDecisionSignal, stateQuery, type CohortDecisionV1 } from '../../../libs/contract';
 
-import { PaymentEffectsRepository, PaymentScheduleRepository, PaymentTaskRepository, RetentionRepository, ReviewRepository, RoundRepository } from '../../../libs/db';
+import {
+  PaymentEffectsRepository,
+  PaymentScheduleRepository,
+  PaymentTaskRepository,
+  RetentionRepository,
+  ReviewRepository,
+  RoundRepository,
+  StudioRepository,
+} from '../../../libs/db';
 import { ensureRetentionSchedule } from '../../../libs/temporal/retention-schedule';
 import { encryptingDataConverter } from '../../../libs/temporal/encryption-codec';
 import { ensureSearchAttributes } from '../../../libs/temporal/search-attributes';
@@ -77,6 +86,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         ...createSubsidyStopActivities(new PaymentEffectsRepository(new PaymentTaskRepository(this.ds))),
         ...createScheduleActivities(new PaymentScheduleRepository(this.ds)),
         ...createReviewActivities(new ReviewRepository(this.ds)),
+        // A studio's grant goes through the bonus's exactly-once path (PaymentTaskRepository.createOnce).
+        ...createStudioActivities(new StudioRepository(this.ds), new PaymentTaskRepository(this.ds)),
         ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore, this.config.round.fanOutParallel, (roundId, from, to, query) =>
           audit.appendWithin(query, {
             actor: ROUND_WORKFLOW_ACTOR,

@@ -19,7 +19,12 @@ const OBJECT_TYPES: Record<string, string> = {
   'inspection-batches': 'inspection_batch',
   import: 'master_import',
   masters: 'candidate', // PATCH /masters/:id/register: a master is their file
+  studios: 'studio',
+  'studio-batches': 'studio_batch',
 };
+
+/** The reply's field naming an object a route created, by object type. */
+const CREATED_ID: Record<string, string> = { candidate: 'candidateId', round: 'roundId', studio: 'studioId', studio_batch: 'batchId' };
 
 type RequestWithClaims = Request & { claims?: TokenClaims };
 
@@ -51,7 +56,7 @@ function objectOf(route: string, req: Request, reply: unknown) {
   const at = segments.indexOf(':id');
   const segment = at > 0 ? segments[at - 1] : segments[segments.length - 1];
   const objectType = OBJECT_TYPES[segment] ?? segment;
-  const created = objectType === 'candidate' ? idIn(reply, 'candidateId') : objectType === 'round' ? idIn(reply, 'roundId') : null;
+  const created = CREATED_ID[objectType] ? idIn(reply, CREATED_ID[objectType]) : null;
   const objectId = at > 0 ? redactText(String(req.params.id)) : created;
   return {
     objectType,

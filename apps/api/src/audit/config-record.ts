@@ -24,6 +24,7 @@ export function publicSettings(config: AppConfig): Record<string, unknown> {
       wechat: config.voting.wechat && { appId: config.voting.wechat.appId, apiBase: config.voting.wechat.apiBase, timeoutMs: config.voting.wechat.timeoutMs },
     },
     round: { ...config.round, rankingWeights: { ...config.round.rankingWeights } },
+    studios: { ...config.studios },
     audit: { ...config.audit },
     documents: { ...config.documents },
   };

@@ -33,6 +33,11 @@ export class InstructionFilterDto {
   @IsOptional()
   @IsUUID('all', { message: 'roundId must be a UUID' })
   roundId?: string;
+
+  @ApiPropertyOptional({ description: "A studio's grant" })
+  @IsOptional()
+  @IsUUID('all', { message: 'studioId must be a UUID' })
+  studioId?: string;
 }
 
 export class ConfirmDto {

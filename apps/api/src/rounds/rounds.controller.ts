@@ -6,6 +6,7 @@ import { Roles } from '../auth/roles.decorator';
 import { CreateRoundDto, RoundCreatedDto, RoundDto } from './round.dto';
 import { RoundProgressService } from './round-progress.service';
 import { RoundsService } from './rounds.service';
+import { StudioProgramme } from '../studios/studio-programme';
 
 const STAFF: Role[] = ['union_office', 'street_union', 'inspector', 'expert', 'leadership', 'government', 'finance', 'auditor', 'admin'];
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -72,12 +73,19 @@ export class RoundsController {
 @ApiBearerAuth()
 @Controller('programme')
 export class ProgrammeController {
-  constructor(private readonly progress: RoundProgressService) {}
+  constructor(
+    private readonly progress: RoundProgressService,
+    private readonly studios: StudioProgramme,
+  ) {}
 
   @Get()
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'The three-year target (PROGRAMME_TARGET, 100) against the masters commended per round and the quotas' })
-  programme() {
-    return this.progress.programme();
+  @ApiOperation({
+    summary: 'The three-year target (PROGRAMME_TARGET, 100) against the masters commended per round and the quotas',
+    description: '`studios`: studios named against STUDIO_TARGET (30), per batch, and the apprentices the named studios train, per studio and per year',
+  })
+  async programme() {
+    const [masters, studios] = await Promise.all([this.progress.programme(), this.studios.report()]);
+    return { ...masters, studios };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StudiosModule } from '../studios/studios.module';
 import { DecisionReasonsRepository } from './decision-reasons.repository';
 import { ObjectionRepository } from './objection.repository';
 import { ObjectionsController } from './objections.controller';
@@ -18,6 +19,7 @@ import { RoundsService } from './rounds.service';
  * The public routes' throttler is the one the voting module sets up (ThrottlerModule is global).
  */
 @Module({
+  imports: [StudiosModule],
   controllers: [RoundsController, RoundActionsController, ObjectionsController, PublicNoticeController, ProgrammeController],
   providers: [
     RoundsService,
