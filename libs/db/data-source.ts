@@ -31,6 +31,7 @@ import { SubmitterIssuer1764345000000 } from './migrations/1764345000000-submitt
 import { AuditLog1764350000000 } from './migrations/1764350000000-audit-log';
 import { ConsentDocuments1764360000000 } from './migrations/1764360000000-consent-documents';
 import { SealedAttachmentsRetention1764370000000 } from './migrations/1764370000000-sealed-attachments-retention';
+import { Competitions1764395000000 } from './migrations/1764395000000-competitions';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -67,6 +68,7 @@ export const MIGRATIONS = [
   AuditLog1764350000000,
   ConsentDocuments1764360000000,
   SealedAttachmentsRetention1764370000000,
+  Competitions1764395000000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

@@ -15,6 +15,7 @@ import { CandidateListService } from './candidates/candidate-list.service';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesService } from './candidates/candidates.service';
 import { CodecModule } from './codec/codec.module';
+import { CompetitionsModule } from './competitions/competitions.module';
 import { RefusalLog } from './candidates/refusal-log';
 import { ReviewActionsController } from './candidates/review-actions.controller';
 import { ReviewActionsService } from './candidates/review-actions.service';
@@ -57,6 +58,7 @@ export class AppModule {
         MastersModule,
         CodecModule,
         PersonsModule,
+        CompetitionsModule,
       ],
       controllers: [
         HealthController,

@@ -18,6 +18,7 @@ const OBJECT_TYPES: Record<string, string> = {
   objections: 'objection',
   'inspection-batches': 'inspection_batch',
   import: 'master_import',
+  competitions: 'competition',
 };
 
 type RequestWithClaims = Request & { claims?: TokenClaims };
