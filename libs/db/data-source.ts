@@ -32,6 +32,7 @@ import { AuditLog1764350000000 } from './migrations/1764350000000-audit-log';
 import { ConsentDocuments1764360000000 } from './migrations/1764360000000-consent-documents';
 import { SealedAttachmentsRetention1764370000000 } from './migrations/1764370000000-sealed-attachments-retention';
 import { Competitions1764395000000 } from './migrations/1764395000000-competitions';
+import { Training1764395000001 } from './migrations/1764395000001-training';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   ConsentDocuments1764360000000,
   SealedAttachmentsRetention1764370000000,
   Competitions1764395000000,
+  Training1764395000001,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

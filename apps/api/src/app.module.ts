@@ -22,6 +22,7 @@ import { ReviewActionsService } from './candidates/review-actions.service';
 import { PanelEmployerCheckRepository } from './candidates/panel-employer-check.repository';
 import { InspectionModule } from './inspection/inspection.module';
 import { TasksController } from './tasks/tasks.controller';
+import { TrainingModule } from './training/training.module';
 import { TasksService } from './tasks/tasks.service';
 import { EngineDeadline } from './common/engine-deadline.interceptor';
 import { ErrorsFilter } from './common/errors.filter';
@@ -59,6 +60,7 @@ export class AppModule {
         CodecModule,
         PersonsModule,
         CompetitionsModule,
+        TrainingModule,
       ],
       controllers: [
         HealthController,

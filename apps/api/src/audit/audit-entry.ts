@@ -19,6 +19,10 @@ const OBJECT_TYPES: Record<string, string> = {
   'inspection-batches': 'inspection_batch',
   import: 'master_import',
   competitions: 'competition',
+  bases: 'training_base',
+  courses: 'training_course',
+  'set-asides': 'training_fund',
+  spending: 'training_fund',
 };
 
 type RequestWithClaims = Request & { claims?: TokenClaims };
