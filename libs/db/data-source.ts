@@ -33,6 +33,7 @@ import { ConsentDocuments1764360000000 } from './migrations/1764360000000-consen
 import { SealedAttachmentsRetention1764370000000 } from './migrations/1764370000000-sealed-attachments-retention';
 import { Competitions1764395000000 } from './migrations/1764395000000-competitions';
 import { Training1764395000001 } from './migrations/1764395000001-training';
+import { MasterBenefits1764395000002 } from './migrations/1764395000002-master-benefits';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -71,6 +72,7 @@ export const MIGRATIONS = [
   SealedAttachmentsRetention1764370000000,
   Competitions1764395000000,
   Training1764395000001,
+  MasterBenefits1764395000002,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

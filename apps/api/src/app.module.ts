@@ -9,6 +9,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuditTrail } from './audit/audit-trail.interceptor';
 import { AuthGuard } from './auth/auth.guard';
+import { BenefitsModule } from './benefits/benefits.module';
 import { CandidateListController } from './candidates/candidate-list.controller';
 import { CandidateListRepository } from './candidates/candidate-list.repository';
 import { CandidateListService } from './candidates/candidate-list.service';
@@ -61,6 +62,7 @@ export class AppModule {
         PersonsModule,
         CompetitionsModule,
         TrainingModule,
+        BenefitsModule,
       ],
       controllers: [
         HealthController,

@@ -23,6 +23,7 @@ const OBJECT_TYPES: Record<string, string> = {
   courses: 'training_course',
   'set-asides': 'training_fund',
   spending: 'training_fund',
+  benefits: 'benefit',
 };
 
 type RequestWithClaims = Request & { claims?: TokenClaims };

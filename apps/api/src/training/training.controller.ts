@@ -4,7 +4,8 @@ import type { Role } from '../../../../libs/contract';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { uuid } from '../candidates/candidates.controller';
-import { AddParticipantsDto, CreateBaseDto, CreateCourseDto, ParticipantOutcomeDto, SetAsideDto, SpendingDto, YearQuery } from './training.dto';
+import { YearQuery } from '../common/year-query';
+import { AddParticipantsDto, CreateBaseDto, CreateCourseDto, ParticipantOutcomeDto, SetAsideDto, SpendingDto } from './training.dto';
 import { BaseDto, BaseSummaryDto, CourseDto, FundYearDto, TrainingFundDto, TrainingReportDto } from './training-views.dto';
 import { TrainingService } from './training.service';
 

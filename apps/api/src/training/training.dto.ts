@@ -147,15 +147,6 @@ export class ParticipantOutcomeDto {
   certifiedOn?: string;
 }
 
-export class YearQuery {
-  @ApiProperty({ example: 2031 })
-  @Max(2100, { message: 'year must be 2100 or earlier' })
-  @Min(2017, { message: 'year must be 2017 or later' })
-  @IsInt({ message: 'year must be a whole number' })
-  @Type(() => Number)
-  year!: number;
-}
-
 export class SetAsideDto {
   @ApiProperty({ example: 2031, description: 'The year the share is set aside for; recording it again replaces the figure (the audit log keeps the earlier one)' })
   @Max(2100, { message: 'year must be 2100 or earlier' })
