@@ -7,7 +7,7 @@ export type Condition = (typeof CONDITIONS)[number];
 
 /** Automatic pre-checks shown to the qualification reviewer with their result. */
 export interface PrecheckResult {
-  check: 'years_of_work' | 'industry_scope' | 'conditions' | 'consent_document';
+  check: 'years_of_work' | 'industry_scope' | 'conditions' | 'consent_document' | 'competition_result';
   passed: boolean;
   detail: string;
 }

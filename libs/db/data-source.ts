@@ -36,6 +36,9 @@ import { ConsentDocuments1764360000000 } from './migrations/1764360000000-consen
 import { SealedAttachmentsRetention1764370000000 } from './migrations/1764370000000-sealed-attachments-retention';
 import { MasterRegister1764380000000 } from './migrations/1764380000000-master-register';
 import { Studios1764390000000 } from './migrations/1764390000000-studios';
+import { Competitions1764395000000 } from './migrations/1764395000000-competitions';
+import { Training1764395000001 } from './migrations/1764395000001-training';
+import { MasterBenefits1764395000002 } from './migrations/1764395000002-master-benefits';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -77,6 +80,9 @@ export const MIGRATIONS = [
   SealedAttachmentsRetention1764370000000,
   MasterRegister1764380000000,
   Studios1764390000000,
+  Competitions1764395000000,
+  Training1764395000001,
+  MasterBenefits1764395000002,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

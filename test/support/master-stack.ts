@@ -31,15 +31,18 @@ export function masterStack(env: NodeJS.ProcessEnv): MasterStack {
   return stack;
 }
 
-/** A round of one candidate walked through the HTTP API to the government's approval; the ceremony is the caller's. */
-export async function approvedMaster(stack: MasterStack): Promise<{ roundId: string; candidateId: string }> {
+/**
+ * A round of one candidate walked through the HTTP API to the government's approval; the ceremony is the caller's.
+ * `form` overrides fields of the nomination (another channel skips the sub-district union's endorsement).
+ */
+export async function approvedMaster(stack: MasterStack, form: Record<string, unknown> = {}): Promise<{ roundId: string; candidateId: string }> {
   const { http } = stack;
   const { roundId } = await createRound(http);
   stack.roundIds.push(roundId);
-  const created = await http.post('/nominations', nomination({ roundId, idNumber: idNumber(), mobile: mobileNumber() }), token('nominator'));
+  const created = await http.post('/nominations', nomination({ roundId, idNumber: idNumber(), mobile: mobileNumber(), ...form }), token('nominator'));
   expect(created.status).toBe(201);
   const { candidateId } = created.body;
-  await approve(http, candidateId, 'endorsement');
+  if ((form.channel ?? 'organisational') === 'organisational') await approve(http, candidateId, 'endorsement');
   await approve(http, candidateId, 'qualification');
   await approve(http, candidateId, 'inspection', { visit: VISIT });
   await scoreThroughApi(http, candidateId);

@@ -16,7 +16,7 @@ const idBornOn = (date: string, sequence = '123') => withCheck('330304' + date.r
 const FEMALE_ID = '11010519491231002X'; // born 1949-12-31, 17th digit 2 (even)
 const MALE_ID = idBornOn('1980-01-01', '123'); // 17th digit 3 (odd)
 
-type Form = NominationFormDto & { channel?: Channel };
+type Form = NominationFormDto & { channel?: Channel; competitionResultId?: string };
 
 const form = (over: Partial<Form> = {}): Form =>
   ({
@@ -149,7 +149,18 @@ describe('formProblems', () => {
 
     it('refuses the competition channel without a competition', () => {
       expect(formProblems(form({ channel: 'competition' }), rules, NOW)).toEqual([
-        { field: 'competition', reason: 'competition (name, year, placing) is required for the competition channel' },
+        { field: 'competition', reason: 'competition (name, year, placing) is required for the competition channel, or competitionResultId for a recorded result' },
+      ]);
+    });
+
+    it('accepts the competition channel with a recorded result linked, and refuses it beside a typed-in competition or on another channel', () => {
+      const competitionResultId = '8c1f3b5e-2d4a-4f6b-9a7c-1e2d3f4a5b6c';
+      expect(formProblems(form({ channel: 'competition', competitionResultId }), rules, NOW)).toEqual([]);
+      expect(formProblems(form({ channel: 'competition', competitionResultId, competition }), rules, NOW)).toEqual([
+        { field: 'competition', reason: 'competition comes from the linked result (competitionResultId): leave it out' },
+      ]);
+      expect(formProblems(form({ channel: 'self', competitionResultId }), rules, NOW)).toEqual([
+        { field: 'competitionResultId', reason: 'competitionResultId is given only for the competition channel' },
       ]);
     });
 

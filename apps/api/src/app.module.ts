@@ -9,6 +9,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuditTrail } from './audit/audit-trail.interceptor';
 import { AuthGuard } from './auth/auth.guard';
+import { BenefitsModule } from './benefits/benefits.module';
 import { CandidateListController } from './candidates/candidate-list.controller';
 import { CandidateListRepository } from './candidates/candidate-list.repository';
 import { CandidateListService } from './candidates/candidate-list.service';
@@ -16,12 +17,14 @@ import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesService } from './candidates/candidates.service';
 import { CodecModule } from './codec/codec.module';
 import { DocumentsModule } from './documents/documents.module';
+import { CompetitionsModule } from './competitions/competitions.module';
 import { RefusalLog } from './candidates/refusal-log';
 import { ReviewActionsController } from './candidates/review-actions.controller';
 import { ReviewActionsService } from './candidates/review-actions.service';
 import { PanelEmployerCheckRepository } from './candidates/panel-employer-check.repository';
 import { InspectionModule } from './inspection/inspection.module';
 import { TasksController } from './tasks/tasks.controller';
+import { TrainingModule } from './training/training.module';
 import { TasksService } from './tasks/tasks.service';
 import { EngineDeadline } from './common/engine-deadline.interceptor';
 import { ErrorsFilter } from './common/errors.filter';
@@ -63,6 +66,9 @@ export class AppModule {
         PersonsModule,
         DocumentsModule,
         RegisterModule,
+        CompetitionsModule,
+        TrainingModule,
+        BenefitsModule,
       ],
       controllers: [
         HealthController,

@@ -41,6 +41,8 @@ export class CandidateEntity {
   @Column('timestamptz', { name: 'bank_account_at', nullable: true }) bankAccountAt!: Date | null;
   /** The latest signed consent (PIPL art. 29) uploaded, an attachment of kind `consent`; null until one is. */
   @Column('uuid', { name: 'consent_document_id', nullable: true }) consentDocumentId!: string | null;
+  /** The recorded competition result (competition_results) a competition-channel nomination rests on; null when none is linked. */
+  @Column('uuid', { name: 'competition_result_id', nullable: true }) competitionResultId!: string | null;
   /** When the retention sweep erased the ID number, mobile, address and bank account (README "Retention"). */
   @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

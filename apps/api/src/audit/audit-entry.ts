@@ -21,6 +21,12 @@ const OBJECT_TYPES: Record<string, string> = {
   masters: 'candidate', // PATCH /masters/:id/register: a master is their file
   studios: 'studio',
   'studio-batches': 'studio_batch',
+  competitions: 'competition',
+  bases: 'training_base',
+  courses: 'training_course',
+  'set-asides': 'training_fund',
+  spending: 'training_fund',
+  benefits: 'benefit',
 };
 
 /** The reply's field naming an object a route created, by object type. */

@@ -2,6 +2,8 @@ import type { CandidateStateV2, PanelSeatState, PrecheckResult, Role } from '../
 import type { CandidateEntity } from '../../../../libs/db';
 import { maskIdNumber, maskMobile, type PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
+import { competitionPrecheck } from '../competitions/competition-link';
+import type { LinkedResult } from '../competitions/competition.repository';
 import { bankAccountView } from './bank-account';
 
 /** Roles that see personal data in clear: the programme office, which verifies identity and pays. */
@@ -86,9 +88,10 @@ export function visibleSeats(panel: PanelSeatState[], claims: TokenClaims): Pane
 /**
  * What a caller sees of a file — the one view for `GET /candidates/:id` and for every action's reply.
  * Fields of the workflow's state are listed one by one rather than spread, so a field added to the
- * state later stays private until someone decides who may see it.
+ * state later stays private until someone decides who may see it. `linked`: the competition result a
+ * competition-channel file rests on, for its pre-check.
  */
-export function candidateView(row: CandidateEntity, state: CandidateStateV2, claims: TokenClaims, pii: PiiCipher) {
+export function candidateView(row: CandidateEntity, state: CandidateStateV2, claims: TokenClaims, pii: PiiCipher, linked: LinkedResult | null = null) {
   return {
     candidateId: state.candidateId,
     channel: state.channel,
@@ -99,7 +102,7 @@ export function candidateView(row: CandidateEntity, state: CandidateStateV2, cla
     publicNoticeEndsAt: state.publicNoticeEndsAt,
     decisions: state.decisions,
     resubmissions: state.resubmissions,
-    prechecks: state.channel === 'imported' ? state.prechecks : [...state.prechecks, consentPrecheck(row)],
+    prechecks: state.channel === 'imported' ? state.prechecks : [...state.prechecks, consentPrecheck(row), ...competitionPrecheck(row, linked)],
     conditions: state.conditions,
     panel: visibleSeats(state.panel, claims),
     panelSummary: panelSummary(state.panel),
@@ -125,6 +128,7 @@ export function candidateView(row: CandidateEntity, state: CandidateStateV2, cla
     form: visibleForm(row.form, claims),
     formVersion: row.version,
     inspectionBatchId: row.inspectionBatchId,
+    competitionResultId: row.competitionResultId,
     nominatedAt: row.createdAt.toISOString(),
   };
 }

@@ -6,6 +6,7 @@ import { AuditLog } from '../../../../libs/audit';
 import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { recordPiiRead } from '../audit/pii-read';
+import { findLinkedResult } from '../competitions/competition.repository';
 import { candidateView, seesClearPii, type CandidateView } from './candidate-view';
 
 /**
@@ -23,7 +24,9 @@ export class CandidateViewer {
 
   /** A view with personal data in full is shown only once its read is in the audit log. */
   async show(row: CandidateEntity, state: CandidateStateV2, claims: TokenClaims): Promise<CandidateView> {
-    const view = candidateView(row, state, claims, this.pii);
+    // Only a file resting on a recorded competition result costs a read more: its pre-check compares the two.
+    const linked = row.competitionResultId ? await findLinkedResult(this.ds, row.competitionResultId) : null;
+    const view = candidateView(row, state, claims, this.pii, linked);
     if (seesClearPii(claims.role)) {
       await recordPiiRead(this.audit, claims, {
         objectType: 'candidate',

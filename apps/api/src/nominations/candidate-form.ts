@@ -8,7 +8,7 @@ const SENSITIVE = ['idNumber', 'mobile', 'homeAddress'] as const;
 export function publicForm(form: NominationFormDto): Record<string, any> {
   // Sex and birth date are the ID number's: derived from it when the form leaves them out.
   const out: Record<string, unknown> = { ...form, sex: form.sex ?? sexOf(form.idNumber), birthDate: form.birthDate ?? birthDateOf(form.idNumber) };
-  for (const k of [...SENSITIVE, 'roundId', 'channel']) delete out[k];
+  for (const k of [...SENSITIVE, 'roundId', 'channel', 'competitionResultId']) delete out[k];
   return JSON.parse(JSON.stringify(out)); // class instances to plain JSON
 }
 

@@ -17,25 +17,42 @@ export function ageOn(birthDate: string, day: string): number {
 }
 
 /** Rules across fields, answered in the same shape as the field validators' 400. */
-export function formProblems(form: NominationFormDto & Partial<Pick<CreateNominationDto, 'channel'>>, rules: IntakeRules, now: Date): FieldError[] {
+export function formProblems(
+  form: NominationFormDto & Partial<Pick<CreateNominationDto, 'channel' | 'competitionResultId'>>,
+  rules: IntakeRules,
+  now: Date,
+): FieldError[] {
   const problems: FieldError[] = [];
   // Also run on a body the field validators refused: judge only what is well-formed enough to judge.
   if (idNumberProblem(form.idNumber) === null) problems.push(...identityProblems(form, rules, now));
   if (form.industry === 'other' && !form.industryJustification) {
     problems.push({ field: 'industryJustification', reason: "industryJustification is required when industry is 'other'" });
   }
-  if (form.channel === 'competition' && !form.competition) {
-    problems.push({ field: 'competition', reason: 'competition (name, year, placing) is required for the competition channel' });
-  }
-  if (form.channel && form.channel !== 'competition' && form.competition) {
-    problems.push({ field: 'competition', reason: 'competition is given only for the competition channel' });
-  }
+  problems.push(...competitionProblems(form));
   const signedOn = form.consent?.signedOn;
   if (typeof signedOn === 'string' && signedOn > shanghaiDate(now.getTime())) problems.push({ field: 'consent.signedOn', reason: 'consent.signedOn is after today' });
   const kinds = (Array.isArray(form.conditions) ? form.conditions : []).map((c) => c?.kind);
   const repeated = kinds.find((k, i) => k && kinds.indexOf(k) !== i);
   if (repeated) problems.push({ field: 'conditions', reason: `condition '${repeated}' is claimed twice` });
   return problems;
+}
+
+/** The competition channel rests on a placing: a recorded result linked (competitionResultId), or one typed in (competition) — not both. */
+function competitionProblems(form: Partial<Pick<CreateNominationDto, 'channel' | 'competition' | 'competitionResultId'>>): FieldError[] {
+  const linked = form.competitionResultId !== undefined;
+  if (form.channel === 'competition' && !form.competition && !linked) {
+    return [{ field: 'competition', reason: 'competition (name, year, placing) is required for the competition channel, or competitionResultId for a recorded result' }];
+  }
+  if (form.channel && form.channel !== 'competition') {
+    return [
+      ...(form.competition ? [{ field: 'competition', reason: 'competition is given only for the competition channel' }] : []),
+      ...(linked ? [{ field: 'competitionResultId', reason: 'competitionResultId is given only for the competition channel' }] : []),
+    ];
+  }
+  if (linked && form.competition) {
+    return [{ field: 'competition', reason: 'competition comes from the linked result (competitionResultId): leave it out' }];
+  }
+  return [];
 }
 
 /** Sex, birth date and age against a valid ID number. */

@@ -198,6 +198,15 @@ export class CreateNominationDto extends NominationFormDto {
   @ApiProperty({ enum: CHANNELS })
   @IsIn(CHANNELS, { message: `channel must be one of ${CHANNELS.join(', ')}` })
   channel!: Channel;
+
+  @IsOptional()
+  @ApiPropertyOptional({
+    description:
+      'Competition channel: the recorded result (GET /competitions/:id) the nomination rests on, instead of retyping `competition`. ' +
+      'The form then takes the competition from the record; the name must be the competitor’s (400 naming `name` otherwise)',
+  })
+  @IsUUID('all', { message: 'competitionResultId must be a UUID' })
+  competitionResultId?: string;
 }
 
 export class NominationCreatedDto {

@@ -9,6 +9,9 @@ import { stageDeadlines } from '../../../../libs/domain';
 import { PiiCipher } from '../../../../libs/security/pii';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 import { engine } from '../common/temporal-errors';
+import { competitionOnForm, linkProblems } from '../competitions/competition-link';
+import { CompetitionRepository, type LinkedResult } from '../competitions/competition.repository';
+import { badRequest } from '../common/validation';
 import { RoundsService } from '../rounds/rounds.service';
 import { publicForm, sealedForm } from './candidate-form';
 import { prechecks } from './nomination-rules';
@@ -20,6 +23,7 @@ export class NominationsService {
     private readonly ds: DataSource,
     private readonly pii: PiiCipher,
     private readonly rounds: RoundsService,
+    private readonly competitions: CompetitionRepository,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -30,7 +34,9 @@ export class NominationsService {
    */
   async create(dto: CreateNominationDto, actor: Actor, now = new Date()) {
     // The form's cross-field rules (formProblems) ran in the validation pipe, beside the field rules.
+    const result = await this.linkedResult(dto);
     const round = await this.roundFor(dto.roundId, now);
+    const form = result ? await this.resting(dto, result, round?.id ?? null) : dto;
     const candidateId = randomUUID();
     const workflowId = candidateWorkflowId(candidateId);
     const input: CandidateInputV2 = {
@@ -50,7 +56,7 @@ export class NominationsService {
       },
     };
     await this.ds.transaction(async (tx) => {
-      await this.insert(tx, dto, { candidateId, workflowId, roundId: round?.id ?? null, actor });
+      await this.insert(tx, form, { candidateId, workflowId, roundId: round?.id ?? null, actor });
       await engine(() =>
         this.temporal.workflow.start(CANDIDATE_FILE_WORKFLOW, {
           workflowId,
@@ -65,6 +71,22 @@ export class NominationsService {
       );
     });
     return { candidateId, workflowId, roundId: round?.id ?? null };
+  }
+
+  /** The recorded competition result the nomination links: it must exist and be the nominee's (400 naming the field). */
+  private async linkedResult(dto: CreateNominationDto): Promise<LinkedResult | null> {
+    if (!dto.competitionResultId) return null;
+    const result = await this.competitions.findResult(dto.competitionResultId);
+    const problems = linkProblems(dto, dto.competitionResultId, result);
+    if (problems.length) throw badRequest(problems);
+    return result;
+  }
+
+  /** A result carries one file a round (409 for a second); the form's `competition` is then the record's, not retyped. */
+  private async resting(dto: CreateNominationDto, result: LinkedResult, roundId: string | null): Promise<CreateNominationDto> {
+    const other = await this.competitions.linkedInRound(result.id, roundId);
+    if (other) throw new ConflictException(`competition result ${result.id} is already the ground of candidate ${other} in this round`);
+    return { ...dto, competition: competitionOnForm(result) };
   }
 
   /** The round named, or the open one. Until the office has set up any round, nominations join none. */
@@ -90,6 +112,7 @@ export class NominationsService {
         yearsOfWork: dto.yearsOfWork,
         skillLevel: dto.skillLevel,
         area: dto.area ?? null,
+        competitionResultId: dto.competitionResultId ?? null,
         form: publicForm(dto),
         submittedBy: ids.actor.userId,
         submittedRole: ids.actor.role,

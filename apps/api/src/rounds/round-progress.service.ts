@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
+import { trainingFundByYear } from '../training/training-fund';
 import { RoundsService } from './rounds.service';
 
 type Counts = Record<string, number>;
@@ -77,6 +78,7 @@ export class RoundProgressService {
       /** Whether the rounds' quotas together fall short of the target. */
       quotasShortOfTarget: quotas < this.target,
       rounds,
+      trainingFund: await trainingFundByYear(this.ds),
     };
   }
 }
