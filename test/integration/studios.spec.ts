@@ -266,6 +266,11 @@ describe('demonstration studios over HTTP (real worker, Temporal dev server and 
     const named = await http.get(`/studios/${a}`, office);
     expect(named.body).toMatchObject({ status: 'named', namedOn: today(), grant: { amountFen: GRANT_FEN, dueOn: today(), status: 'due' }, approval: { approved: true } });
     expect((await http.get(`/studios/${b}`, office)).body).toMatchObject({ status: 'not_approved', closure: { reason: '本批优先支持六大传统行业' }, grant: null });
+    // The public register names the studio beside its master; a studio not approved is not there.
+    const register = (await http.get('/public/masters')).body as { masters: Array<{ studio?: string | null }> };
+    const registered = register.masters.map((m) => m.studio);
+    expect(registered).toContain(`工匠大师工作室-${tag}-A`);
+    expect(registered).not.toContain(`工匠大师工作室-${tag}-B`);
 
     // The grant is in finance's inbox once, paid to the studio, recorded against master A.
     const finance1 = token('finance', `clerk-1-${tag}`);

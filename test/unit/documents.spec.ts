@@ -59,6 +59,7 @@ describe('the public register', () => {
     namedOn: '2031-04-28',
     limited: false,
     deeds: '带徒二十余人',
+    studio: '王建国眼镜装配技能大师工作室',
     updatedBy: 'office-1',
     updatedAt: '2031-05-01T00:00:00.000Z',
     ...over,
@@ -71,7 +72,7 @@ describe('the public register', () => {
       trade: '眼镜装配',
       employer: '温州瓯海眼镜有限公司',
       yearNamed: 2031,
-      studio: null,
+      studio: '王建国眼镜装配技能大师工作室',
       deeds: '带徒二十余人',
     });
     expect(publicEntry(row({ limited: true }))).toEqual({ name: '王建国', yearNamed: 2031 });
@@ -81,7 +82,7 @@ describe('the public register', () => {
     const table = registerTable([row(), row({ limited: true, name: '李明' })]);
     expect(table.columns.map((c) => c.header)).toEqual(['姓名', '性别', '工种', '工作单位', '命名年度', '示范性工作室', '主要事迹']);
     expect(table.rows).toEqual([
-      ['王建国', '女', '眼镜装配', '温州瓯海眼镜有限公司', 2031, null, '带徒二十余人'],
+      ['王建国', '女', '眼镜装配', '温州瓯海眼镜有限公司', 2031, '王建国眼镜装配技能大师工作室', '带徒二十余人'],
       ['李明', null, null, null, 2031, null, null],
     ]);
   });

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NAMED_MASTERS_SQL } from '../../../../libs/db';
 import { BENEFITS, BENEFIT_KINDS, type BenefitKind, type BenefitStatus } from './benefit-rules';
 import type { BenefitDto, BenefitEventDto, BenefitKindReportDto } from './benefit.dto';
 
-/**
- * The named masters and the day each was named: those a round commended (on its ceremony date), and
- * those named on paper before the service and imported.
- */
-const NAMED = `SELECT e.candidate_id, r.ceremony_date AS commended_on FROM round_entries e JOIN rounds r ON r.id = e.round_id
-                WHERE e.outcome = 'commended' AND r.ceremony_date IS NOT NULL
-               UNION SELECT candidate_id, commended_on FROM imported_masters`;
+/** The named masters (every way a master is named) and the day each was named. */
+const NAMED = `SELECT candidate_id, named_on AS commended_on FROM (${NAMED_MASTERS_SQL}) m WHERE named_on IS NOT NULL`;
 
 const BENEFIT_COLUMNS = `b.id, b.candidate_id AS "candidateId", c.name, b.kind, b.granting_body AS "grantingBody", b.status,
   to_char(b.offered_on, 'YYYY-MM-DD') AS "offeredOn", to_char(b.taken_up_on, 'YYYY-MM-DD') AS "takenUpOn",

@@ -12,7 +12,7 @@ export interface FullEntry extends LimitedEntry {
   sex: 'male' | 'female' | null;
   trade: string;
   employer: string;
-  /** The demonstration studio named after the master: not recorded by the service yet, so always null. */
+  /** The demonstration studio named after the master (its name, once named), else null. */
   studio: string | null;
   /** The deeds the office published; null until it does. */
   deeds: string | null;
@@ -25,7 +25,7 @@ export interface FullEntry extends LimitedEntry {
  */
 export function publicEntry(r: RegisterRow): LimitedEntry | FullEntry {
   if (r.limited) return { name: r.name, yearNamed: r.yearNamed };
-  return { name: r.name, sex: r.sex, trade: r.trade, employer: r.employer, yearNamed: r.yearNamed, studio: null, deeds: r.deeds };
+  return { name: r.name, sex: r.sex, trade: r.trade, employer: r.employer, yearNamed: r.yearNamed, studio: r.studio, deeds: r.deeds };
 }
 
 /** The office's view of one entry: the public entry and what the office recorded, by whom and when. */

@@ -13,6 +13,8 @@ export interface RegisterRow {
   namedOn: string | null;
   limited: boolean;
   deeds: string | null;
+  /** The demonstration studio named after the master, once named. */
+  studio: string | null;
   updatedBy: string | null;
   updatedAt: string | null;
 }
@@ -28,10 +30,11 @@ export class RegisterRepository {
   async rows(filter: { year?: number; candidateId?: string } = {}): Promise<RegisterRow[]> {
     const rows: Array<Record<string, unknown>> = await this.ds.query(
       `SELECT m.candidate_id, c.name, c.form->>'sex' AS sex, c.trade, c.employer, m.year_named, to_char(m.named_on, 'YYYY-MM-DD') AS named_on,
-              coalesce(g.limited, false) AS limited, g.deeds, g.updated_by, g.updated_at
+              coalesce(g.limited, false) AS limited, g.deeds, g.updated_by, g.updated_at, st.name AS studio
          FROM (${NAMED_MASTERS_SQL}) m
          JOIN candidates c ON c.id = m.candidate_id
          LEFT JOIN master_register g ON g.candidate_id = m.candidate_id
+         LEFT JOIN studios st ON st.master_id = m.candidate_id AND st.status = 'named'
         WHERE ($1::int IS NULL OR m.year_named = $1) AND ($2::uuid IS NULL OR m.candidate_id = $2)
         ORDER BY m.year_named, c.name, m.candidate_id`,
       [filter.year ?? null, filter.candidateId ?? null],
@@ -46,6 +49,7 @@ export class RegisterRepository {
       namedOn: (r.named_on as string | null) ?? null,
       limited: r.limited === true,
       deeds: (r.deeds as string | null) ?? null,
+      studio: (r.studio as string | null) ?? null,
       updatedBy: (r.updated_by as string | null) ?? null,
       updatedAt: r.updated_at ? new Date(r.updated_at as string).toISOString() : null,
     }));

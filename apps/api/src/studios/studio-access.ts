@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { sameActor, stateQuery, type Role } from '../../../../libs/contract';
-import { CandidateEntity, StudioEntity } from '../../../../libs/db';
+import { CandidateEntity, NamedMasters, StudioEntity } from '../../../../libs/db';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { actorOf } from '../auth/auth.guard';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
@@ -15,16 +15,6 @@ export interface MasterOf {
   row: CandidateEntity;
   named: boolean;
 }
-
-/**
- * Named, by the database: imported from paper, commended on a round's list, paid a bonus, or at the
- * payments stage (or finished there). The status projection trails the workflow by a moment, so a file
- * commended just now is asked of its workflow as well.
- */
-const NAMED_SQL = `SELECT EXISTS (SELECT 1 FROM imported_masters m WHERE m.candidate_id = $1)
-    OR EXISTS (SELECT 1 FROM round_entries e WHERE e.candidate_id = $1 AND e.outcome = 'commended')
-    OR EXISTS (SELECT 1 FROM payment_tasks t WHERE t.candidate_id = $1 AND t.kind = 'bonus')
-    OR EXISTS (SELECT 1 FROM candidate_status s WHERE s.candidate_id = $1 AND (s.stage = 'payments' OR s.status IN ('completed', 'subsidy_stopped'))) AS named`;
 
 /** The unit or person that filed the master's nomination (issuer, subject and role all match). */
 export function nominated(master: CandidateEntity, claims: TokenClaims): boolean {
@@ -68,8 +58,9 @@ export class StudioAccess {
   async master(masterId: string, claims: TokenClaims): Promise<MasterOf | null> {
     const row = await this.ds.getRepository(CandidateEntity).findOneBy({ id: masterId });
     if (!row || (claims.role === 'nominator' && !nominated(row, claims))) return null;
-    const [{ named }]: Array<{ named: boolean }> = await this.ds.query(NAMED_SQL, [masterId]);
-    if (named) return { row, named };
+    // Named, by the database (libs/db/named-masters: every way a master is named). The status projection
+    // trails the workflow by a moment, so a file commended just now is asked of its workflow as well.
+    if (await new NamedMasters(this.ds).find(masterId)) return { row, named: true };
     const state = await this.temporal.workflow
       .getHandle(row.workflowId)
       .query(stateQuery)
