@@ -5,6 +5,7 @@ import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { CreateRoundDto, RoundCreatedDto, RoundDto } from './round.dto';
 import { RoundProgressService } from './round-progress.service';
+import { ProgrammeDto, RankingDto, RoundFunnelDto, RoundReportDto } from './round.responses';
 import { RoundsService } from './rounds.service';
 
 const STAFF: Role[] = ['union_office', 'street_union', 'inspector', 'expert', 'leadership', 'government', 'finance', 'auditor', 'admin'];
@@ -46,6 +47,7 @@ export class RoundsController {
   @Get(':id/report')
   @Roles('union_office', 'leadership', 'auditor', 'admin')
   @ApiOperation({ summary: 'Nominations per channel, industry and sub-district union (against the per-area target), total and quota' })
+  @ApiOkResponse({ type: RoundReportDto })
   report(@Param('id', uuid) id: string) {
     return this.rounds.report(id);
   }
@@ -53,6 +55,7 @@ export class RoundsController {
   @Get(':id/funnel')
   @Roles('union_office', 'leadership', 'auditor', 'admin')
   @ApiOperation({ summary: "The round's files per stage and status, and its re-review list per outcome" })
+  @ApiOkResponse({ type: RoundFunnelDto })
   funnel(@Param('id', uuid) id: string) {
     return this.progress.funnel(id);
   }
@@ -63,6 +66,7 @@ export class RoundsController {
     summary: 'Candidates with an expert score, best first; equal scores share a rank (1, 2, 2, 4)',
     description: 'Once the re-review list is frozen each line also has votes, voteScore, combinedScore and combinedRank (after the vote) and its outcome with its reason',
   })
+  @ApiOkResponse({ type: RankingDto })
   ranking(@Param('id', uuid) id: string) {
     return this.rounds.ranking(id);
   }
@@ -77,6 +81,7 @@ export class ProgrammeController {
   @Get()
   @Roles(...STAFF)
   @ApiOperation({ summary: 'The three-year target (PROGRAMME_TARGET, 100) against the masters commended per round and the quotas' })
+  @ApiOkResponse({ type: ProgrammeDto })
   programme() {
     return this.progress.programme();
   }
