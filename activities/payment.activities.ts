@@ -1,4 +1,5 @@
 import type { Actor, PaymentKind } from '../libs/contract';
+import type { TxQuery } from './round.activities';
 
 export interface PaymentTaskRequest {
   candidateId: string;
@@ -42,20 +43,33 @@ export interface InstructionSummary {
   status: string;
 }
 
+/** An instruction just inserted: its id, and the round of its candidate (null for none). */
+export interface CreatedInstruction extends PaymentTaskRequest {
+  taskId: string;
+  roundId: string | null;
+}
+
+/** Records an instruction the insert created, inside the insert's own transaction (its `query`): the audit trail. */
+export type InstructionRecorder = (created: CreatedInstruction, query: TxQuery) => Promise<unknown>;
+
 /** What the activities need from storage; the worker supplies the TypeORM-backed store. */
 export interface PaymentTaskStore {
-  /** Inserts attempt 1 unless one exists for (candidate, kind, instalment); returns that attempt's id either way. */
-  createOnce(req: PaymentTaskRequest): Promise<{ taskId: string; created: boolean }>;
+  /**
+   * Inserts attempt 1 unless one exists for (candidate, kind, instalment); returns that attempt's id
+   * either way. Only when this call inserted it, `onCreated` runs in the same transaction, so what it
+   * writes commits with the instruction — once, whatever retries — or not at all.
+   */
+  createOnce(req: PaymentTaskRequest, onCreated?: InstructionRecorder): Promise<{ taskId: string; created: boolean }>;
 }
 
 /**
  * Idempotent: a retried or replayed call finds the instruction the first created, so finance never
- * receives the same instalment twice.
+ * receives the same instalment twice, and `record` (the audit trail) sees each instruction once.
  */
-export function createPaymentActivities(store: PaymentTaskStore) {
+export function createPaymentActivities(store: PaymentTaskStore, record: InstructionRecorder | null = null) {
   return {
     async createPaymentTask(req: PaymentTaskRequest): Promise<{ taskId: string }> {
-      const { taskId } = await store.createOnce(req);
+      const { taskId } = await store.createOnce(req, record ?? undefined);
       return { taskId };
     },
   };

@@ -9,7 +9,7 @@ import {
   type CandidateStateV2,
   type DecisionStage,
 } from '../libs/contract';
-import { encryptingDataConverter } from '../libs/temporal/encryption-codec';
+import { encryptingDataConverter, FAILURE_CONVERTER_PATH } from '../libs/temporal/encryption-codec';
 import { CandidateAccess } from '../apps/api/src/candidates/candidate-access';
 import { CandidateViewer } from '../apps/api/src/candidates/candidate-viewer';
 import { CandidatesService } from '../apps/api/src/candidates/candidates.service';
@@ -63,7 +63,7 @@ async function measure(stack: Stack): Promise<void> {
     taskQueue: FLOOR_QUEUE,
     // The floor pays for payload encryption as the service does, and its client (the harness's) encrypts.
     dataConverter: encryptingDataConverter(config.pii),
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./floor.workflow'), logger: quietLogger }),
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./floor.workflow'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: quietLogger }),
   });
   const floorRunning = floorWorker.run();
 

@@ -19,7 +19,7 @@ import { startEmbeddedPostgres } from '../libs/dev/embedded-postgres';
 import { freePort } from '../libs/dev/free-port';
 import { startDevServer, type DevServer } from '../libs/dev/temporal-dev-server';
 import { generateLocalKeyPair, signLocalToken } from '../libs/security/local-issuer';
-import { encryptingDataConverter } from '../libs/temporal/encryption-codec';
+import { encryptingDataConverter, FAILURE_CONVERTER_PATH } from '../libs/temporal/encryption-codec';
 
 /**
  * What every benchmark runs on: a Temporal dev server of its own (in memory), a database of its own,
@@ -115,7 +115,11 @@ export async function startWorker(config: AppConfig): Promise<INestApplicationCo
  * worker started from it polls within a second instead of bundling first.
  */
 export async function prebuiltWorkflowBundle(): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: new DefaultLogger('WARN'),
+  });
   const dir = await mkdtemp(join(tmpdir(), 'bench-bundle-'));
   const path = join(dir, 'workflow-bundle.js');
   await writeFile(path, code);

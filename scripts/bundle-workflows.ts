@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../libs/temporal/encryption-codec';
 
 /**
  * Prebuilds the workflow bundle at image build time (see Dockerfile), so the production worker
@@ -11,7 +12,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 async function main(): Promise<void> {
   const out = process.argv[2];
   if (!out) throw new Error('usage: node dist/scripts/bundle-workflows.js <output file>');
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') });
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH });
   const target = resolve(out);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, code);

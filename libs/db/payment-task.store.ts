@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { DepartureEffectsRequest, DepartureUndoRequest, InstructionSummary, PaymentTaskRequest, PaymentTaskStore } from '../../activities/payment.activities';
+import type {
+  DepartureEffectsRequest,
+  DepartureUndoRequest,
+  InstructionRecorder,
+  InstructionSummary,
+  PaymentTaskRequest,
+  PaymentTaskStore,
+} from '../../activities/payment.activities';
 
 /** Who creates instructions: the payment schedule, on the programme's behalf. */
 export const SCHEDULE_ACTOR = 'payment-schedule';
@@ -20,21 +27,18 @@ export class PaymentTaskRepository implements PaymentTaskStore {
   // The departure steps below are the schedule's, through PaymentEffectsRepository (payment-effects.store.ts).
   constructor(private readonly ds: DataSource) {}
 
-  async createOnce(req: PaymentTaskRequest): Promise<{ taskId: string; created: boolean }> {
-    const studioId = req.studioId ?? null;
-    const inserted: Array<{ task_id: string }> = await this.ds.query(
-      `WITH created AS (
-         INSERT INTO payment_tasks (id, candidate_id, studio_id, kind, instalment, amount_fen, due_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT ON CONSTRAINT payment_tasks_once DO NOTHING
-         RETURNING id)
-       INSERT INTO payment_task_events (task_id, step, actor) SELECT id, 'created', $8 FROM created RETURNING task_id`,
-      [randomUUID(), req.candidateId, studioId, req.kind, req.instalment, req.amountFen, req.dueOn, studioId ? STUDIO_ACTOR : SCHEDULE_ACTOR],
-    );
-    if (inserted.length) return { taskId: inserted[0].task_id, created: true };
+  async createOnce(req: PaymentTaskRequest, onCreated?: InstructionRecorder): Promise<{ taskId: string; created: boolean }> {
+    const created = onCreated
+      ? await this.ds.transaction(async (tx) => {
+          const inserted = await insertOnce(tx, req);
+          if (inserted) await onCreated({ ...req, ...inserted }, (sql, params) => tx.query(sql, params));
+          return inserted;
+        })
+      : await insertOnce(this.ds.manager, req);
+    if (created) return { taskId: created.taskId, created: true };
     const [existing]: Array<{ id: string }> = await this.ds.query(
       `SELECT id FROM payment_tasks WHERE candidate_id = $1 AND studio_id IS NOT DISTINCT FROM $2::uuid AND kind = $3 AND instalment = $4 AND attempt = 1`,
-      [req.candidateId, studioId, req.kind, req.instalment],
+      [req.candidateId, req.studioId ?? null, req.kind, req.instalment],
     );
     return { taskId: existing.id, created: false };
   }
@@ -107,6 +111,22 @@ export class PaymentTaskRepository implements PaymentTaskStore {
       return { restored: await undone(['cancelled', 'restored']), cleared: await undone(['recovery_flagged', 'recovery_cleared']) };
     });
   }
+}
+
+/** Inserts attempt 1 and its `created` step unless the instalment has one: the new id and the candidate's round, or null when it existed. */
+async function insertOnce(db: EntityManager, req: PaymentTaskRequest): Promise<{ taskId: string; roundId: string | null } | null> {
+  const studioId = req.studioId ?? null;
+  const inserted: Array<{ taskId: string; roundId: string | null }> = await db.query(
+    `WITH created AS (
+       INSERT INTO payment_tasks (id, candidate_id, studio_id, kind, instalment, amount_fen, due_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT ON CONSTRAINT payment_tasks_once DO NOTHING
+       RETURNING id)
+     INSERT INTO payment_task_events (task_id, step, actor) SELECT id, 'created', $8 FROM created
+     RETURNING task_id AS "taskId", (SELECT round_id::text FROM candidates WHERE id = $2) AS "roundId"`,
+    [randomUUID(), req.candidateId, studioId, req.kind, req.instalment, req.amountFen, req.dueOn, studioId ? STUDIO_ACTOR : SCHEDULE_ACTOR],
+  );
+  return inserted[0] ?? null;
 }
 
 /** Runs an UPDATE … RETURNING id and records the step, with its reason and actor ($3, $4), for every row it changed. */

@@ -18,7 +18,8 @@ const PURPOSE = 'temporal-payload';
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
 /**
- * Seals every Temporal payload (inputs, results, Update arguments, signals, queries, failure details),
+ * Seals every Temporal payload (inputs, results, Update arguments, signals, queries, failure details,
+ * failures' messages and stack traces as encoded attributes: ./failure-converter.ts),
  * so the Temporal database and UI hold no plaintext — names included. The whole payload (its metadata
  * and data, as protobuf) is encrypted under the active suite and key; the new payload's metadata says
  * `encoding: binary/encrypted`, the suite and the key id, so a key or suite switch leaves older payloads
@@ -89,7 +90,17 @@ function text(bytes: Uint8Array | null | undefined): string {
   return bytes ? Buffer.from(bytes).toString('utf8') : '';
 }
 
-/** The data converter every client, worker, test environment and history reader uses. */
+/**
+ * The failure converter's module (./failure-converter): every bundle of the workflows is built with it
+ * (`bundleWorkflowCode({ failureConverterPath })`), or failures raised in workflow code — a refused
+ * Update's message — would leave the sandbox in clear.
+ */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
+/**
+ * The data converter every client, worker, test environment and history reader uses: payloads
+ * encrypted, and failures' messages and stack traces with them (encoded attributes).
+ */
 export function encryptingDataConverter(keys: PayloadKeys): DataConverter {
-  return { payloadCodecs: [new EncryptionCodec(keys)] };
+  return { payloadCodecs: [new EncryptionCodec(keys)], failureConverterPath: FAILURE_CONVERTER_PATH };
 }

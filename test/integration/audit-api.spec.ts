@@ -144,6 +144,60 @@ describe('audit trail through the API (real Temporal dev server and PostgreSQL)'
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
+  it('records requests refused before any route matched — an unknown path with a token or without, a body over its limit — by their path alone', async () => {
+    const probe = `probe-${tag}`;
+    const big = `nominator-${tag}-big`;
+    const { rows: before } = await db.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM audit_log`);
+    const send = (path: string, init: RequestInit = {}) => fetch(api.url + path, init).then((r) => r.status);
+    const bearer = (t: string) => ({ headers: { authorization: `Bearer ${t}` } });
+    expect(await send(`/no-such-route/${probe}?mobile=${person.mobile}`)).toBe(404);
+    expect(await send(`/candidates/${candidateId}/no-such/${probe}`, bearer(auditor))).toBe(404);
+    expect(await send(`/no-such-route/${probe}/forged`, bearer(`${auditor.slice(0, -6)}AAAAAA`))).toBe(404);
+    expect(await send(`/no-such-route/${probe}/${person.idNumber}/${encodeURIComponent(person.name)}`)).toBe(404);
+    const body = JSON.stringify(nomination({ ...person, deeds: `${probe} `.repeat(20_000) }));
+    expect(await send('/nominations', { method: 'POST', body, headers: { ...bearer(token('nominator', big)).headers, 'content-type': 'application/json' } })).toBe(413);
+
+    const { rows } = await db.query<Row>(
+      `SELECT id::text, action, route, actor_issuer, actor_user_id, actor_role, candidate_id, round_id, status, detail FROM audit_log
+        WHERE id > $1 AND route IS NULL AND (detail->>'path' LIKE $2 OR actor_user_id = $3) ORDER BY id`,
+      [before[0].id, `%${probe}%`, big],
+    );
+    const none = { actor_issuer: null, actor_user_id: null, actor_role: null };
+    expect(rows.map(({ id: _id, ...r }) => r)).toEqual([
+      {
+        action: 'request.refused',
+        route: null,
+        ...none,
+        candidate_id: null,
+        round_id: null,
+        status: 404,
+        detail: { method: 'GET', path: `/no-such-route/${probe}`, reason: 'no route matches the path', bearer: 'none' },
+      },
+      {
+        action: 'request.refused',
+        route: null,
+        actor_issuer: 'urn:ouhai-masters:local',
+        actor_user_id: `auditor-${tag}`,
+        actor_role: 'auditor',
+        candidate_id: null,
+        round_id: null,
+        status: 404,
+        detail: { method: 'GET', path: `/candidates/${candidateId}/no-such/${probe}`, reason: 'no route matches the path', bearer: 'verified' },
+      },
+      expect.objectContaining({ ...none, status: 404, detail: expect.objectContaining({ path: `/no-such-route/${probe}/forged`, bearer: 'unverified' }) }),
+      expect.objectContaining({ ...none, status: 404, detail: expect.objectContaining({ path: `/no-such-route/${probe}/[redacted]/[redacted]`, bearer: 'none' }) }),
+      expect.objectContaining({
+        actor_user_id: big,
+        actor_role: 'nominator',
+        status: 413,
+        detail: { method: 'POST', path: '/nominations', reason: 'the body is over its limit', bearer: 'verified' },
+      }),
+    ]);
+    // No query string, no body, nothing of the person.
+    const text = JSON.stringify(rows);
+    for (const value of [...Object.values(person), encodeURIComponent(person.name), `${probe} ${probe}`, 'mobile=']) expect(text).not.toContain(value);
+  });
+
   it('verifies the chain and gives its digest to auditors and admins only, and records the refusals', async () => {
     const verified = await http.get('/audit/verify', auditor);
     expect(verified.status).toBe(200);

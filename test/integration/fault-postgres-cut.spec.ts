@@ -7,6 +7,7 @@ import { TEMPORAL_CLIENT } from '../../apps/api/src/common/temporal.module';
 import { candidateWorkflowId } from '../../libs/contract';
 import { dataSourceOptions } from '../../libs/db';
 import { pool } from '../../libs/dev/pool';
+import { fetchDecodedHistory } from '../../libs/temporal/decode-history';
 import { commendUnderFault, faultStack, whenMoreThan } from '../support/commendation-batch';
 
 jest.setTimeout(240_000);
@@ -88,7 +89,8 @@ describe('a batch of 50 commendations while the worker’s PostgreSQL connection
 
 /** How many of the file's bonus activities (its schedule's run) ran again after an attempt failed on a cut connection. */
 async function cutAttempts(engine: Client, candidateId: string): Promise<number> {
-  const history = await engine.workflow.getHandle(candidateWorkflowId(candidateId)).fetchHistory();
+  // Failure messages are encrypted with the payloads: read through the codec.
+  const history = await fetchDecodedHistory(engine.workflow.getHandle(candidateWorkflowId(candidateId)));
   const scheduled = new Map<string, string>();
   let n = 0;
   for (const e of history.events ?? []) {

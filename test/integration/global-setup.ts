@@ -8,6 +8,7 @@ import { generateLocalKeyPair } from '../../libs/security/local-issuer';
 import { startEmbeddedPostgres } from '../../libs/dev/embedded-postgres';
 import { startDevServer } from '../../libs/dev/temporal-dev-server';
 import { freePort } from '../../libs/dev/free-port';
+import { FAILURE_CONVERTER_PATH } from '../../libs/temporal/encryption-codec';
 
 /**
  * Real parts for the integration suite: a Temporal dev server, and PostgreSQL — the one
@@ -28,7 +29,7 @@ export default async function globalSetup(): Promise<void> {
   await runMigrations(process.env.DATABASE_URL!);
 
   const dir = mkdtempSync(join(tmpdir(), 'omc-it-'));
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: silent });
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: silent });
   writeFileSync(join(dir, 'workflow-bundle.js'), code);
   process.env.WORKFLOW_BUNDLE_PATH = join(dir, 'workflow-bundle.js');
 

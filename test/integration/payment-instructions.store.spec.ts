@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { InstructionRecorder } from '../../activities';
 import type { Actor } from '../../libs/contract';
+import { AuditLog, poolOf } from '../../libs/audit';
 import { InstructionError, PaymentInbox, PaymentTaskRepository } from '../../libs/db';
 import { Initial1764000000000 } from '../../libs/db/migrations/1764000000000-initial';
 import { PaymentInstructions1764320000000 } from '../../libs/db/migrations/1764320000000-payment-instructions';
@@ -45,6 +47,50 @@ describe('payment instructions in PostgreSQL', () => {
     ]);
     expect(await row(first.taskId)).toMatchObject({ status: 'due', attempt: 1, amountFen: 2_000_000, dueOn: '2031-04-28', recovery: false });
     expect(await steps(first.taskId)).toEqual(['created']);
+  });
+
+  it('records an instruction in the audit log inside its own insert: once however often it is asked, not at all if the insert rolls back', async () => {
+    const audit = new AuditLog(poolOf(db));
+    const master = await insertMaster(db, pii);
+    const req = { candidateId: master.id, kind: 'subsidy' as const, instalment: 3, amountFen: 80_000, dueOn: '2031-07-10' };
+    const record =
+      (fail = false): InstructionRecorder =>
+      async (task, query) => {
+        await audit.appendWithin(query, {
+          actor: { issuer: 'system', userId: 'payment-schedule', role: 'system' },
+          action: 'payment.instruction_created',
+          objectType: 'payment',
+          objectId: task.taskId,
+          candidateId: task.candidateId,
+          roundId: task.roundId,
+          detail: { kind: task.kind, instalment: task.instalment, amountFen: task.amountFen },
+        });
+        if (fail) throw new Error('the connection was cut before the commit');
+      };
+    const count = async (sql: string) => ((await db.query(sql, [master.id])) as Array<{ n: number }>)[0].n;
+    const instructions = () => count(`SELECT count(*)::int AS n FROM payment_tasks WHERE candidate_id = $1`);
+    const audited = () => count(`SELECT count(*)::int AS n FROM audit_log WHERE candidate_id = $1`);
+
+    // The attempt fails after its record was appended: neither the instruction nor its record stays.
+    await expect(store.createOnce(req, record(true))).rejects.toThrow('cut before the commit');
+    expect([await instructions(), await audited()]).toEqual([0, 0]);
+
+    // Retried, three times at once: one inserts and records, the others find it and record nothing.
+    const results = await Promise.all([store.createOnce(req, record()), store.createOnce(req, record()), store.createOnce(req, record())]);
+    const [made] = results.filter((r) => r.created);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.taskId))).toEqual(new Set([made.taskId]));
+    expect(await store.createOnce(req, record())).toEqual({ taskId: made.taskId, created: false });
+    expect(await audit.find({ candidateId: master.id })).toEqual([
+      expect.objectContaining({
+        action: 'payment.instruction_created',
+        objectType: 'payment',
+        objectId: made.taskId,
+        roundId: null,
+        detail: { kind: 'subsidy', instalment: 3, amountFen: 80_000 },
+      }),
+    ]);
+    expect(await steps(made.taskId)).toEqual(['created']);
   });
 
   it('keeps one paid attempt per instalment: the reissue path works and the database refuses a second payment', async () => {

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECORD_SCHEDULE_PATCH } from '../../libs/contract';
-import { encryptingDataConverter } from '../../libs/temporal/encryption-codec';
+import { encryptingDataConverter, FAILURE_CONVERTER_PATH } from '../../libs/temporal/encryption-codec';
 
 jest.setTimeout(120_000);
 
@@ -33,7 +33,11 @@ const patchIds = (history: (typeof histories)[number]['history']) =>
 const TYPES = ['candidateWorkflow', 'candidateFileWorkflow', 'paymentScheduleWorkflow', 'paymentScheduleV2Workflow', 'roundWorkflow', 'studioWorkflow'];
 const variants = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
 const variant = (name: string) => {
-  if (!variants.has(name)) variants.set(name, bundleWorkflowCode({ workflowsPath: require.resolve(`./variants/${name}.workflow`), logger: silent }));
+  if (!variants.has(name))
+    variants.set(
+      name,
+      bundleWorkflowCode({ workflowsPath: require.resolve(`./variants/${name}.workflow`), failureConverterPath: FAILURE_CONVERTER_PATH, logger: silent }),
+    );
   return variants.get(name)!;
 };
 
@@ -48,7 +52,7 @@ const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log()
 describe('replay of recorded candidate histories', () => {
   let current: WorkflowBundleWithSourceMap;
   beforeAll(async () => {
-    current = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: silent });
+    current = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: silent });
   });
 
   it('has histories of every workflow type and lifecycle point to replay', () => {

@@ -65,17 +65,20 @@ export function whenMoreThan(probe: () => Promise<number>, floor: number, timeou
 
 /**
  * Money exactly once, as finance sees it and as the database holds it: one bonus instruction per
- * file — attempt 1 of instalment 0, the full bonus, created once by the schedule — and nothing
- * else; the inbox's total exact to the fen.
+ * file — attempt 1 of instalment 0, the full bonus, created once by the schedule, and recorded once
+ * in the audit log, whatever the fault made the activity retry — and nothing else; the inbox's total
+ * exact to the fen.
  */
 async function expectEachBonusOnce(db: DataSource, http: Http, round: TestRound, files: string[]): Promise<void> {
-  const rows: Array<{ candidateId: string; kind: string; instalment: number; attempt: number; amountFen: number; created: number }> = await db.query(
+  const rows: Array<{ candidateId: string; kind: string; instalment: number; attempt: number; amountFen: number; created: number; audited: number }> = await db.query(
     `SELECT t.candidate_id AS "candidateId", t.kind, t.instalment, t.attempt, t.amount_fen::int AS "amountFen",
-            (SELECT count(*)::int FROM payment_task_events e WHERE e.task_id = t.id AND e.step = 'created') AS created
+            (SELECT count(*)::int FROM payment_task_events e WHERE e.task_id = t.id AND e.step = 'created') AS created,
+            (SELECT count(*)::int FROM audit_log a
+              WHERE a.candidate_id = t.candidate_id AND a.action = 'payment.instruction_created' AND a.object_id = t.id::text) AS audited
      FROM payment_tasks t WHERE t.candidate_id = ANY($1) ORDER BY t.candidate_id`,
     [files],
   );
-  expect(rows).toEqual([...files].sort().map((candidateId) => ({ candidateId, kind: 'bonus', instalment: 0, attempt: 1, amountFen: BONUS_FEN, created: 1 })));
+  expect(rows).toEqual([...files].sort().map((candidateId) => ({ candidateId, kind: 'bonus', instalment: 0, attempt: 1, amountFen: BONUS_FEN, created: 1, audited: 1 })));
   const inbox = await http.get(`/finance/tasks?roundId=${round.roundId}`, token('finance'));
   expect(inbox.status).toBe(200);
   expect(inbox.body.totals).toEqual({ count: files.length, amountFen: files.length * BONUS_FEN });

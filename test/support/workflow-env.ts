@@ -17,7 +17,7 @@ import {
 import { FakeReviewStore } from './fake-review-store';
 import { TASK_QUEUE, type CandidateInputV2, type Channel, type ReviewPlanV1 } from '../../libs/contract';
 import { testServerBinary } from '../../libs/dev/temporal-dev-server';
-import { encryptingDataConverter } from '../../libs/temporal/encryption-codec';
+import { encryptingDataConverter, FAILURE_CONVERTER_PATH } from '../../libs/temporal/encryption-codec';
 import { ensureSearchAttributes } from '../../libs/temporal/search-attributes';
 
 /**
@@ -39,7 +39,7 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The workflow bundle, built once per test file. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: quietLogger });
   return bundle;
 }
 

@@ -4,6 +4,10 @@ import { firstValueFrom, of } from 'rxjs';
 import { AuditTrail } from '../../apps/api/src/audit/audit-trail.interceptor';
 import { refusalEntry, writeEntry } from '../../apps/api/src/audit/audit-entry';
 import type { AuditEntry, AuditLog } from '../../libs/audit';
+import type { Request } from 'express';
+import { auditedPath, UnroutedRefusals } from '../../apps/api/src/audit/unrouted-refusals';
+import { generateLocalKeyPair, signLocalToken } from '../../libs/security/local-issuer';
+import { localIssuerConfig } from '../support/unit-config';
 
 class Handlers {
   @HttpCode(200)
@@ -90,5 +94,45 @@ describe('the form edits in the auditor history', () => {
       },
     ]);
     expect(JSON.stringify(edits)).not.toContain('139');
+  });
+});
+
+describe('refusals before a route matched (UnroutedRefusals)', () => {
+  const keys = generateLocalKeyPair();
+  const config = localIssuerConfig(keys.publicJwk, { AUTH_FAILURE_LIMIT: '3' });
+  const unrouted = (url: string, authorization?: string, ip = '198.51.100.7') =>
+    ({ method: 'GET', originalUrl: url, url, ip, headers: { authorization }, socket: {} }) as unknown as Request;
+
+  it('keeps the method and the path alone: no query string, and no segment that is not a plain id or word', async () => {
+    const entry = await new UnroutedRefusals(config).entry(unrouted('/candidates/13812345678/%E7%8E%8B%E5%BB%BA%E5%9B%BD/x?idNumber=11010519491231002X'), 404);
+    expect(entry).toEqual({
+      actor: { issuer: null, userId: null, role: null },
+      action: 'request.refused',
+      route: null,
+      status: 404,
+      detail: { method: 'GET', path: '/candidates/[redacted]/[redacted]/x', reason: 'no route matches the path', bearer: 'none' },
+    });
+    expect(auditedPath(`/${Array.from({ length: 15 }, (_, i) => `s${i}`).join('/')}`)).toBe('/s0/s1/s2/s3/s4/s5/s6/s7/s8/s9/s10/s11/…[3 more segments]');
+  });
+
+  it('names the caller from a verified token only, and never keeps the token', async () => {
+    const good = signLocalToken({ sub: 'office-1', role: 'union_office' }, keys.privateJwk);
+    const forged = signLocalToken({ sub: 'office-1', role: 'union_office' }, generateLocalKeyPair().privateJwk);
+    const sut = new UnroutedRefusals(config);
+    expect(await sut.entry(unrouted('/nope', `Bearer ${good}`), 404)).toMatchObject({
+      actor: { issuer: 'urn:ouhai-masters:local', userId: 'office-1', role: 'union_office' },
+      detail: { bearer: 'verified' },
+    });
+    const refused = await sut.entry(unrouted('/nope', `Bearer ${forged}`), 413);
+    expect(refused).toMatchObject({ actor: { userId: null }, status: 413, detail: { reason: 'the body is over its limit', bearer: 'unverified' } });
+    expect(JSON.stringify(refused)).not.toContain(forged.split('.')[2]);
+  });
+
+  it('stops auditing an address past AUTH_FAILURE_LIMIT in the window, saying so on the row that reaches it', async () => {
+    const sut = new UnroutedRefusals(config);
+    const rows = [];
+    for (let i = 0; i < 5; i++) rows.push(await sut.entry(unrouted(`/scan/${i}`), 404));
+    expect(rows.map((r) => r && (r.detail!.suppressing ? 'last' : 'row'))).toEqual(['row', 'row', 'last', null, null]);
+    expect(await sut.entry(unrouted('/scan/x', undefined, '203.0.113.9'), 404)).not.toBeNull(); // another address
   });
 });

@@ -3,18 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { AuthFailures } from '../../apps/api/src/auth/auth-failures';
 import { AuthGuard } from '../../apps/api/src/auth/auth.guard';
 import { ROLES_KEY } from '../../apps/api/src/auth/roles.decorator';
-import { loadConfig } from '../../libs/config';
 import { generateLocalKeyPair, signLocalToken } from '../../libs/security/local-issuer';
+import { localIssuerConfig } from '../support/unit-config';
 
 const keys = generateLocalKeyPair();
-const config = loadConfig({
-  DATABASE_URL: 'postgres://x@db/x',
-  TEMPORAL_ADDRESS: 'temporal:7233',
-  PII_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
-  PII_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
-  AUTH_LOCAL_PUBLIC_KEY: JSON.stringify(keys.publicJwk),
-  AUTH_FAILURE_LIMIT: '3',
-});
+const config = localIssuerConfig(keys.publicJwk, { AUTH_FAILURE_LIMIT: '3' });
 
 function handler() {}
 const reflector = new Reflector();

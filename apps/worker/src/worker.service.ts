@@ -22,6 +22,7 @@ import {
   ReviewRepository,
   RoundRepository,
   StudioRepository,
+  SCHEDULE_ACTOR,
 } from '../../../libs/db';
 import { ensureRetentionSchedule } from '../../../libs/temporal/retention-schedule';
 import { encryptingDataConverter } from '../../../libs/temporal/encryption-codec';
@@ -72,7 +73,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
 
     this.connection = await NativeConnection.connect({ address });
     const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
-    // The worker's own acts on personal data (the retention sweep's erasures) go on the same audit chain.
+    // The worker's own acts (a round's phase changes, the instructions it creates, the retention sweep's erasures) go on the same audit chain.
     const audit = new AuditLog(poolOf(this.ds), this.config.audit.hashAlgorithm);
     const ROUND_WORKFLOW_ACTOR = { issuer: 'system', userId: 'round-workflow', role: 'system' };
     this.worker = await Worker.create({
@@ -82,7 +83,18 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       dataConverter,
       ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../../../workflows') }),
       activities: {
-        ...createPaymentActivities(new PaymentTaskRepository(this.ds)),
+        // Each instruction the schedule creates (the bonus, each month's subsidy) is recorded in the insert's own transaction: once, whatever retries.
+        ...createPaymentActivities(new PaymentTaskRepository(this.ds), (task, query) =>
+          audit.appendWithin(query, {
+            actor: { issuer: 'system', userId: SCHEDULE_ACTOR, role: 'system' },
+            action: 'payment.instruction_created',
+            objectType: 'payment',
+            objectId: task.taskId,
+            candidateId: task.candidateId,
+            roundId: task.roundId,
+            detail: { kind: task.kind, instalment: task.instalment, attempt: 1, amountFen: task.amountFen, dueOn: task.dueOn },
+          }),
+        ),
         ...createSubsidyStopActivities(new PaymentEffectsRepository(new PaymentTaskRepository(this.ds))),
         ...createScheduleActivities(new PaymentScheduleRepository(this.ds)),
         ...createReviewActivities(new ReviewRepository(this.ds)),

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Role } from '../../../../libs/contract';
 import { ATTACHMENT_KINDS } from '../../../../libs/db/entities/attachment.entity';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
+import { ApiFileResponse } from '../common/api-response';
 import { contentDisposition, type UploadedPart } from './attachment-files';
+import { AttachmentDto } from './attachment.responses';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentUploadInterceptor } from './upload.interceptor';
 
@@ -35,6 +37,7 @@ export class AttachmentsController {
     },
   })
   @ApiOperation({ summary: "Attach a supporting document (PDF, JPEG or PNG, judged by its content) to a candidate's file" })
+  @ApiCreatedResponse({ type: AttachmentDto })
   upload(@Param('id', uuid) id: string, @Body() body: Record<string, unknown>, @UploadedFile() file: UploadedPart | undefined, @Req() req: AuthedRequest) {
     return this.attachments.upload(id, body, file, req.claims);
   }
@@ -42,13 +45,14 @@ export class AttachmentsController {
   @Get()
   @Roles(...DOCUMENT_READERS)
   @ApiOperation({ summary: "The candidate's documents (without their content), newest first" })
+  @ApiOkResponse({ type: [AttachmentDto] })
   list(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return this.attachments.list(id, req.claims);
   }
 
   @Get(':attachmentId')
   @Roles(...DOCUMENT_READERS)
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiFileResponse('the document, byte for byte', 'application/pdf', 'image/jpeg', 'image/png')
   @ApiOperation({ summary: 'Download one document, byte for byte; the ETag is its SHA-256' })
   async download(
     @Param('id', uuid) id: string,

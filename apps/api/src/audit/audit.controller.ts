@@ -1,11 +1,13 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuditLog, type AuditRow } from '../../../../libs/audit';
 import { Roles } from '../auth/roles.decorator';
+import { BINARY } from '../common/api-response';
 import { csvExport, download } from '../common/export-file';
 import { badRequest } from '../common/validation';
 import { AuditExportDto, AuditVerifyDto } from './audit-export.dto';
 import { auditTable } from './audit-table';
+import { AuditDigestDto, AuditRowDto, AuditVerifyResultDto } from './audit.responses';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -19,6 +21,7 @@ export class AuditController {
     summary:
       'Recomputes the whole hash chain: {ok, rows, firstBrokenRow} (the id of the first row that fails, null when intact), headHash; with an earlier digest (headId, headHash) also digestMatches',
   })
+  @ApiOkResponse({ type: AuditVerifyResultDto })
   async verify(@Query() q: AuditVerifyDto) {
     if ((q.headId === undefined) !== (q.headHash === undefined))
       throw badRequest([{ field: q.headId ? 'headHash' : 'headId', reason: 'give headId and headHash together (from a digest)' }]);
@@ -29,6 +32,7 @@ export class AuditController {
 
   @Get('digest')
   @ApiOperation({ summary: "The chain's head as stored: {headHash, rows, at}, to hand to an outside party and later prove nothing before it changed" })
+  @ApiOkResponse({ type: AuditDigestDto })
   async digest() {
     const { headHash, rows, headId, at } = await this.audit.digest();
     return { headHash, rows, headId: headId === null ? null : Number(headId), at };
@@ -36,6 +40,11 @@ export class AuditController {
 
   @Get('export')
   @ApiOperation({ summary: "One candidate's or one round's audit rows, oldest first, as JSON or (format=csv) CSV with the chain's hashes" })
+  @ApiExtraModels(AuditRowDto)
+  @ApiOkResponse({
+    description: 'JSON rows, or (format=csv) CSV with the hashes',
+    content: { 'application/json': { schema: { type: 'array', items: { $ref: getSchemaPath(AuditRowDto) } } }, 'text/csv': { schema: BINARY } },
+  })
   async export(@Query() q: AuditExportDto): Promise<AuditRow[] | StreamableFile> {
     if (!q.candidateId && !q.roundId) throw badRequest([{ field: 'candidateId', reason: 'give candidateId or roundId (or both)' }]);
     const rows = await this.audit.find({ candidateId: q.candidateId, roundId: q.roundId });

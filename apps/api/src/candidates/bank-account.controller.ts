@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CandidateEntity } from '../../../../libs/db';
 import { PiiCipher } from '../../../../libs/security/pii';
@@ -7,6 +7,7 @@ import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { BankAccountDto, bankAccountView, sealedBankAccount } from './bank-account';
 import { CandidateAccess } from './candidate-access';
+import { BankAccountRecordedDto } from './candidate.responses';
 import { uuid } from './candidates.controller';
 
 @ApiTags('candidates')
@@ -24,6 +25,7 @@ export class BankAccountController {
   @HttpCode(200)
   @Roles('union_office')
   @ApiOperation({ summary: "Record the master's bank account for payments; the number is sealed and shown masked everywhere" })
+  @ApiOkResponse({ type: BankAccountRecordedDto })
   async put(@Param('id', uuid) id: string, @Body() dto: BankAccountDto, @Req() req: AuthedRequest) {
     const row = await this.access.find(id, req.claims);
     const sealed = sealedBankAccount(dto, row.name, this.pii);

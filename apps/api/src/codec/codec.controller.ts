@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Inject, Logger, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
@@ -29,6 +29,7 @@ export class CodecController {
   @HttpCode(200)
   @Roles('auditor')
   @ApiOperation({ summary: "Temporal remote codec: decrypts the Temporal UI's payloads (auditor only)" })
+  @ApiOkResponse({ type: CodecRequestDto, description: 'the payloads in clear' })
   async decode(@Body() dto: CodecRequestDto, @Req() req: AuthedRequest, @Headers('x-namespace') namespace?: string) {
     this.checkNamespace(namespace);
     const payloads = await this.codec.decode(dto.payloads);
@@ -40,6 +41,7 @@ export class CodecController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Temporal remote codec: encrypts payloads the Temporal UI sends (admin only)' })
+  @ApiOkResponse({ type: CodecRequestDto, description: 'the payloads encrypted' })
   async encode(@Body() dto: CodecRequestDto, @Headers('x-namespace') namespace?: string) {
     this.checkNamespace(namespace);
     return { payloads: await this.codec.encode(dto.payloads) };

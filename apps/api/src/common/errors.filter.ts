@@ -1,7 +1,9 @@
-import { Catch, HttpException, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Inject, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuditLog } from '../../../../libs/audit';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { AUDITED_REFUSALS, isAudited, refusalEntry, routeOf } from '../audit/audit-entry';
+import { UnroutedRefusals } from '../audit/unrouted-refusals';
 
 const log = new Logger('HTTP');
 
@@ -32,14 +34,23 @@ function answer(res: Response, status: number, body: object): void {
 }
 
 /**
- * Answers every error, and appends each refusal of a known route (401, 403, 404, 409, 422, 400, 413)
- * to the audit log before answering. A refusal changed nothing, so should the append fail it is
- * still answered as it was, and the failure logged.
+ * Answers every error, and appends each refusal (401, 403, 404, 409, 422, 400, 413) to the audit log
+ * before answering: of a known route with what it was asked, and of a request no route matched (an
+ * unknown path, a body the parser refused) with its method and path alone (UnroutedRefusals). A
+ * refusal changed nothing, so should the append fail it is still answered as it was, and the
+ * failure logged.
  */
 @Injectable()
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
-  constructor(private readonly audit: AuditLog) {}
+  private readonly unrouted: UnroutedRefusals;
+
+  constructor(
+    private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.unrouted = new UnroutedRefusals(config);
+  }
 
   catch(err: unknown, host: ArgumentsHost): void {
     const { status, body } = errorAnswer(err);
@@ -49,10 +60,12 @@ export class ErrorsFilter implements ExceptionFilter {
   }
 
   private async recordRefusal(req: Request, status: number, body: object): Promise<void> {
+    if (!AUDITED_REFUSALS.has(status)) return;
     const route = routeOf(req);
-    if (!AUDITED_REFUSALS.has(status) || !isAudited(route)) return;
+    if (route !== null && !isAudited(route)) return;
     try {
-      await this.audit.append(refusalEntry(req, route!, status, body));
+      const entry = route === null ? await this.unrouted.entry(req, status) : refusalEntry(req, route, status, body);
+      if (entry) await this.audit.append(entry);
     } catch (e) {
       log.error(`audit append of a refusal failed: ${e instanceof Error ? e.message : 'unknown error'}`);
     }

@@ -1,12 +1,21 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/roles.decorator';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
+import { HealthDto } from './health.responses';
 
 type Check = { status: 'up' | 'down'; error?: string };
+
+/** What GET /health answers (HealthDto documents it). */
+export interface HealthBody {
+  status: 'up' | 'down';
+  database: Check;
+  temporal: Check;
+  workflows: { blocked: number | null; error?: string };
+}
 
 /**
  * Running workflows Temporal flags for repeated workflow-task failures — above all a history the
@@ -36,6 +45,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'State of the database and of Temporal, and how many workflows are blocked for repair; 503 when either is down' })
+  @ApiOkResponse({ type: HealthDto, description: 'the database and Temporal are up' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'the database or Temporal is down' })
   async health(@Res() res: Response): Promise<void> {
     const [database, temporal, workflows] = await Promise.all([
       check(() => this.ds.query('SELECT 1')),
@@ -43,7 +54,8 @@ export class HealthController {
       this.blocked(),
     ]);
     const ok = database.status === 'up' && temporal.status === 'up';
-    res.status(ok ? 200 : 503).json({ status: ok ? 'up' : 'down', database, temporal, workflows });
+    const body: HealthBody = { status: ok ? 'up' : 'down', database, temporal, workflows };
+    res.status(ok ? 200 : 503).json(body);
   }
 
   /** A blocked workflow needs an operator, not a restart: reported, without turning the service's health down. */

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { uuid } from '../candidates/candidates.controller';
 import { CreateBatchDto, ListBatchesQuery } from './inspection-batch.dto';
 import { InspectionBatchesService } from './inspection-batches.service';
+import { BatchCreatedDto, BatchDto, BatchPageDto } from './inspection.responses';
 
 /** Candidates are inspected in batches (人选考察): one visit plan, one team, several candidates. */
 @ApiTags('inspection')
@@ -20,6 +21,7 @@ export class InspectionBatchesController {
   })
   @Post()
   @Roles('union_office', 'inspector')
+  @ApiCreatedResponse({ type: BatchCreatedDto })
   create(@Body() dto: CreateBatchDto, @Req() req: AuthedRequest) {
     return this.batches.create(dto, req.claims);
   }
@@ -27,6 +29,7 @@ export class InspectionBatchesController {
   @ApiOperation({ summary: 'Inspection batches, newest first, each with its candidate count; filter by roundId, paged (page, pageSize)' })
   @Get()
   @Roles('union_office', 'inspector', 'auditor', 'admin')
+  @ApiOkResponse({ type: BatchPageDto })
   list(@Query() query: ListBatchesQuery) {
     return this.batches.list(query);
   }
@@ -34,6 +37,7 @@ export class InspectionBatchesController {
   @ApiOperation({ summary: 'The batch, where each of its candidates stands, and who put each candidate in or moved it out, when' })
   @Get(':id')
   @Roles('union_office', 'inspector', 'auditor', 'admin')
+  @ApiOkResponse({ type: BatchDto })
   get(@Param('id', uuid) id: string) {
     return this.batches.get(id);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { ResolutionDto } from './round-actions.dto';
 import { ObjectionsService } from './objections.service';
+import { ObjectionViewDto } from './round.responses';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
@@ -17,6 +18,7 @@ export class ObjectionsController {
   @Get('rounds/:id/objections')
   @Roles('union_office', 'leadership', 'auditor', 'admin')
   @ApiOperation({ summary: "The round's objections, oldest first; the objector's contact in clear for the programme office only" })
+  @ApiOkResponse({ type: [ObjectionViewDto] })
   list(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return this.objections.list(id, req.claims);
   }
@@ -28,6 +30,7 @@ export class ObjectionsController {
     summary: 'Resolve an objection: upheld (the candidate is disqualified) or dismissed, with the reason',
     description: '409 already resolved or the round closed; 403 wrong role; 400 malformed; 404 unknown objection',
   })
+  @ApiOkResponse({ type: ObjectionViewDto })
   resolve(@Param('id', uuid) id: string, @Body() dto: ResolutionDto, @Req() req: AuthedRequest) {
     return this.objections.resolve(id, dto, req.claims);
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { Public } from '../auth/roles.decorator';
 import { ObjectionDto } from './round-actions.dto';
 import { PublicNoticeService } from './public-notice.service';
+import { ObjectionFiledDto, PublicNoticeDto } from './round.responses';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
@@ -18,6 +19,7 @@ export class PublicNoticeController {
 
   @Get('rounds/:id/notice')
   @ApiOperation({ summary: 'The announcement: the selected candidates (name, sex, employer, trade, deeds in short), the window, how to object; 409 before it starts' })
+  @ApiOkResponse({ type: PublicNoticeDto })
   notice(@Param('id', uuid) id: string) {
     return this.notices.notice(id);
   }
@@ -28,6 +30,7 @@ export class PublicNoticeController {
     summary: 'Object about a candidate on the public notice → 201 {objectionId}',
     description: '409 outside the notice; 422 the candidate is not on the notice; 404 unknown candidate; 400 malformed; 429 too many requests',
   })
+  @ApiCreatedResponse({ type: ObjectionFiledDto })
   object(@Param('id', uuid) id: string, @Body() dto: ObjectionDto, @Req() req: Request): Promise<{ objectionId: string }> {
     return this.notices.file(id, dto, req.ip ?? req.socket.remoteAddress ?? 'unknown');
   }

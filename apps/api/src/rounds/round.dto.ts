@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { IsInt, IsOptional, Max, Min, registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { ROUND_PHASES as WORKFLOW_PHASES } from '../../../../libs/contract';
+import { type Answer, type Fields } from '../common/api-response';
 import { ROUND_PHASES, parseInstant } from './round-time';
+import type { RoundView } from './round-view';
+import type { RoundsService } from './rounds.service';
 
 /** An ISO 8601 instant with its offset; the error says what is wrong with it. */
 export function IsInstant(options?: ValidationOptions) {
@@ -86,11 +89,11 @@ export function IsDuration(options?: ValidationOptions) {
     });
 }
 
-export class RoundCreatedDto {
+export class RoundCreatedDto implements Fields<Answer<RoundsService, 'create'>> {
   @ApiProperty() roundId!: string;
 }
 
-export class RoundDto {
+export class RoundDto implements Fields<RoundView> {
   @ApiProperty() id!: string;
   @ApiProperty() year!: number;
   @ApiProperty() quota!: number;

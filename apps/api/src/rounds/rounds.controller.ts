@@ -5,6 +5,7 @@ import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { CreateRoundDto, RoundCreatedDto, RoundDto } from './round.dto';
 import { RoundProgressService } from './round-progress.service';
+import { ProgrammeDto, RankingDto, RoundFunnelDto, RoundReportDto } from './round.responses';
 import { RoundsService } from './rounds.service';
 import { StudioProgramme } from '../studios/studio-programme';
 
@@ -47,6 +48,7 @@ export class RoundsController {
   @Get(':id/report')
   @Roles('union_office', 'leadership', 'auditor', 'admin')
   @ApiOperation({ summary: 'Nominations per channel, industry and sub-district union (against the per-area target), total and quota' })
+  @ApiOkResponse({ type: RoundReportDto })
   report(@Param('id', uuid) id: string) {
     return this.rounds.report(id);
   }
@@ -54,6 +56,7 @@ export class RoundsController {
   @Get(':id/funnel')
   @Roles('union_office', 'leadership', 'auditor', 'admin')
   @ApiOperation({ summary: "The round's files per stage and status, and its re-review list per outcome" })
+  @ApiOkResponse({ type: RoundFunnelDto })
   funnel(@Param('id', uuid) id: string) {
     return this.progress.funnel(id);
   }
@@ -64,6 +67,7 @@ export class RoundsController {
     summary: 'Candidates with an expert score, best first; equal scores share a rank (1, 2, 2, 4)',
     description: 'Once the re-review list is frozen each line also has votes, voteScore, combinedScore and combinedRank (after the vote) and its outcome with its reason',
   })
+  @ApiOkResponse({ type: RankingDto })
   ranking(@Param('id', uuid) id: string) {
     return this.rounds.ranking(id);
   }
@@ -84,6 +88,7 @@ export class ProgrammeController {
     summary: 'The three-year target (PROGRAMME_TARGET, 100) against the masters commended per round and the quotas',
     description: '`studios`: studios named against STUDIO_TARGET (30), per batch, and the apprentices the named studios train, per studio and per year',
   })
+  @ApiOkResponse({ type: ProgrammeDto })
   async programme() {
     const [masters, studios] = await Promise.all([this.progress.programme(), this.studios.report()]);
     return { ...masters, studios };

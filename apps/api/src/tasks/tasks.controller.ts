@@ -1,7 +1,8 @@
 import { Controller, Get, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
+import { InboxItemDto } from './task.responses';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -15,6 +16,7 @@ export class TasksController {
   @ApiOperation({
     summary: "The caller's inbox: files waiting on its role (kind 'file'), soonest due first, then the round steps waiting on it (kind 'round'), soonest due first",
   })
+  @ApiOkResponse({ type: [InboxItemDto] })
   inbox(@Req() req: AuthedRequest) {
     return this.tasks.inbox(req.claims);
   }
