@@ -110,7 +110,11 @@ describe('createTokenVerifier: tokens already verified', () => {
     let checks = 0;
     let clock = Date.now();
     const inner = createLocalJWKSet({ keys: [keys.publicJwk as never] });
-    const verifier = createTokenVerifier(local(), async (...args) => (checks++, inner(...args)), () => clock);
+    const verifier = createTokenVerifier(
+      local(),
+      async (...args) => (checks++, inner(...args)),
+      () => clock,
+    );
     return { verifier, checks: () => checks, advance: (ms: number) => (clock += ms) };
   };
 
