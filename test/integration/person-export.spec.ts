@@ -101,6 +101,16 @@ describe('the access-request export, POST /persons/export (real Temporal dev ser
     expect(res.body.files).toHaveLength(1);
     expect(res.body.files[0].personalData.idNumber).toBe(master.idNumber);
     expect(res.body.files[0].paymentInstructions[0]).toMatchObject({ candidateId: imported.body.imported[0].candidateId, kind: 'bonus', status: 'paid' });
+    expect(res.body.files[0]).toMatchObject({ registerEntry: null, studios: [] });
+
+    // What the programme holds on the master besides the file: the benefits offered, the register's entry.
+    const candidateId = imported.body.imported[0].candidateId as string;
+    expect((await http.get(`/candidates/${candidateId}/benefits`, office)).status).toBe(200);
+    expect((await http.patch(`/masters/${candidateId}/register`, { limited: true }, office)).status).toBe(200);
+    const again = (await exportFor(master.idNumber)).body.files[0];
+    expect(again.benefits).toHaveLength(5);
+    expect(again.benefits).toContainEqual(expect.objectContaining({ kind: 'recuperation_trip', status: 'offered', offeredOn: master.commendedOn }));
+    expect(again.registerEntry).toMatchObject({ limited: true, deeds: null });
   });
 
   it('answers an empty list for a person the service does not hold', async () => {

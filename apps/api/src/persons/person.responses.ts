@@ -27,6 +27,9 @@ export class PersonFileDto implements Fields<ItemOf<PersonExport['files']>> {
   @ListOf(AttachmentDto, 'the documents (metadata) with uploadedBy') attachments!: AttachmentDto[];
   @Obj('{bank, accountNumber (in full), accountName, recordedBy, recordedAt}', NULLABLE) bankAccount!: object | null;
   @ListOf(InstructionDto) paymentInstructions!: InstructionDto[];
+  @Objs("a named master's benefits: {kind, grantingBody, status, offeredOn, takenUpOn, declinedOn, grantedOn}") benefits!: object[];
+  @Obj("the public register's entry the office keeps: {limited, deeds, updatedAt}", NULLABLE) registerEntry!: object | null;
+  @Objs('studios applied for in their name: {id, name, status, namedOn}') studios!: object[];
 }
 
 export class PersonExportResultDto implements Fields<PersonExport> {

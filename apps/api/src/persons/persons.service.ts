@@ -54,7 +54,7 @@ export class PersonsService {
       this.inbox.list({ candidateId: row.id }),
       row.roundId ? this.ds.query(`SELECT year FROM rounds WHERE id = $1`, [row.roundId]) : Promise.resolve([]),
     ]);
-    const events = await this.timeline(row.workflowId);
+    const [events, asMaster] = await Promise.all([this.timeline(row.workflowId), this.asMaster(row.id)]);
     return {
       candidateId: row.id,
       workflowId: row.workflowId,
@@ -90,6 +90,31 @@ export class PersonsService {
           }
         : null,
       paymentInstructions: instructions.map(instructionView),
+      ...asMaster,
+    };
+  }
+
+  /** What the programme holds on a named master besides the file: benefits, the register's entry, studios named after them. */
+  private async asMaster(candidateId: string) {
+    const [benefits, register, studios] = await Promise.all([
+      this.ds.query(
+        `SELECT kind, granting_body AS "grantingBody", status, to_char(offered_on, 'YYYY-MM-DD') AS "offeredOn", to_char(taken_up_on, 'YYYY-MM-DD') AS "takenUpOn",
+                to_char(declined_on, 'YYYY-MM-DD') AS "declinedOn", to_char(granted_on, 'YYYY-MM-DD') AS "grantedOn"
+           FROM master_benefits WHERE candidate_id = $1 ORDER BY kind`,
+        [candidateId],
+      ) as Promise<Array<Record<string, string | null>>>,
+      this.ds.query(`SELECT limited, deeds, updated_at FROM master_register WHERE candidate_id = $1`, [candidateId]) as Promise<
+        Array<{ limited: boolean; deeds: string | null; updated_at: Date }>
+      >,
+      this.ds.query(`SELECT id, name, status, to_char(named_on, 'YYYY-MM-DD') AS "namedOn" FROM studios WHERE master_id = $1 ORDER BY created_at`, [candidateId]) as Promise<
+        Array<{ id: string; name: string; status: string; namedOn: string | null }>
+      >,
+    ]);
+    const entry = register[0];
+    return {
+      benefits,
+      registerEntry: entry ? { limited: entry.limited, deeds: entry.deeds, updatedAt: iso(entry.updated_at) } : null,
+      studios,
     };
   }
 
