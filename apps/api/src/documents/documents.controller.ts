@@ -1,9 +1,10 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Role } from '../../../../libs/contract';
 import { DOCUMENT_READERS } from '../attachments/attachments.controller';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
+import { ApiFileResponse } from '../common/api-response';
 import { download } from '../common/export-file';
 import { DocumentsService } from './documents.service';
 
@@ -25,7 +26,7 @@ export class CandidateDocumentsController {
   @Get('application-form.pdf')
   @Roles(...DOCUMENT_READERS)
   @Header('Cache-Control', 'private, no-store')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('the filled application form, as PDF', 'application/pdf')
   @ApiOperation({
     summary:
       "The filled application form (推荐申报表, 附件2) to print in triplicate and seal; read by those who read the file's documents, in their scope. ID number, mobile and address in clear for union_office only (audited as a full-value read), masked for the rest",
@@ -36,7 +37,7 @@ export class CandidateDocumentsController {
 
   @Get('certificate.pdf')
   @Roles(...ROUND_DOCUMENT_READERS)
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('the certificate, as PDF', 'application/pdf')
   @ApiOperation({ summary: 'The certificate (荣誉证书) of a named master; 409 if the file is not a named master' })
   async certificate(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return download(await this.documents.certificate(id, req.claims));
@@ -51,7 +52,7 @@ export class RoundDocumentsController {
 
   @Get('public-notice.pdf')
   @Roles(...ROUND_DOCUMENT_READERS)
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('the public notice, as PDF', 'application/pdf')
   @ApiOperation({
     summary:
       "The round's public notice (公示): the candidates on the formal list (name, sex, employer, trade), the period and how to object; 409 before the notice starts",
@@ -62,7 +63,7 @@ export class RoundDocumentsController {
 
   @Get('commendation.pdf')
   @Roles(...ROUND_DOCUMENT_READERS)
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('the commendation decision, as PDF', 'application/pdf')
   @ApiOperation({ summary: 'The commendation decision (表彰决定) naming the masters the government approved, dated on the ceremony; 409 until the ceremony is recorded' })
   async commendation(@Param('id', uuid) id: string) {
     return download(await this.documents.commendation(id));

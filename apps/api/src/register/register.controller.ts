@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Public, Roles } from '../auth/roles.decorator';
+import { BINARY } from '../common/api-response';
 import { download } from '../common/export-file';
 import { RegisterEntryDto, RegisterQueryDto } from './register.dto';
+import { RegisterListDto, RegisterOfficeEntryDto } from './register.responses';
 import { RegisterService } from './register.service';
 
 /**
@@ -23,10 +25,14 @@ export class PublicRegisterController {
 
   @Get()
   @Header('Cache-Control', PUBLIC_CACHE)
-  @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
       'The register of named masters: name, sex, trade, employer, year named, studio, published deeds — or name and year only for a master who asked; ?format=csv for the file; ?year= one year',
+  })
+  @ApiExtraModels(RegisterListDto)
+  @ApiOkResponse({
+    description: 'the register as JSON, or (format=csv) as a CSV file',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(RegisterListDto) } }, 'text/csv': { schema: BINARY } },
   })
   async list(@Query() query: RegisterQueryDto) {
     if (query.format === 'csv') return download(await this.register.csv(query.year));
@@ -47,6 +53,7 @@ export class MasterRegisterController {
     summary:
       "The master's entry in the public register: { limited } at the master's request (name and year only), { deeds } the text the office publishes (null withdraws it). 404 unknown, 409 not a named master",
   })
+  @ApiOkResponse({ type: RegisterOfficeEntryDto })
   setEntry(@Param('id', new ParseUUIDPipe({ version: undefined })) id: string, @Body() dto: RegisterEntryDto, @Req() req: AuthedRequest) {
     return this.register.setEntry(id, dto, req.claims.sub);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { STUDIO_READERS } from './studio-access';
 import { CreateStudioBatchDto, StudioBatchApprovalDto } from './studio.dto';
+import { StudioBatchDto, StudioBatchSummaryDto } from './studio.responses';
 import { StudioBatchesService } from './studio-batches.service';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -29,6 +30,7 @@ export class StudioBatchesController {
   @Get()
   @Roles(...STUDIO_READERS)
   @ApiOperation({ summary: 'Every batch, newest first, with its applications and studios named' })
+  @ApiOkResponse({ type: [StudioBatchSummaryDto] })
   list() {
     return this.batches.list();
   }
@@ -36,6 +38,7 @@ export class StudioBatchesController {
   @Get(':id')
   @Roles(...STUDIO_READERS)
   @ApiOperation({ summary: 'One batch: window, criteria, approval, and its studios the caller may see' })
+  @ApiOkResponse({ type: StudioBatchDto })
   get(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return this.batches.get(id, req.claims);
   }
@@ -48,6 +51,7 @@ export class StudioBatchesController {
     description:
       '409 while applications are open or awaiting screening, or once another decision stands; 422 naming the entry: a studio of another batch, named twice, not screened, or a screened one missing. The same decision sent again completes one that stopped part-way',
   })
+  @ApiOkResponse({ type: StudioBatchDto, description: 'the batch as it stands after the decision' })
   approve(@Param('id', uuid) id: string, @Body() dto: StudioBatchApprovalDto, @Req() req: AuthedRequest) {
     return this.batches.approve(id, dto, req.claims);
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { ApprenticesService } from './apprentices.service';
 import { STUDIO_READERS } from './studio-access';
 import { AddApprenticeDto, CreateStudioDto, ScreeningDto, StudioListQuery, StudioReasonDto, StudioResubmissionDto, UpdateApprenticeDto } from './studio.dto';
+import { ApprenticeDto, StudioPageDto, StudioViewDto } from './studio.responses';
 import { StudiosService } from './studios.service';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -34,6 +35,7 @@ export class StudiosController {
   @Get()
   @Roles(...STUDIO_READERS)
   @ApiOperation({ summary: 'The studios the caller may see, newest first: {items, total, page, pageSize}' })
+  @ApiOkResponse({ type: StudioPageDto })
   list(@Query() query: StudioListQuery, @Req() req: AuthedRequest) {
     return this.studios.list(query, req.claims);
   }
@@ -41,6 +43,7 @@ export class StudiosController {
   @Get(':id')
   @Roles(...STUDIO_READERS)
   @ApiOperation({ summary: 'One studio: the application, the master, screenings, approval, naming date, grant, apprentices' })
+  @ApiOkResponse({ type: StudioViewDto })
   get(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return this.studios.get(id, req.claims);
   }
@@ -49,6 +52,7 @@ export class StudiosController {
   @HttpCode(200)
   @Roles('union_office')
   @ApiOperation({ summary: "Screen against the batch's creation standard: every criterion with met and evidence; pass, fail or return", description: REFUSALS })
+  @ApiOkResponse({ type: StudioViewDto })
   screen(@Param('id', uuid) id: string, @Body() dto: ScreeningDto, @Req() req: AuthedRequest) {
     return this.studios.screen(id, dto, req.claims);
   }
@@ -57,6 +61,7 @@ export class StudiosController {
   @HttpCode(200)
   @Roles('union_office', 'nominator')
   @ApiOperation({ summary: 'A returned application goes back to screening, with a note and any corrections', description: REFUSALS })
+  @ApiOkResponse({ type: StudioViewDto })
   resubmit(@Param('id', uuid) id: string, @Body() dto: StudioResubmissionDto, @Req() req: AuthedRequest) {
     return this.studios.resubmit(id, dto, req.claims);
   }
@@ -65,6 +70,7 @@ export class StudiosController {
   @HttpCode(200)
   @Roles('union_office', 'nominator')
   @ApiOperation({ summary: 'Withdraw the application, with the reason, any time before it is named', description: REFUSALS })
+  @ApiOkResponse({ type: StudioViewDto })
   withdraw(@Param('id', uuid) id: string, @Body() dto: StudioReasonDto, @Req() req: AuthedRequest) {
     return this.studios.withdraw(id, dto, req.claims);
   }
@@ -72,6 +78,7 @@ export class StudiosController {
   @Post(':id/apprentices')
   @Roles('union_office', 'nominator')
   @ApiOperation({ summary: 'Record an apprentice ("1+N"): name, start, and end and outcome when known' })
+  @ApiCreatedResponse({ type: ApprenticeDto })
   addApprentice(@Param('id', uuid) id: string, @Body() dto: AddApprenticeDto, @Req() req: AuthedRequest) {
     return this.apprentices.add(id, dto, req.claims);
   }
@@ -79,6 +86,7 @@ export class StudiosController {
   @Patch(':id/apprentices/:apprenticeId')
   @Roles('union_office', 'nominator')
   @ApiOperation({ summary: "An apprenticeship's end and outcome (a skill level reached, a competition placing, a note)" })
+  @ApiOkResponse({ type: ApprenticeDto })
   updateApprentice(@Param('id', uuid) id: string, @Param('apprenticeId', uuid) apprenticeId: string, @Body() dto: UpdateApprenticeDto, @Req() req: AuthedRequest) {
     return this.apprentices.update(id, apprenticeId, dto, req.claims);
   }

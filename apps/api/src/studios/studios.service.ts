@@ -25,6 +25,22 @@ import { studioView, type StudioView } from './studio-view';
 /** One live application per master: another is refused while one is open or named. */
 const LIVE = `status NOT IN (${CLOSED_STUDIO_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
+/** One studio in a list: the row the workflow keeps current, its batch and master, and how many apprentices. */
+export interface StudioSummary {
+  id: string;
+  name: string;
+  hostUnit: string;
+  trade: string;
+  status: string;
+  namedOn: string | null;
+  batchId: string;
+  batchYear: number;
+  masterId: string;
+  masterName: string;
+  appliedAt: string;
+  apprentices: number;
+}
+
 /** Applications for demonstration studios and the office's screening; each step an Update on the studio's workflow. */
 @Injectable()
 export class StudiosService {
@@ -105,7 +121,7 @@ export class StudiosService {
   }
 
   /** The studios the caller may see, newest first, a page at a time, from the rows the workflows keep current. */
-  async list(query: StudioListQuery, claims: TokenClaims) {
+  async list(query: StudioListQuery, claims: TokenClaims): Promise<{ items: StudioSummary[]; total: number; page: number; pageSize: number }> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const q = this.ds
@@ -127,7 +143,7 @@ export class StudiosService {
         .clone()
         .offset((page - 1) * pageSize)
         .limit(pageSize)
-        .getRawMany(),
+        .getRawMany<Omit<StudioSummary, 'appliedAt'> & { appliedAt: Date }>(),
       q.clone().select('count(*)::int', 'total').orderBy().getRawMany<{ total: number }>(),
     ]);
     return { items: items.map((i) => ({ ...i, appliedAt: new Date(i.appliedAt).toISOString() })), total, page, pageSize };
