@@ -106,9 +106,9 @@ export class PersonsService {
       this.ds.query(`SELECT limited, deeds, updated_at FROM master_register WHERE candidate_id = $1`, [candidateId]) as Promise<
         Array<{ limited: boolean; deeds: string | null; updated_at: Date }>
       >,
-      this.ds.query(`SELECT id, name, status, to_char(named_on, 'YYYY-MM-DD') AS "namedOn" FROM studios WHERE master_id = $1 ORDER BY created_at`, [candidateId]) as Promise<
-        Array<{ id: string; name: string; status: string; namedOn: string | null }>
-      >,
+      this.ds.query(`SELECT id, name, status, to_char(named_on, 'YYYY-MM-DD') AS "namedOn" FROM studios WHERE master_id = $1 ORDER BY created_at`, [
+        candidateId,
+      ]) as Promise<Array<{ id: string; name: string; status: string; namedOn: string | null }>>,
     ]);
     const entry = register[0];
     return {
