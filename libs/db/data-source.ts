@@ -39,6 +39,7 @@ import { Studios1764390000000 } from './migrations/1764390000000-studios';
 import { Competitions1764395000000 } from './migrations/1764395000000-competitions';
 import { Training1764395000001 } from './migrations/1764395000001-training';
 import { MasterBenefits1764395000002 } from './migrations/1764395000002-master-benefits';
+import { StudioBankAccount1764396000000 } from './migrations/1764396000000-studio-bank-account';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -83,6 +84,7 @@ export const MIGRATIONS = [
   Competitions1764395000000,
   Training1764395000001,
   MasterBenefits1764395000002,
+  StudioBankAccount1764396000000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

@@ -2,6 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { shanghaiDate } from '../../libs/contract';
+import { maskAccountNumber } from '../../libs/security/pii';
+import { fetchFile, parseCsv } from '../support/exports';
 import { paperMaster } from '../support/masters';
 import { approve, closeRounds, createRound, idNumber, mobileNumber, openDb, streetUnion } from '../support/review-helpers';
 import { driveRoundToCeremony, today } from '../support/round-driver';
@@ -308,6 +310,62 @@ describe('demonstration studios over HTTP (real worker, Temporal dev server and 
     // Four eyes: one clerk approves, another records the payment.
     const taskId: string = named.body.grant.taskId;
     expect((await http.post(`/finance/tasks/${taskId}/approve`, {}, finance1)).body.status).toBe('approved');
+    // The grant is paid to the studio's host unit (依托单位), never to the master's own account.
+    const digits = () => String(randomInt(1e9, 1e10 - 1));
+    const masterAccount = `6222${digits()}`;
+    const studioAccount = `6228${digits()}`;
+    expect((await http.put(`/candidates/${masters.a}/bank-account`, { bank: '中国工商银行瓯海支行', accountNumber: masterAccount }, office)).status).toBe(200);
+    const grantRow = async (as: string) => {
+      const res = await fetchFile(api.url, `/finance/exports/${today().slice(0, 7)}.csv`, as);
+      expect(res.status).toBe(200);
+      const text = res.bytes.subarray(3).toString('utf8');
+      const row = parseCsv(text).find((r) => r[9] === taskId);
+      expect(row).toBeDefined();
+      return row!;
+    };
+    const grantLine = (account: string, bank: string, holder: string, note: string) => [
+      expect.any(String),
+      `工匠大师工作室-${tag}-A`,
+      '',
+      bank,
+      account,
+      holder,
+      '30000.00',
+      '百名工匠大师示范性工作室资助',
+      today(),
+      taskId,
+      note,
+    ];
+    // Before the office records the studio's account: the missing-account line, saying where to record it.
+    const missingNote = `缺少银行账户，请工会办公室登记工作室依托单位账户后再付款（PUT /studios/${a}/bank-account）`;
+    expect(await grantRow(finance1)).toEqual(grantLine('缺少银行账户', '', '', missingNote));
+    expect((await http.get(`/studios/${a}`, office)).body.bankAccount).toBeNull();
+
+    // Refusals: the field named; only the office records it; an unknown studio is a 404.
+    const account = { bank: '中国农业银行温州瓯海支行', accountNumber: studioAccount.replace(/(\d{4})/g, '$1 ') };
+    const badNumber = await http.put(`/studios/${a}/bank-account`, { ...account, accountNumber: '6228-12' }, office);
+    expect(badNumber.status).toBe(400);
+    expect(badNumber.body.fields).toEqual([{ field: 'accountNumber', reason: 'accountNumber must be 8 to 32 digits' }]);
+    expect(fieldsOf(await http.put(`/studios/${a}/bank-account`, { accountNumber: studioAccount }, office))).toEqual(['bank']);
+    for (const as of [unit, leadership, streetUnion('louqiao'), finance1]) expect((await http.put(`/studios/${a}/bank-account`, account, as)).status).toBe(403);
+    expect((await http.put(`/studios/${randomUUID()}/bank-account`, account, office)).status).toBe(404);
+
+    const recorded = await http.put(`/studios/${a}/bank-account`, account, office);
+    expect(recorded.status).toBe(200);
+    const shown = { bank: account.bank, accountNumber: maskAccountNumber(studioAccount), accountName: '温州瓯海眼镜有限公司', recordedBy: `office-${tag}` };
+    expect(recorded.body).toMatchObject({ id: a, bankAccount: { ...shown, recordedAt: expect.any(String) } });
+    const viewed = await http.get(`/studios/${a}`, unit);
+    expect(viewed.body.bankAccount).toEqual(recorded.body.bankAccount);
+    expect(JSON.stringify(viewed.body)).not.toContain(studioAccount);
+    // Recording the same account again changes nothing.
+    expect((await http.put(`/studios/${a}/bank-account`, account, office)).body.bankAccount).toEqual(recorded.body.bankAccount);
+
+    // The bank run: the studio's account in full for finance, masked for others; never the master's.
+    expect(await grantRow(finance1)).toEqual(grantLine(studioAccount, account.bank, '温州瓯海眼镜有限公司', ''));
+    expect(await grantRow(token('auditor'))).toEqual(grantLine(maskAccountNumber(studioAccount), account.bank, '温州瓯海眼镜有限公司', ''));
+    const [{ n: leakedAccount }] = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE detail::text LIKE $1`, [`%${studioAccount.slice(4)}%`]);
+    expect(leakedAccount).toBe(0);
+
     const sameClerk = await http.post(`/finance/tasks/${taskId}/confirm`, { reference: `GRANT-${tag}`, paidOn: today() }, finance1);
     expect(sameClerk.status).toBe(403);
     const paid = await http.post(`/finance/tasks/${taskId}/confirm`, { reference: `GRANT-${tag}`, paidOn: today() }, finance2);
@@ -327,6 +385,9 @@ describe('demonstration studios over HTTP (real worker, Temporal dev server and 
         'POST /studios/:id/screening 200',
         'POST /studios/:id/screening 400',
         'POST /studios/:id/resubmission 200',
+        'PUT /studios/:id/bank-account 200',
+        'PUT /studios/:id/bank-account 400',
+        'PUT /studios/:id/bank-account 403',
         'POST /studio-batches/:id/approval 200',
         'POST /studio-batches/:id/approval 409',
         'POST /studio-batches/:id/approval 422',

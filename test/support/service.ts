@@ -48,6 +48,7 @@ export function client(base: string) {
     get: (path: string, token?: string) => call('GET', path, { token }),
     post: (path: string, body: unknown, token?: string) => call('POST', path, { body, token }),
     patch: (path: string, body: unknown, token?: string) => call('PATCH', path, { body, token }),
+    put: (path: string, body: unknown, token?: string) => call('PUT', path, { body, token }),
   };
 }
 

@@ -25,6 +25,12 @@ export class StudioEntity {
   @Column('jsonb', { nullable: true }) state!: StudioStateV1 | null;
   @Column('date', { name: 'named_on', nullable: true }) namedOn!: string | null;
   @Column('uuid', { name: 'grant_task_id', nullable: true }) grantTaskId!: string | null;
+  /** The host unit's account (依托单位) the grant is paid to, recorded by the office; the number sealed. */
+  @Column('text', { name: 'bank_name', nullable: true }) bankName!: string | null;
+  @Column('text', { name: 'bank_account_cipher', nullable: true }) bankAccountCipher!: string | null;
+  @Column('text', { name: 'bank_account_name', nullable: true }) bankAccountName!: string | null;
+  @Column('text', { name: 'bank_account_by', nullable: true }) bankAccountBy!: string | null;
+  @Column('timestamptz', { name: 'bank_account_at', nullable: true }) bankAccountAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

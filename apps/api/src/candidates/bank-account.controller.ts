@@ -5,7 +5,7 @@ import { CandidateEntity } from '../../../../libs/db';
 import { PiiCipher } from '../../../../libs/security/pii';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
-import { BankAccountDto, bankAccountView, sealedBankAccount } from './bank-account';
+import { accountChanges, BankAccountDto, bankAccountView } from './bank-account';
 import { CandidateAccess } from './candidate-access';
 import { BankAccountRecordedDto } from './candidate.responses';
 import { uuid } from './candidates.controller';
@@ -28,15 +28,10 @@ export class BankAccountController {
   @ApiOkResponse({ type: BankAccountRecordedDto })
   async put(@Param('id', uuid) id: string, @Body() dto: BankAccountDto, @Req() req: AuthedRequest) {
     const row = await this.access.find(id, req.claims);
-    const sealed = sealedBankAccount(dto, row.name, this.pii);
-    const same =
-      row.bankAccountCipher &&
-      row.bankName === sealed.bankName &&
-      row.bankAccountName === sealed.bankAccountName &&
-      this.pii.decrypt(row.bankAccountCipher) === dto.accountNumber;
-    if (!same) {
-      Object.assign(row, sealed, { bankAccountBy: req.claims.sub, bankAccountAt: new Date() });
-      await this.ds.getRepository(CandidateEntity).update({ id }, { ...sealed, bankAccountBy: row.bankAccountBy, bankAccountAt: row.bankAccountAt });
+    const changes = accountChanges(row, dto, row.name, this.pii, req.claims.sub);
+    if (changes) {
+      Object.assign(row, changes);
+      await this.ds.getRepository(CandidateEntity).update({ id }, changes);
     }
     return { candidateId: id, bankAccount: bankAccountView(row, this.pii) };
   }

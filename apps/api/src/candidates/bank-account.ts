@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { CandidateEntity } from '../../../../libs/db';
 import { maskAccountNumber, type PiiCipher } from '../../../../libs/security/pii';
 
 /** The payee's bank account (收款账户) as the programme office records it. */
@@ -26,13 +25,36 @@ export class BankAccountDto {
   accountName?: string;
 }
 
+/** The columns that hold a recorded account: on the master's file, and on a studio's row (its host unit's account). */
+export interface RecordedAccount {
+  bankName: string | null;
+  bankAccountCipher: string | null;
+  bankAccountName: string | null;
+  bankAccountBy: string | null;
+  bankAccountAt: Date | null;
+}
+
 /** The columns that hold an account on the master's file; the number is sealed like the ID number. */
 export function sealedBankAccount(dto: { bank: string; accountNumber: string; accountName?: string }, payeeName: string, pii: PiiCipher) {
   return { bankName: dto.bank, bankAccountCipher: pii.encrypt(dto.accountNumber), bankAccountName: dto.accountName ?? payeeName };
 }
 
+/**
+ * The columns to write when the office records an account on `row`, or null when it is the account
+ * already recorded: recording the same account again changes nothing, so who recorded it and when stay.
+ */
+export function accountChanges(row: RecordedAccount, dto: BankAccountDto, payeeName: string, pii: PiiCipher, by: string): RecordedAccount | null {
+  const sealed = sealedBankAccount(dto, payeeName, pii);
+  const same =
+    row.bankAccountCipher &&
+    row.bankName === sealed.bankName &&
+    row.bankAccountName === sealed.bankAccountName &&
+    pii.decrypt(row.bankAccountCipher) === dto.accountNumber;
+  return same ? null : { ...sealed, bankAccountBy: by, bankAccountAt: new Date() };
+}
+
 /** The account as every view shows it: the number masked, whatever the role. Finance sees it in full only in the bank-run export. */
-export function bankAccountView(row: Pick<CandidateEntity, 'bankName' | 'bankAccountCipher' | 'bankAccountName' | 'bankAccountBy' | 'bankAccountAt'>, pii: PiiCipher) {
+export function bankAccountView(row: RecordedAccount, pii: PiiCipher) {
   if (!row.bankAccountCipher) return null;
   return {
     bank: row.bankName,

@@ -2,7 +2,10 @@ import type { PaymentKind } from '../../../../libs/contract';
 import { maskAccountNumber, maskIdNumber, type PiiCipher } from '../../../../libs/security/pii';
 import type { Table, TableCell } from '../common/table';
 
-/** An approved instruction with what the bank needs of its payee (sealed fields still sealed). */
+/**
+ * An approved instruction with what the bank needs of its payee (sealed fields still sealed): the
+ * master, or for a studio's grant the studio and its host unit's account (no ID number).
+ */
 export interface BankRunRow {
   id: string;
   kind: PaymentKind;
@@ -10,14 +13,21 @@ export interface BankRunRow {
   attempt: number;
   amountFen: number;
   dueOn: string;
+  studioId: string | null;
   name: string;
-  idNumberCipher: string;
+  idNumberCipher: string | null;
   bankName: string | null;
   bankAccountCipher: string | null;
   bankAccountName: string | null;
 }
 
 export const MISSING_ACCOUNT = '缺少银行账户';
+
+/** Who records the missing account, and where: the master's on the file, a studio's (its host unit's) on the studio. */
+export function missingAccountNote(r: Pick<BankRunRow, 'kind' | 'studioId'>): string {
+  if (r.kind !== 'studio_grant') return `${MISSING_ACCOUNT}，请工会办公室登记后再付款`;
+  return `${MISSING_ACCOUNT}，请工会办公室登记工作室依托单位账户后再付款（PUT /studios/${r.studioId}/bank-account）`;
+}
 
 /** What the payment is for, as the bank statement and the treasury voucher (用途) show it. */
 export function purpose(kind: PaymentKind, dueOn: string): string {
@@ -43,7 +53,7 @@ export function bankRunTable(rows: BankRunRow[], pii: PiiCipher, fullAccount: bo
   const body: TableCell[][] = rows.map((r, i) => [
     i + 1,
     r.name,
-    maskIdNumber(pii.decrypt(r.idNumberCipher)),
+    r.idNumberCipher ? maskIdNumber(pii.decrypt(r.idNumberCipher)) : '',
     r.bankName ?? '',
     account(r),
     r.bankAccountName ?? '',
@@ -51,7 +61,7 @@ export function bankRunTable(rows: BankRunRow[], pii: PiiCipher, fullAccount: bo
     purpose(r.kind, r.dueOn),
     r.dueOn,
     r.id,
-    r.bankAccountCipher ? (r.attempt > 1 ? `第${r.attempt}次支付` : '') : `${MISSING_ACCOUNT}，请工会办公室登记后再付款`,
+    r.bankAccountCipher ? (r.attempt > 1 ? `第${r.attempt}次支付` : '') : missingAccountNote(r),
   ]);
   const total = rows.reduce((sum, r) => sum + r.amountFen, 0);
   return {

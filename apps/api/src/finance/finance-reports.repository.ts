@@ -22,12 +22,18 @@ export interface MasterPaid {
 export class FinanceReportsRepository {
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * The payee of each approved instruction: the master for the bonus and the subsidy; for a studio's
+   * grant the studio, paid to its host unit's account (never the master's, nor the master's ID number).
+   */
   bankRun(month: string): Promise<BankRunRow[]> {
+    const payee = (column: string) => `CASE WHEN t.kind = 'studio_grant' THEN s.${column} ELSE c.${column} END`;
     return this.ds.query(
       `SELECT t.id, t.kind, t.instalment, t.attempt, t.amount_fen::int AS "amountFen", to_char(t.due_on, 'YYYY-MM-DD') AS "dueOn",
-              c.name, c.id_number_cipher AS "idNumberCipher", c.bank_name AS "bankName",
-              c.bank_account_cipher AS "bankAccountCipher", c.bank_account_name AS "bankAccountName"
-       FROM payment_tasks t JOIN candidates c ON c.id = t.candidate_id
+              t.studio_id AS "studioId", ${payee('name')} AS name,
+              CASE WHEN t.kind = 'studio_grant' THEN NULL ELSE c.id_number_cipher END AS "idNumberCipher", ${payee('bank_name')} AS "bankName",
+              ${payee('bank_account_cipher')} AS "bankAccountCipher", ${payee('bank_account_name')} AS "bankAccountName"
+       FROM payment_tasks t JOIN candidates c ON c.id = t.candidate_id LEFT JOIN studios s ON s.id = t.studio_id
        WHERE t.status = 'approved' AND t.due_on >= $1 AND t.due_on < $2
        ORDER BY t.due_on, c.name, t.candidate_id, t.kind, t.instalment`,
       monthBounds(month),

@@ -1,5 +1,7 @@
 import type { Actor, StudioStateV1 } from '../../../../libs/contract';
 import type { CandidateEntity, StudioApprenticeEntity, StudioBatchEntity, StudioEntity } from '../../../../libs/db';
+import type { PiiCipher } from '../../../../libs/security/pii';
+import { bankAccountView } from '../candidates/bank-account';
 
 const by = (a: Actor) => ({ userId: a.userId, role: a.role });
 
@@ -10,14 +12,14 @@ export function apprenticeView(a: StudioApprenticeEntity) {
 /**
  * A studio as every role that may see it sees it, for `GET /studios/:id` and the reply to every action
  * on it: the application as filed, the master, where its workflow has it, the grant's instruction
- * (with the status finance has it at) and the apprentices.
+ * (with the status finance has it at), the account it is paid to (the host unit's, masked) and the apprentices.
  */
 export function studioView(
   studio: StudioEntity,
   state: StudioStateV1 | null,
-  ctx: { master: CandidateEntity; batch: StudioBatchEntity; apprentices: StudioApprenticeEntity[]; grantStatus: string | null },
+  ctx: { master: CandidateEntity; batch: StudioBatchEntity; apprentices: StudioApprenticeEntity[]; grantStatus: string | null; pii: PiiCipher },
 ) {
-  const { master, batch, apprentices, grantStatus } = ctx;
+  const { master, batch, apprentices, grantStatus, pii } = ctx;
   return {
     id: studio.id,
     batch: { id: batch.id, year: batch.year },
@@ -35,6 +37,7 @@ export function studioView(
     approval: state?.approval ? { approved: state.approval.approved, reason: state.approval.reason, by: by(state.approval.actor), at: state.approval.at } : null,
     namedOn: state?.namedOn ?? null,
     grant: state?.grant ? { ...state.grant, status: grantStatus } : null,
+    bankAccount: bankAccountView(studio, pii),
     closure: state?.closure ? { kind: state.closure.kind, reason: state.closure.reason, by: by(state.closure.actor), at: state.closure.at } : null,
     apprentices: apprentices.map(apprenticeView),
   };

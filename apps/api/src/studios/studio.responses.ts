@@ -1,5 +1,6 @@
 import { STUDIO_STATUSES } from '../../../../libs/contract';
-import { Flag, Int, ListOf, NULLABLE, Obj, Objs, OneOf, Text, Texts, type Answer, type Fields, type ItemOf } from '../common/api-response';
+import { Flag, Int, ListOf, NULLABLE, Obj, Objs, One, OneOf, Text, Texts, type Answer, type Fields, type ItemOf } from '../common/api-response';
+import { BankAccountViewDto } from '../candidates/candidate.responses';
 import type { ApprenticesService } from './apprentices.service';
 import type { StudioBatchesService } from './studio-batches.service';
 import type { apprenticeView, StudioView } from './studio-view';
@@ -93,5 +94,6 @@ export class StudioViewDto implements Fields<StudioView> {
   @Text('the naming date, YYYY-MM-DD, Asia/Shanghai', NULLABLE) namedOn!: string | null;
   @Obj("the grant's instruction: {taskId, amountFen, dueOn, status (as finance has it)}", NULLABLE) grant!: object | null;
   @Obj('how it closed: {kind: rejected|not_approved|withdrawn, reason, by: {userId, role}, at}', NULLABLE) closure!: object | null;
+  @One(BankAccountViewDto, "the host unit's account the grant is paid to, masked; null until the office records it", NULLABLE) bankAccount!: BankAccountViewDto | null;
   @ListOf(ApprenticeViewDto) apprentices!: ApprenticeViewDto[];
 }

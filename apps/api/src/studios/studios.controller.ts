@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
+import { BankAccountDto } from '../candidates/bank-account';
 import { ApprenticesService } from './apprentices.service';
 import { STUDIO_READERS } from './studio-access';
 import { AddApprenticeDto, CreateStudioDto, ScreeningDto, StudioListQuery, StudioReasonDto, StudioResubmissionDto, UpdateApprenticeDto } from './studio.dto';
@@ -42,10 +43,22 @@ export class StudiosController {
 
   @Get(':id')
   @Roles(...STUDIO_READERS)
-  @ApiOperation({ summary: 'One studio: the application, the master, screenings, approval, naming date, grant, apprentices' })
+  @ApiOperation({ summary: 'One studio: the application, the master, screenings, approval, naming date, grant, its bank account (masked), apprentices' })
   @ApiOkResponse({ type: StudioViewDto })
   get(@Param('id', uuid) id: string, @Req() req: AuthedRequest) {
     return this.studios.get(id, req.claims);
+  }
+
+  @Put(':id/bank-account')
+  @HttpCode(200)
+  @Roles('union_office')
+  @ApiOperation({
+    summary: "Record the studio's bank account, its host unit's (依托单位), for its grant; the number is sealed and shown masked everywhere",
+    description: '400 naming the field (accountNumber: 8 to 32 digits); accountName defaults to the host unit; 403 wrong role, 404 unknown',
+  })
+  @ApiOkResponse({ type: StudioViewDto })
+  recordBankAccount(@Param('id', uuid) id: string, @Body() dto: BankAccountDto, @Req() req: AuthedRequest) {
+    return this.studios.recordBankAccount(id, dto, req.claims);
   }
 
   @Post(':id/screening')

@@ -13,8 +13,10 @@ import {
   type StudioStateV1,
 } from '../../../../libs/contract';
 import { CandidateEntity, StudioApprenticeEntity, StudioBatchEntity, StudioEntity } from '../../../../libs/db';
+import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { actorOf } from '../auth/auth.guard';
+import { accountChanges, type BankAccountDto } from '../candidates/bank-account';
 import { badRequest } from '../common/validation';
 import { shanghaiLocal, windowText } from '../rounds/round-time';
 import { StudioAccess } from './studio-access';
@@ -48,6 +50,7 @@ export class StudiosService {
     private readonly ds: DataSource,
     private readonly access: StudioAccess,
     private readonly engine: StudioEngine,
+    private readonly pii: PiiCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -175,6 +178,20 @@ export class StudiosService {
     return this.view(studio, state, master);
   }
 
+  /**
+   * The account the studio's grant is paid to: its host unit's (依托单位), never the master's.
+   * The holder defaults to the host unit; recording the same account again changes nothing.
+   */
+  async recordBankAccount(id: string, dto: BankAccountDto, claims: TokenClaims): Promise<StudioView> {
+    const { studio, master } = await this.access.find(id, claims);
+    const changes = accountChanges(studio, dto, studio.hostUnit, this.pii, claims.sub);
+    if (changes) {
+      Object.assign(studio, changes);
+      await this.ds.getRepository(StudioEntity).update({ id }, changes);
+    }
+    return this.view(studio, await this.engine.state(studio), master);
+  }
+
   /** The studio's view with what it shows beside the workflow's state: its batch, apprentices and the grant's status in the finance inbox. */
   async view(studio: StudioEntity, state: StudioStateV1 | null, master: CandidateEntity, tx: EntityManager = this.ds.manager): Promise<StudioView> {
     const [batch, apprentices, grant] = await Promise.all([
@@ -182,7 +199,7 @@ export class StudiosService {
       tx.getRepository(StudioApprenticeEntity).find({ where: { studioId: studio.id }, order: { startOn: 'ASC', createdAt: 'ASC' } }),
       tx.query(`SELECT status FROM payment_tasks WHERE studio_id = $1 AND status <> 'reissued' LIMIT 1`, [studio.id]) as Promise<Array<{ status: string }>>,
     ]);
-    return studioView(studio, state, { master, batch, apprentices, grantStatus: grant[0]?.status ?? null });
+    return studioView(studio, state, { master, batch, apprentices, grantStatus: grant[0]?.status ?? null, pii: this.pii });
   }
 
   /** The list sees what the caller may see (as `StudioAccess.visible`): a nominating unit its own masters' and applications, a union its area's. */
