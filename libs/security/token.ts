@@ -33,14 +33,18 @@ export function issuerKeys(auth: AuthConfig): JWTVerifyGetKey {
 }
 
 export function createTokenVerifier(auth: AuthConfig, keys: JWTVerifyGetKey = issuerKeys(auth), now: () => number = Date.now): TokenVerifier {
-  const verified = new VerifiedTokens(now);
+  const verified = new VerifiedTokens(now, stillPublished(keys));
   return async (token) => {
     const known = verified.get(token);
     if (known) return known;
     if (!isCanonicalCompactJws(token)) return 'malformed token';
     let payload: JWTPayload;
+    let kid: string | undefined;
     try {
-      ({ payload } = await jwtVerify(token, keys, {
+      ({
+        payload,
+        protectedHeader: { kid },
+      } = await jwtVerify(token, keys, {
         algorithms: TOKEN_ALGORITHMS,
         issuer: auth.issuer,
         audience: auth.audience,
@@ -52,35 +56,50 @@ export function createTokenVerifier(auth: AuthConfig, keys: JWTVerifyGetKey = is
       return reasonOf(err);
     }
     const claims = claimsOf(payload, auth.claims);
-    if (typeof claims !== 'string') verified.add(token, claims);
+    if (typeof claims !== 'string') verified.add(token, claims, kid);
     return claims;
   };
 }
 
 /**
+ * Whether the key a token named is still in the issuer's set as last fetched: a JWKS URL's set (jose
+ * re-fetches it when a token names an unknown kid, so a rotation is seen at the new key's first token).
+ * The local key never changes while the process runs.
+ */
+function stillPublished(keys: JWTVerifyGetKey): (kid: string | undefined) => boolean {
+  const current = (keys as { jwks?: () => { keys: Array<{ kid?: string }> } | undefined }).jwks;
+  if (typeof current !== 'function') return () => true;
+  return (kid) => kid !== undefined && !!current()?.keys.some((k) => k.kid === kid);
+}
+
+/**
  * Tokens already verified, so a client's next request skips the signature check (about a millisecond
- * of a decision's latency). An entry lasts until the token expires, and at most five minutes: a key
- * the issuer withdraws stops admitting its tokens within that time. Only the exact token string hits.
+ * of a decision's latency). An entry lasts until the token expires, at most five minutes, and only
+ * while the issuer still publishes the key that signed it: a withdrawn key stops admitting its tokens
+ * as soon as the service has seen the new set. Only the exact token string hits.
  */
 class VerifiedTokens {
   private static readonly MAX_ENTRIES = 10_000;
   private static readonly MAX_AGE_MS = 5 * 60_000;
-  private readonly entries = new Map<string, { claims: TokenClaims; until: number }>();
+  private readonly entries = new Map<string, { claims: TokenClaims; until: number; kid: string | undefined }>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly published: (kid: string | undefined) => boolean,
+  ) {}
 
   get(token: string): TokenClaims | null {
     const entry = this.entries.get(token);
     if (!entry) return null;
-    if (this.now() < entry.until) return entry.claims;
+    if (this.now() < entry.until && this.published(entry.kid)) return entry.claims;
     this.entries.delete(token);
     return null;
   }
 
-  add(token: string, claims: TokenClaims): void {
+  add(token: string, claims: TokenClaims, kid: string | undefined): void {
     // The oldest entry makes room (a Map iterates in insertion order).
     if (this.entries.size >= VerifiedTokens.MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, { claims, until: Math.min(claims.exp * 1000, this.now() + VerifiedTokens.MAX_AGE_MS) });
+    this.entries.set(token, { claims, kid, until: Math.min(claims.exp * 1000, this.now() + VerifiedTokens.MAX_AGE_MS) });
   }
 }
 

@@ -190,7 +190,9 @@ describe('createTokenVerifier (OpenID Connect issuer through its JWKS URL)', () 
     const first = await rsaKey('2026-01');
     served = [first.publicJwk];
     const verifier = createTokenVerifier(config());
-    expect(await verifier(await sign(first, { role: 'finance' }))).toMatchObject({ iss: ISSUER, sub: 'idp-user-7', role: 'finance' });
+    const old = await sign(first, { role: 'finance' });
+    expect(await verifier(old)).toMatchObject({ iss: ISSUER, sub: 'idp-user-7', role: 'finance' });
+    expect(await verifier(old)).toMatchObject({ role: 'finance' }); // remembered
 
     // The issuer rotates: the new key is published and signs from now on; the old one is withdrawn.
     const second = await rsaKey('2026-02');
@@ -198,6 +200,8 @@ describe('createTokenVerifier (OpenID Connect issuer through its JWKS URL)', () 
     const before = fetches;
     expect(await verifier(await sign(second, { role: 'auditor' }))).toMatchObject({ role: 'auditor' });
     expect(fetches).toBe(before + 1);
+    // The withdrawn key's token, though remembered, is refused once the new set is known.
+    expect(await verifier(old)).toMatch(/unknown key|no applicable key|bad signature/);
     // A token under a kid the issuer never published is refused.
     expect(await verifier(await sign(await rsaKey('forged'), { role: 'admin' }))).toMatch(/unknown key|bad signature/);
   });
