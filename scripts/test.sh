@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: install what is missing, typecheck, lint (ESLint and Prettier) and build (the start-up
-# test runs the built service), then the unit, workflow and integration suites.
+# test runs the built service; the browser tests the built console), then the unit, workflow and integration suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure.sh
@@ -14,6 +14,8 @@ if [ -z "${DATABASE_URL:-}" ] && command -v pg_isready >/dev/null && pg_isready 
   export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$scratch"
 fi
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p apps/console/tsconfig.json
 npm run -s lint
 npx tsc -p tsconfig.build.json
+node scripts/console-build.mjs
 npx jest --runInBand "$@"

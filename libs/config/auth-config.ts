@@ -17,6 +17,8 @@ export interface AuthConfig {
   clockToleranceSec: number;
   /** After `limit` failed authentications from one client address within `windowMs`, it gets 429 for `blockMs`. */
   failures: { limit: number; windowMs: number; blockMs: number };
+  /** The local issuer's private key, outside production only: POST /dev/token (the console's development sign-in) signs with it. */
+  devSigningKey?: JsonWebKey | null;
 }
 
 type IntReader = (name: string, fallback: number, min?: number, max?: number) => number;
@@ -47,9 +49,10 @@ export function authConfig(env: NodeJS.ProcessEnv, int: IntReader, duration: Dur
     return { issuer, audience, keys: { kind: 'jwks', url, cooldownMs: duration('OIDC_JWKS_COOLDOWN', '30s') }, ...common };
   }
   let publicJwk: JsonWebKey | undefined;
+  let privateJwk: JsonWebKey | undefined;
   try {
     publicJwk = parseJwk('AUTH_LOCAL_PUBLIC_KEY', env.AUTH_LOCAL_PUBLIC_KEY);
-    const privateJwk = parseJwk('AUTH_LOCAL_PRIVATE_KEY', env.AUTH_LOCAL_PRIVATE_KEY);
+    privateJwk = parseJwk('AUTH_LOCAL_PRIVATE_KEY', env.AUTH_LOCAL_PRIVATE_KEY);
     publicJwk ??= privateJwk && publicJwkOf(privateJwk);
   } catch (err) {
     // The message names the variable, never its content: it may be a private key.
@@ -57,7 +60,9 @@ export function authConfig(env: NodeJS.ProcessEnv, int: IntReader, duration: Dur
     publicJwk = {};
   }
   if (!publicJwk) problems.push('AUTH_LOCAL_PUBLIC_KEY is required when OIDC_ISSUER is not set (npm start keeps one under data/)');
-  return { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { kind: 'local', publicJwk: publicJwk ?? {} }, ...common };
+  // The private half signs development tokens only when it matches the key the API verifies with.
+  const signs = privateJwk && publicJwk && publicJwkOf(privateJwk).x === publicJwk.x && publicJwkOf(privateJwk).y === publicJwk.y;
+  return { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { kind: 'local', publicJwk: publicJwk ?? {} }, ...common, devSigningKey: signs ? privateJwk! : null };
 }
 
 /** `theirs:ours,…`, e.g. `programme-office:union_office,finance-dept:finance`. */

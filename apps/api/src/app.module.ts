@@ -9,6 +9,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuditTrail } from './audit/audit-trail.interceptor';
 import { AuthGuard } from './auth/auth.guard';
+import { DevTokenController } from './auth/dev-token.controller';
 import { BenefitsModule } from './benefits/benefits.module';
 import { CandidateListController } from './candidates/candidate-list.controller';
 import { CandidateListRepository } from './candidates/candidate-list.repository';
@@ -78,6 +79,8 @@ export class AppModule {
         ReviewActionsController,
         TasksController,
         BankAccountController,
+        // The console's development sign-in: only while the local issuer signs (never in production).
+        ...(config.auth.devSigningKey ? [DevTokenController] : []),
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -4,10 +4,11 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '../../../libs/config';
 import { AppModule } from './app.module';
 import { mountCodecHttp } from './codec/codec-http';
+import { serveConsole } from './console/serve-console';
 import { FastLaneAdapter } from './common/fast-lane.adapter';
 import { validationPipe, type FieldError } from './common/validation';
 import { MasterImportDto } from './masters/master-import.dto';
@@ -26,14 +27,14 @@ export const MASTER_IMPORT_BODY_LIMIT = '8mb';
  * pino (libs/logging), Nest's own Logger calls included; `logger: false` keeps the API silent, and
  * `logStream` sends the lines somewhere other than standard output (a test reading them).
  */
-export async function createApi(config: AppConfig, options: { logger?: false; logStream?: DestinationStream } = {}): Promise<NestExpressApplication> {
+export async function createApi(config: AppConfig, options: { logger?: false; logStream?: DestinationStream; preview?: boolean } = {}): Promise<NestExpressApplication> {
   const adapter = new FastLaneAdapter();
   const quiet = options.logger === false;
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, quiet ? undefined : { stream: options.logStream }),
-    adapter,
-    quiet ? { logger: false } : { bufferLogs: true },
-  );
+  // `preview`: the modules and routes without their providers (no database, no Temporal): for writing the OpenAPI document.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, quiet ? undefined : { stream: options.logStream }), adapter, {
+    ...(quiet ? { logger: false } : { bufferLogs: true }),
+    ...(options.preview && { preview: true }),
+  });
   if (!quiet) app.useLogger(app.get(Logger));
   // The formal list names everyone on the re-review list with a reason: 10,000 of them far exceed
   // the 100 kB every other body is held to. It runs before Nest's own parser, which skips a parsed
@@ -59,6 +60,8 @@ export async function createApi(config: AppConfig, options: { logger?: false; lo
   hardenHttp(app, config);
   app.enableShutdownHooks();
   if (config.http.docs) serveDocs(app);
+  // The web console (apps/console), when built: its pages at / and its assets, beside the API.
+  serveConsole(app);
   return app;
 }
 
@@ -78,10 +81,15 @@ function hardenHttp(app: NestExpressApplication, config: AppConfig): void {
 
 /** The OpenAPI document and its browser at /docs: off in production unless API_DOCS=true. */
 function serveDocs(app: NestExpressApplication): void {
+  SwaggerModule.setup('docs', app, () => openApiDocument(app));
+}
+
+/** The OpenAPI document of an API built by createApi (also written for the console's typed client: scripts/console-api.ts). */
+export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('Ouhai Hundred Master Craftsmen — back office')
     .setDescription('Nominations, stage decisions, finance tasks and the audit timeline. Amounts are in fen.')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
+  return SwaggerModule.createDocument(app, doc);
 }

@@ -1,0 +1,88 @@
+import { App as AntApp, Button, ConfigProvider, Layout, Space, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Link, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { keepSession, session } from './api/client';
+import { I18nContext, i18n, type Lang } from './i18n';
+import { CandidateFile } from './pages/CandidateFile';
+import { Inbox } from './pages/Inbox';
+import { SignIn } from './pages/SignIn';
+import { ROUTES } from './routes';
+
+const LANG_KEY = 'ouhai-console-lang';
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh');
+  const [, refresh] = useState(0);
+  const navigate = useNavigate();
+  const words = useMemo(
+    () =>
+      i18n(lang, (next) => {
+        localStorage.setItem(LANG_KEY, next);
+        document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+        setLangState(next);
+      }),
+    [lang],
+  );
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  const who = session();
+  const signedIn = (page: ReactNode) => (who ? page : <Navigate to={ROUTES.signIn} replace />);
+
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b7280f', colorLink: '#a8200d' } }}>
+      <AntApp>
+        <I18nContext.Provider value={words}>
+          <Layout style={{ minHeight: '100vh' }}>
+            <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#7a1a0a' }}>
+              <Space size="large">
+                <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
+                  {words.t.appName}
+                </Typography.Text>
+                {who && (
+                  <Link to={ROUTES.inbox} style={{ color: '#fff' }}>
+                    {words.t.inbox}
+                  </Link>
+                )}
+              </Space>
+              <Space>
+                {who && (
+                  <Typography.Text style={{ color: '#fff' }}>
+                    {words.name('role', who.role)} · {who.sub}
+                    {who.area ? ` · ${who.area}` : ''}
+                  </Typography.Text>
+                )}
+                <Button size="small" onClick={() => words.setLang(lang === 'zh' ? 'en' : 'zh')}>
+                  {words.t.language}
+                </Button>
+                {who && (
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      keepSession(null);
+                      refresh((n) => n + 1);
+                      void navigate(ROUTES.signIn);
+                    }}
+                  >
+                    {words.t.signOut}
+                  </Button>
+                )}
+              </Space>
+            </Layout.Header>
+            <Layout.Content style={{ padding: 24 }}>
+              <main>
+                <Routes>
+                  <Route path={ROUTES.signIn} element={<SignIn onSignedIn={() => refresh((n) => n + 1)} />} />
+                  <Route path={ROUTES.inbox} element={signedIn(<Inbox />)} />
+                  <Route path="/files/:id" element={signedIn(<CandidateFile />)} />
+                  <Route path="*" element={<Navigate to={who ? ROUTES.inbox : ROUTES.signIn} replace />} />
+                </Routes>
+              </main>
+            </Layout.Content>
+          </Layout>
+        </I18nContext.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,185 @@
+import { createContext, useContext } from 'react';
+// The Chinese names are the API's own (the labels its exports and documents print), so both say the same.
+import { AREA_LABELS, CHANNEL_LABELS, INDUSTRY_LABELS, STAGE_LABELS, STATUS_LABELS } from '../../api/src/candidates/candidate-labels';
+
+/** The console's own words, 简体中文 first; antd's own (pagination, dialogs) come from its locale. */
+const zh = {
+  appName: '瓯海百名工匠 · 工作台',
+  signIn: '登录',
+  signOut: '退出',
+  devSignIn: '开发环境登录',
+  devSignInHint: '本地签发令牌，仅用于开发与测试环境。',
+  role: '角色',
+  userId: '用户标识',
+  area: '所属镇街',
+  areaHint: '镇街总工会等按地区审核的角色需要填写，如 louqiao',
+  inbox: '待办',
+  inboxEmpty: '暂无待办事项',
+  name: '姓名',
+  stage: '阶段',
+  status: '状态',
+  dueAt: '截止时间',
+  action: '待办事项',
+  overdue: '已逾期',
+  onTime: '未逾期',
+  open: '查看',
+  file: '人选档案',
+  back: '返回待办',
+  basics: '基本信息',
+  form: '申报表',
+  decisions: '已作决定',
+  noDecisions: '尚无决定',
+  decide: '作出决定',
+  outcome: '决定',
+  reason: '理由',
+  reasonRequired: '请填写理由',
+  missing: '缺少的材料（退回时，每行一项）',
+  submit: '提交',
+  cancel: '取消',
+  decided: '决定已提交',
+  refused: '决定未被接受',
+  actor: '决定人',
+  at: '时间',
+  channel: '推荐渠道',
+  employer: '工作单位',
+  industry: '行业',
+  trade: '工种',
+  idNumber: '身份证号',
+  mobile: '手机号',
+  homeAddress: '家庭住址',
+  loadFailed: '加载失败',
+  language: 'English',
+} as const;
+
+export type Words = Record<keyof typeof zh, string>;
+
+const en: Words = {
+  appName: 'Ouhai Master Craftsmen · Console',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  devSignIn: 'Development sign-in',
+  devSignInHint: 'Tokens of the local issuer: development and test only.',
+  role: 'Role',
+  userId: 'User id',
+  area: 'Sub-district',
+  areaHint: 'Needed by area-scoped roles such as the sub-district union, e.g. louqiao',
+  inbox: 'Inbox',
+  inboxEmpty: 'Nothing waits on you',
+  name: 'Name',
+  stage: 'Stage',
+  status: 'Status',
+  dueAt: 'Due',
+  action: 'To do',
+  overdue: 'Overdue',
+  onTime: 'On time',
+  open: 'Open',
+  file: "Candidate's file",
+  back: 'Back to inbox',
+  basics: 'Basics',
+  form: 'Application form',
+  decisions: 'Decisions so far',
+  noDecisions: 'No decisions yet',
+  decide: 'Decide',
+  outcome: 'Decision',
+  reason: 'Reason',
+  reasonRequired: 'A reason is required',
+  missing: 'Missing materials (for a return, one per line)',
+  submit: 'Submit',
+  cancel: 'Cancel',
+  decided: 'Decision recorded',
+  refused: 'The decision was refused',
+  actor: 'By',
+  at: 'At',
+  channel: 'Channel',
+  employer: 'Employer',
+  industry: 'Industry',
+  trade: 'Trade',
+  idNumber: 'ID number',
+  mobile: 'Mobile',
+  homeAddress: 'Home address',
+  loadFailed: 'Could not load',
+  language: '中文',
+};
+
+/** Enumerations by their Chinese (or English) names. */
+const names = {
+  zh: {
+    stage: STAGE_LABELS,
+    role: {
+      union_office: '区总工会（项目办）',
+      street_union: '镇街总工会',
+      inspector: '考察组',
+      expert: '评审专家',
+      leadership: '领导小组',
+      government: '区政府',
+      finance: '财务',
+      auditor: '审计',
+      admin: '系统管理员',
+      nominator: '推荐单位',
+    },
+    outcome: { approve: '通过', reject: '不通过', return: '退回补充' },
+    status: STATUS_LABELS,
+    channel: CHANNEL_LABELS,
+    industry: INDUSTRY_LABELS,
+    area: AREA_LABELS,
+  },
+  en: {
+    stage: {
+      endorsement: 'Endorsement',
+      qualification: 'Qualification',
+      inspection: 'Inspection',
+      expert_review: 'Expert review',
+      voting: 'Public vote',
+      leadership: 'Leadership group',
+      public_notice: 'Public notice',
+      government_approval: 'Government approval',
+      commendation: 'Commendation',
+      payments: 'Payments',
+      closed: 'Closed',
+    },
+    role: {
+      union_office: 'Programme office',
+      street_union: 'Sub-district union',
+      inspector: 'Inspector',
+      expert: 'Expert',
+      leadership: 'Leadership group',
+      government: 'District government',
+      finance: 'Finance',
+      auditor: 'Auditor',
+      admin: 'Administrator',
+      nominator: 'Nominator',
+    },
+    outcome: { approve: 'Approve', reject: 'Reject', return: 'Return' },
+    status: {
+      awaiting_decision: 'Awaiting decision',
+      returned: 'Returned',
+      awaiting_panel: 'Awaiting panel',
+      scoring: 'Scoring',
+      rejected: 'Rejected',
+      withdrawn: 'Withdrawn',
+      completed: 'Completed',
+    },
+    channel: { organisational: 'Organisational', association: 'Association', self: 'Self', competition: 'Competition', imported: 'Imported' },
+    industry: {},
+    area: {},
+  },
+};
+
+export type Lang = 'zh' | 'en';
+type Kind = keyof (typeof names)['zh'];
+
+export interface I18n {
+  lang: Lang;
+  t: Words;
+  /** An enumeration's name; the value itself when the dictionary does not know it. */
+  name: (kind: Kind, value: string | null | undefined) => string;
+  setLang: (lang: Lang) => void;
+}
+
+export function i18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
+  const dict = names[lang] as Record<Kind, Record<string, string | undefined>>;
+  return { lang, t: lang === 'zh' ? zh : en, name: (kind, value) => (value ? (dict[kind][value] ?? value) : '—'), setLang };
+}
+
+export const I18nContext = createContext<I18n>(i18n('zh', () => undefined));
+export const useI18n = () => useContext(I18nContext);
