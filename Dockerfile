@@ -16,7 +16,8 @@ COPY workflows ./workflows
 COPY activities ./activities
 COPY scripts ./scripts
 RUN npx tsc -p tsconfig.build.json \
- && node dist/scripts/bundle-workflows.js dist/workflow-bundle.js
+ && node dist/scripts/bundle-workflows.js dist/workflow-bundle.js \
+ && node scripts/console-build.mjs
 
 # --- runtime: production dependencies and compiled output only ----------------------------------
 FROM node:20-bookworm-slim AS runtime
@@ -30,6 +31,8 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The web console's static build, served by the API at / (apps/api/src/console/serve-console.ts).
+COPY --from=build /app/apps/console/dist ./apps/console/dist
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]
