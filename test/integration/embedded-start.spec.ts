@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +48,8 @@ function stop(child: ChildProcess): Promise<number | null> {
 describe('npm start on the embedded defaults (no TEMPORAL_ADDRESS, no DATABASE_URL)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'omc-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // What scripts/start.sh does before start.js: build the console when its sources changed.
+  beforeAll(() => execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'console-build.mjs')], { stdio: 'inherit' }));
 
   it('starts a dev server and PGlite, serves the API, stops on Ctrl-C and resumes with its data', async () => {
     const temporalPort = await freePort();
@@ -56,6 +58,10 @@ describe('npm start on the embedded defaults (no TEMPORAL_ADDRESS, no DATABASE_U
     await first.ready;
     expect(first.output()).toContain(`http://localhost:${env.PORT}/docs`);
     expect(first.output()).toContain('Temporal UI');
+    // The web console, built by npm start before it runs (scripts/console-build.mjs), at / beside the API.
+    expect(first.output()).toContain(`Web console  http://localhost:${env.PORT}/`);
+    const page = await fetch(`http://127.0.0.1:${env.PORT}/`);
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
     const http = client(`http://127.0.0.1:${env.PORT}`);
     expect((await http.get('/health')).body).toMatchObject({ status: 'up', database: { status: 'up' }, temporal: { status: 'up' } });
     expect((await fetch(`http://127.0.0.1:${env.PORT}/docs-json`)).status).toBe(200);
