@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { TEMPORAL_CLIENT } from '../../apps/api/src/common/temporal.module';
 import { RoundsService } from '../../apps/api/src/rounds/rounds.service';
 import { dataSourceOptions } from '../../libs/db';
 import { AREAS } from '../../libs/domain';
@@ -35,11 +37,23 @@ describe('annual rounds (real PostgreSQL)', () => {
       await db.query('DELETE FROM candidates WHERE id = ANY($1)', [insertedCandidates]);
     }
     if (db && createdRounds.length) {
-      await db.query(
+      // TypeORM answers a DELETE … RETURNING with [rows, count].
+      const [deleted]: [Array<{ workflow_id: string }>, number] = await db.query(
         `DELETE FROM rounds r WHERE r.id = ANY($1)
            AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.round_id = r.id)
-           AND NOT EXISTS (SELECT 1 FROM inspection_batches b WHERE b.round_id = r.id)`,
+           AND NOT EXISTS (SELECT 1 FROM inspection_batches b WHERE b.round_id = r.id)
+         RETURNING r.workflow_id`,
         [createdRounds],
+      );
+      // Their workflows go too: a `round-<year>` still running would keep the year from every later suite.
+      const temporal = api.app.get<Client>(TEMPORAL_CLIENT);
+      await Promise.all(
+        deleted.map((r) =>
+          temporal.workflow
+            .getHandle(r.workflow_id)
+            .terminate('test clean-up')
+            .catch(() => undefined),
+        ),
       );
     }
     await db?.destroy();

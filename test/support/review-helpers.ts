@@ -66,12 +66,15 @@ export async function createRound(
   office = token('union_office', 'office-review-helpers'),
   extra: { quota?: number; votingDays?: number; publicNoticeDuration?: string } = {},
 ): Promise<TestRound> {
-  for (let attempt = 0; attempt < 20; attempt++) {
+  // Years refused here: taken meanwhile by another file, or a year whose row a clean-up deleted while its
+  // `round-<year>` workflow still runs (the API answers 409 for both; GET /rounds cannot show the second).
+  const refused = new Set<number>();
+  for (;;) {
     // Pick among the years no round has yet; another file may take the same one meanwhile (409): try again.
     const listed = await http.get('/rounds', office);
     if (listed.status !== 200) throw new Error(`GET /rounds answered ${listed.status}: ${JSON.stringify(listed.body)}`);
     const taken = new Set((listed.body as Array<{ year: number }>).map((r) => r.year));
-    const free = Array.from({ length: 70 }, (_, i) => 2030 + i).filter((y) => !taken.has(y));
+    const free = Array.from({ length: 70 }, (_, i) => 2030 + i).filter((y) => !taken.has(y) && !refused.has(y));
     if (!free.length) break;
     const year = free[randomInt(free.length)];
     const w = windows(year);
@@ -89,8 +92,9 @@ export async function createRound(
     );
     if (res.status === 201) return { roundId: res.body.roundId, year, ...w };
     if (res.status !== 409) throw new Error(`POST /rounds answered ${res.status}: ${JSON.stringify(res.body)}`);
+    refused.add(year);
   }
-  throw new Error('no free year between 2030 and 2099 for a round: every one is taken in this database (run on a fresh one)');
+  throw new Error('no free year between 2030 and 2099 for a round: every one is taken in this database or its Temporal server (run on fresh ones)');
 }
 
 /**
