@@ -61,6 +61,18 @@ export function createTokenVerifier(auth: AuthConfig, keys: JWTVerifyGetKey = is
   };
 }
 
+const verifiers = new WeakMap<AuthConfig, TokenVerifier>();
+
+/**
+ * The one verifier of an API's configuration: the guard and the audit of unrouted refusals share its
+ * issuer keys (one JWKS fetched and cached) and the tokens it has verified.
+ */
+export function tokenVerifierFor(auth: AuthConfig): TokenVerifier {
+  let verifier = verifiers.get(auth);
+  if (!verifier) verifiers.set(auth, (verifier = createTokenVerifier(auth)));
+  return verifier;
+}
+
 /**
  * Whether the key a token named is still in the issuer's set as last fetched: a JWKS URL's set (jose
  * re-fetches it when a token names an unknown kid, so a rotation is seen at the new key's first token).

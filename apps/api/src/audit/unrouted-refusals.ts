@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { redactText, type AuditEntry } from '../../../../libs/audit';
 import type { AppConfig } from '../../../../libs/config';
-import { createTokenVerifier, type TokenVerifier } from '../../../../libs/security/token';
+import { tokenVerifierFor, type TokenVerifier } from '../../../../libs/security/token';
 import { WindowCounter } from '../common/window-counter';
 import { actorOf } from './audit-entry';
 
@@ -27,7 +27,8 @@ export function auditedPath(path: string): string {
 /**
  * Refusals of requests no route matched — an unknown path (404), a body over its limit (413) or
  * unreadable (400), refused by the body parser before routing — as audit rows: the method, the path
- * (no query string, no body), the status and a fixed reason. A bearer token is verified only to name
+ * (no query string, no body), the status and a fixed reason. A bearer token is verified (by the guard's
+ * own verifier, its keys and remembered tokens shared) only to name
  * who asked (it is not counted as a failed authentication, and is never kept); an unverified one
  * leaves the actor empty. Anyone can send such requests at no cost, so past AUTH_FAILURE_LIMIT in
  * AUTH_FAILURE_WINDOW from one client address the rest of that window goes unaudited; the row that
@@ -39,7 +40,7 @@ export class UnroutedRefusals {
   private readonly limit: number;
 
   constructor(config: AppConfig) {
-    this.verify = createTokenVerifier(config.auth);
+    this.verify = tokenVerifierFor(config.auth);
     this.counts = new WindowCounter(config.auth.failures.windowMs);
     this.limit = config.auth.failures.limit;
   }

@@ -14,7 +14,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import type { Actor, Role } from '../../../../libs/contract';
-import { createTokenVerifier, KEYS_UNAVAILABLE, type TokenClaims, type TokenVerifier } from '../../../../libs/security/token';
+import { KEYS_UNAVAILABLE, tokenVerifierFor, type TokenClaims, type TokenVerifier } from '../../../../libs/security/token';
 import { AuthFailures } from './auth-failures';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
@@ -38,7 +38,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.verify = createTokenVerifier(config.auth);
+    this.verify = tokenVerifierFor(config.auth);
     this.failures = new AuthFailures(config.auth.failures);
   }
 

@@ -120,7 +120,12 @@ export class CompetitionNomineeDto {
   @ApiPropertyOptional({ nullable: true, type: String }) roundId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Where the file stands (the status projection); null just after filing' }) stage!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) status!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The day the candidate was named a master (YYYY-MM-DD); null until then' })
+  @ApiProperty({ description: 'Whether the candidate is a named master (by any path: a round, the per-file path, the paper records)' }) named!: boolean;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The day the candidate was named a master (YYYY-MM-DD); null until then, or when no date was recorded',
+  })
   commendedOn!: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NAMED_MASTERS_SQL } from '../../../../libs/db';
 import type { CompetitionLevel } from './competition.dto';
 
 export interface CompetitionRow {
@@ -32,6 +33,7 @@ export interface NomineeRow {
   roundId: string | null;
   stage: string | null;
   status: string | null;
+  named: boolean;
   commendedOn: string | null;
 }
 
@@ -119,15 +121,15 @@ export class CompetitionRepository {
     return row?.id ?? null;
   }
 
-  /** Every file nominated on one of the competition's results, where it stands, and the day it was named (a round's ceremony). */
+  /** Every file nominated on one of the competition's results, where it stands, and the day it was named (libs/db/named-masters: every way a master is named). */
   nominees(competitionId: string): Promise<NomineeRow[]> {
     return this.ds.query(
       `SELECT c.id AS "candidateId", c.name, c.competition_result_id AS "resultId", c.round_id AS "roundId", s.stage, s.status,
-              (SELECT to_char(r.ceremony_date, 'YYYY-MM-DD') FROM round_entries e JOIN rounds r ON r.id = e.round_id
-                WHERE e.candidate_id = c.id AND e.outcome = 'commended' LIMIT 1) AS "commendedOn"
+              m.candidate_id IS NOT NULL AS named, to_char(m.named_on, 'YYYY-MM-DD') AS "commendedOn"
          FROM candidates c
          JOIN competition_results res ON res.id = c.competition_result_id
          LEFT JOIN candidate_status s ON s.candidate_id = c.id
+         LEFT JOIN (${NAMED_MASTERS_SQL}) m ON m.candidate_id = c.id
         WHERE res.competition_id = $1
         ORDER BY res.place, c.created_at`,
       [competitionId],

@@ -37,7 +37,7 @@ export class CompetitionsService {
     const results = await this.competitions.results(id);
     if (!SEES_NOMINEES.has(claims.role)) return { ...competition, results };
     const nominated = await this.competitions.nominees(id);
-    return { ...competition, results, nominated, named: nominated.filter((n) => n.commendedOn !== null) };
+    return { ...competition, results, nominated, named: nominated.filter((n) => n.named) };
   }
 
   /** Adds placings; those recorded before stay (a result a nomination rests on is never rewritten). */

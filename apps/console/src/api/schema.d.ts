@@ -3533,7 +3533,9 @@ export interface components {
             /** @description Where the file stands (the status projection); null just after filing */
             stage?: string | null;
             status?: string | null;
-            /** @description The day the candidate was named a master (YYYY-MM-DD); null until then */
+            /** @description Whether the candidate is a named master (by any path: a round, the per-file path, the paper records) */
+            named: boolean;
+            /** @description The day the candidate was named a master (YYYY-MM-DD); null until then, or when no date was recorded */
             commendedOn?: string | null;
         };
         CompetitionSummaryDto: {
