@@ -1,17 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { closeRounds, createLegacyRound, idNumber, mobileNumber, openDb, streetUnion, type TestRound } from '../support/review-helpers';
+import { graveViolations, launchBrowser } from '../support/browser';
 import { TEST_OIDC } from '../support/oidc';
 import { client, eventually, nomination, startApi, startWorker, token } from '../support/service';
 
 jest.setTimeout(240_000);
-
-/** Debian's chromium (scripts/ensure.sh installs it); CHROMIUM_PATH names another. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * The web console (apps/console) in a real browser, served by the API it calls, against the real
@@ -31,13 +27,12 @@ describe('web console (chromium, real API and worker)', () => {
   const louqiao = streetUnion('louqiao');
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/console-build.mjs'], { stdio: 'inherit' });
     worker = await startWorker(env);
     api = await startApi(env);
     http = client(api.url);
     db = await openDb();
     round = await createLegacyRound(db);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
@@ -97,11 +92,7 @@ describe('web console (chromium, real API and worker)', () => {
     await expect(row.textContent()).resolves.toContain('镇街总工会审核推荐');
 
     // The inbox meets the basics of accessibility: no serious or critical axe violations.
-    const axe = await new AxeBuilder({ page }).analyze();
-    const grave = axe.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? v.help}`));
-    expect(grave).toEqual([]);
+    expect(await graveViolations(page)).toEqual([]);
 
     await row.getByRole('link', { name: file.name }).click();
     await page.waitForURL(`**/files/${file.candidateId}`);

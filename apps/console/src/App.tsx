@@ -1,13 +1,12 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Space, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { keepSession, session } from './api/client';
 import { I18nContext, i18n, type Lang } from './i18n';
-import { CandidateFile } from './pages/CandidateFile';
-import { Inbox } from './pages/Inbox';
+import { PAGES } from './pages';
 import { SignIn } from './pages/SignIn';
 import { ROUTES } from './routes';
 
@@ -41,9 +40,15 @@ export function App() {
                   {words.t.appName}
                 </Typography.Text>
                 {who && (
-                  <Link to={ROUTES.inbox} style={{ color: '#fff' }}>
-                    {words.t.inbox}
-                  </Link>
+                  <nav aria-label={words.t.menu}>
+                    <Space size="middle" wrap>
+                      {PAGES.filter((p) => p.menu && (p.menu.roles === 'all' || p.menu.roles.includes(who.role as never))).map((p) => (
+                        <Link key={p.path} to={p.path} style={{ color: '#fff' }}>
+                          {p.menu![lang]}
+                        </Link>
+                      ))}
+                    </Space>
+                  </nav>
                 )}
               </Space>
               <Space>
@@ -72,12 +77,15 @@ export function App() {
             </Layout.Header>
             <Layout.Content style={{ padding: 24 }}>
               <main>
-                <Routes>
-                  <Route path={ROUTES.signIn} element={<SignIn onSignedIn={() => refresh((n) => n + 1)} />} />
-                  <Route path={ROUTES.inbox} element={signedIn(<Inbox />)} />
-                  <Route path="/files/:id" element={signedIn(<CandidateFile />)} />
-                  <Route path="*" element={<Navigate to={who ? ROUTES.inbox : ROUTES.signIn} replace />} />
-                </Routes>
+                <Suspense fallback={<Spin />}>
+                  <Routes>
+                    <Route path={ROUTES.signIn} element={<SignIn onSignedIn={() => refresh((n) => n + 1)} />} />
+                    {PAGES.map(({ path, component: Page }) => (
+                      <Route key={path} path={path} element={signedIn(<Page />)} />
+                    ))}
+                    <Route path="*" element={<Navigate to={who ? ROUTES.inbox : ROUTES.signIn} replace />} />
+                  </Routes>
+                </Suspense>
               </main>
             </Layout.Content>
           </Layout>

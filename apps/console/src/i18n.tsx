@@ -49,6 +49,7 @@ const zh = {
   homeAddress: '家庭住址',
   loadFailed: '加载失败',
   language: 'English',
+  menu: '菜单',
 } as const;
 
 export type Words = Record<keyof typeof zh, string>;
@@ -99,6 +100,7 @@ const en: Words = {
   homeAddress: 'Home address',
   loadFailed: 'Could not load',
   language: '中文',
+  menu: 'Menu',
 };
 
 /** Enumerations by their Chinese (or English) names. */
@@ -183,3 +185,11 @@ export function i18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
 
 export const I18nContext = createContext<I18n>(i18n('zh', () => undefined));
 export const useI18n = () => useContext(I18nContext);
+
+/**
+ * A page's own words, 简体中文 and English, kept beside the page (pages/*.words.ts) rather than here,
+ * so each page brings its vocabulary with it. English must name every key Chinese has.
+ */
+export function useWords<T extends Record<string, string>>(words: { zh: T; en: Record<keyof T, string> }): Record<keyof T, string> {
+  return useI18n().lang === 'zh' ? words.zh : words.en;
+}

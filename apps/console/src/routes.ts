@@ -1,4 +1,4 @@
-/** The console's routes. The API serves index.html for each (apps/api/src/console/serve-console.ts: CONSOLE_ROUTES). */
+/** Links to the console's pages. Each page's first segment is in CONSOLE_SEGMENTS (apps/api/src/console/console-routes.ts). */
 export const ROUTES = {
   signIn: '/sign-in',
   inbox: '/inbox',

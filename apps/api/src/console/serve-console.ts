@@ -2,12 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { static as serveStatic, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-
-/**
- * The console's client-side routes (apps/console/src/routes.ts): a browser that opens or reloads one
- * gets index.html. None is an API path, so every API path, known or not, keeps answering JSON.
- */
-export const CONSOLE_ROUTES = /^\/(?:$|(?:sign-in|inbox|files)(?:\/|$))/;
+import { CONSOLE_ROUTES } from './console-routes';
 
 /** The console's build (apps/console/dist), found from the source tree or from dist/ alike; CONSOLE_DIR overrides. */
 export function consoleDir(env: NodeJS.ProcessEnv = process.env): string | null {

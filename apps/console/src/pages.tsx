@@ -1,0 +1,22 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Schemas } from './api/client';
+import { Inbox } from './pages/Inbox';
+
+export type Role = Schemas['DevTokenRequestDto']['role'];
+
+export interface ConsolePage {
+  /** The route (react-router syntax); its first segment is listed in CONSOLE_SEGMENTS. */
+  path: string;
+  component: ComponentType | LazyExoticComponent<ComponentType>;
+  /** Shown in the header's menu under this name, to these roles ('all': every signed-in role). */
+  menu?: { zh: string; en: string; roles: readonly Role[] | 'all' };
+}
+
+// Pages other than the inbox are loaded when first opened, which keeps the first load small.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
+
+/** The signed-in console's pages, one entry each, in the menu's order. */
+export const PAGES: ConsolePage[] = [
+  { path: '/inbox', component: Inbox, menu: { zh: '待办', en: 'Inbox', roles: 'all' } },
+  { path: '/files/:id', component: page(() => import('./pages/CandidateFile'), 'CandidateFile') },
+];
