@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
+import { REFUSALS, type RefusalCode } from '../../apps/api/src/common/refusal-codes';
 import type { DataSource } from 'typeorm';
 import { closeRounds, createLegacyRound, idNumber, mobileNumber, openDb, streetUnion, type TestRound } from '../support/review-helpers';
 import { graveViolations, launchBrowser } from '../support/browser';
@@ -149,6 +150,9 @@ describe('web console (chromium, real API and worker)', () => {
     await alert.waitFor();
     const again = await http.post(`/candidates/${file.candidateId}/decisions`, { stage: 'endorsement', outcome: 'approve', reason: '同意推荐' }, louqiao);
     expect(again.status).toBeGreaterThanOrEqual(400);
+    // In Chinese for the refusal's stable code, with the API's own words as detail.
+    expect(again.body.code).toEqual(expect.stringMatching(/^(wrong_stage|not_awaiting_decision|candidate_closed)$/));
+    await expect(alert.textContent()).resolves.toContain(REFUSALS[again.body.code as RefusalCode].zh);
     await expect(alert.textContent()).resolves.toContain(again.body.message);
     await page.context().close();
   });

@@ -63,7 +63,7 @@ describe('public voting: POST /public/rounds/:id/votes', () => {
     expect((await vote(r, r.candidates[0], who)).status).toBe(201);
     setNow(r.at('04-21T22:00'));
     const again = await vote(r, r.candidates[0], who);
-    expect(again.status).toBe(409);
+    expect([again.status, again.body.code]).toEqual([409, 'vote_duplicate']);
     expect(again.body.message).toContain(`already voted for candidate ${r.candidates[0]} on ${r.year}-04-21 (Asia/Shanghai)`);
     // Another voter, and the same voter for another candidate, are not affected.
     expect((await vote(r, r.candidates[0], voter())).status).toBe(201);
@@ -99,7 +99,7 @@ describe('public voting: POST /public/rounds/:id/votes', () => {
     setNow(r.at('04-21T09:00'));
     for (const c of r.candidates.slice(0, 10)) expect((await vote(r, c, who)).status).toBe(201);
     const eleventh = await vote(r, r.candidates[10], who);
-    expect(eleventh.status).toBe(429);
+    expect([eleventh.status, eleventh.body.code]).toEqual([429, 'vote_daily_limit']);
     expect(eleventh.body.message).toMatch(/already voted for 10 candidates on \d{4}-04-21 \(Asia\/Shanghai\), the most allowed in one day/);
     // A repeat of one of the ten is still the more precise 409, and another voter is unaffected.
     expect((await vote(r, r.candidates[3], who)).status).toBe(409);
@@ -115,7 +115,7 @@ describe('public voting: POST /public/rounds/:id/votes', () => {
     const other = await round({ candidates: 1 });
     setNow(r.at('04-21T10:00'));
     const disqualified = await vote(r, r.candidates[1], voter());
-    expect(disqualified.status).toBe(422);
+    expect([disqualified.status, disqualified.body.code]).toEqual([422, 'vote_not_votable']);
     expect(disqualified.body.message).toBe(`candidate ${r.candidates[1]} can no longer receive votes (disqualified)`);
     expect((await vote(r, r.candidates[2], voter())).body.message).toContain('(withdrawn)');
     for (const stranger of [other.candidates[0], randomUUID()]) {
@@ -131,7 +131,7 @@ describe('public voting: POST /public/rounds/:id/votes', () => {
     const window = 'from ' + `${r.year}-04-20 00:00 to ${r.year}-04-22 24:00 (Asia/Shanghai)`;
     setNow(r.at('04-19T23:59:59'));
     const early = await vote(r, r.candidates[0], voter());
-    expect(early.status).toBe(403);
+    expect([early.status, early.body.code]).toEqual([403, 'voting_closed']);
     expect(early.body.message).toBe(`voting for the ${r.year} round has not opened yet: it is open ${window}; it is now ${r.year}-04-19 23:59`);
     expect(early.body).toMatchObject({ votingOpensAt: r.at('04-20T00:00').toISOString(), votingClosesAt: r.at('04-23T00:00').toISOString() });
 

@@ -20,12 +20,13 @@ export function App() {
     () =>
       i18n(lang, (next) => {
         localStorage.setItem(LANG_KEY, next);
-        document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
         setLangState(next);
       }),
     [lang],
   );
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  // Screen readers, and refusalText, read the page's language here.
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   const who = session();
   const signedIn = (page: ReactNode) => (who ? page : <Navigate to={ROUTES.signIn} replace />);
 

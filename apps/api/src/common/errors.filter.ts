@@ -4,14 +4,22 @@ import { AuditLog } from '../../../../libs/audit';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { AUDITED_REFUSALS, isAudited, refusalEntry, routeOf } from '../audit/audit-entry';
 import { UnroutedRefusals } from '../audit/unrouted-refusals';
+import { codeForStatus, isRefusalCode } from './refusal-codes';
 
 const log = new Logger('HTTP');
 
 /**
  * Known HTTP errors pass through, and so do the body parser's (a body over its limit is a 413,
  * unreadable JSON a 400); anything else is logged (message only: no payloads) and becomes a 500.
+ * Every answer carries a stable `code` (refusal-codes.ts): the one the refusal named, else its status's.
  */
 export function errorAnswer(err: unknown): { status: number; body: object } {
+  const { status, body } = plainAnswer(err);
+  const named = (body as { code?: unknown }).code;
+  return { status, body: { ...body, code: isRefusalCode(named) ? named : codeForStatus(status) } };
+}
+
+function plainAnswer(err: unknown): { status: number; body: object } {
   if (err instanceof HttpException) {
     const body = err.getResponse();
     return { status: err.getStatus(), body: typeof body === 'string' ? { statusCode: err.getStatus(), message: body } : body };

@@ -1,16 +1,9 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  HttpException,
-  NotFoundException,
-  ServiceUnavailableException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ConflictException, HttpException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { isGrpcDeadlineError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { FailureType } from '../../../../libs/contract';
 import { UpdateUnconfirmed } from './engine-update';
+import { refuse } from './refuse';
 
 const FINISHED = /workflow execution already completed|workflow is not running|execution.*(completed|closed)|update was aborted by closing workflow/i;
 
@@ -34,22 +27,25 @@ export function toHttpError(err: unknown): unknown {
         return new ConflictException('this file runs an earlier version of its workflow, which does not take that action');
       switch (failure.type) {
         case FailureType.WrongRole:
-          return new ForbiddenException(message);
+          return refuse('wrong_role', message);
         case FailureType.InvalidRequest:
-          return new BadRequestException(message);
+          return refuse('invalid_request', message);
         case FailureType.WrongStage:
+          return refuse('wrong_stage', message);
         case FailureType.NotAwaitingDecision:
+          return refuse('not_awaiting_decision', message);
         case FailureType.CandidateClosed:
+          return refuse('candidate_closed', message);
         case FailureType.WrongPhase:
-          return new ConflictException(message);
+          return refuse('wrong_phase', message);
         case FailureType.Unprocessable:
-          return new UnprocessableEntityException(message);
+          return refuse('list_rule', message);
       }
     }
   }
   const text = err instanceof Error ? err.message : String(err);
   // An Update to a workflow that has finished: the candidacy is closed.
-  if (FINISHED.test(text)) return new ConflictException('the candidacy is closed; no decision can be taken');
+  if (FINISHED.test(text)) return refuse('candidate_closed', 'the candidacy is closed; no decision can be taken');
   if (/UNAVAILABLE|ECONNREFUSED|deadline exceeded/i.test(text)) return new ServiceUnavailableException('the workflow engine is unavailable; try again');
   return err;
 }

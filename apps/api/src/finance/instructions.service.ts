@@ -1,6 +1,7 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { shanghaiDate } from '../../../../libs/contract';
 import { InstructionError, PaymentInbox } from '../../../../libs/db';
+import { refuse } from '../common/refuse';
 import { badRequest } from '../common/validation';
 import type { ConfirmDto, InstructionFilterDto } from './instruction.dto';
 import { eventView, instructionView, listView } from './instruction-view';
@@ -46,7 +47,7 @@ async function refusals<T>(step: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (!(err instanceof InstructionError)) throw err;
     if (err.code === 'not_found') throw new NotFoundException(err.message);
-    if (err.code === 'four_eyes') throw new ForbiddenException(err.message);
+    if (err.code === 'four_eyes') throw refuse('four_eyes', err.message);
     throw new ConflictException(err.message);
   }
 }

@@ -1,10 +1,11 @@
-import { ConflictException, ForbiddenException, HttpException, HttpStatus, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/config';
 import { shanghaiDate } from '../../../../libs/contract/calendar';
 import { RoundEntity, VoteRepository, type RoundBallot, type RoundTally, type RoundWindow } from '../../../../libs/db';
 import { PiiCipher } from '../../../../libs/security/pii';
 import { roundPhase } from '../rounds/round-time';
+import { refuse } from '../common/refuse';
 import { BallotCache } from './ballot-cache';
 import { Clock } from './clock';
 import type { CastVoteDto, PublicRoundDto, VoteCastDto, VotingWindowDto } from './vote.dto';
@@ -69,12 +70,12 @@ export class VotingService {
       case 'accepted':
         return { voteId, day };
       case 'duplicate':
-        throw new ConflictException(`this voter has already voted for candidate ${dto.candidateId} on ${day} (Asia/Shanghai); one vote per candidate per day`);
+        throw refuse('vote_duplicate', `this voter has already voted for candidate ${dto.candidateId} on ${day} (Asia/Shanghai); one vote per candidate per day`);
       case 'daily_limit':
-        throw new HttpException(
+        throw refuse(
+          'vote_daily_limit',
           `this voter has already voted for ${this.dailyLimit} candidates on ${day} (Asia/Shanghai), the most allowed in one day; ` +
             `voting for more resumes at 00:00 Asia/Shanghai`,
-          HttpStatus.TOO_MANY_REQUESTS,
         );
       case 'no_round':
         throw new NotFoundException(`round ${roundId} not found`);
@@ -103,16 +104,13 @@ export class VotingService {
   private refusal(ballot: RoundWindow, outcome: string | null | undefined, candidateId: string, now: Date): HttpException | null {
     const closed = votingClosedMessage(ballot, now);
     if (closed) {
-      return new ForbiddenException({
-        statusCode: 403,
-        error: 'Forbidden',
-        message: closed,
+      return refuse('voting_closed', closed, {
         votingOpensAt: ballot.votingOpensAt?.toISOString() ?? null,
         votingClosesAt: ballot.votingClosesAt?.toISOString() ?? null,
       });
     }
-    if (outcome === undefined) return new UnprocessableEntityException(`candidate ${candidateId} is not on the ${ballot.year} round's voting list`);
-    if (outcome) return new UnprocessableEntityException(`candidate ${candidateId} can no longer receive votes (${outcome})`);
+    if (outcome === undefined) return refuse('vote_not_votable', `candidate ${candidateId} is not on the ${ballot.year} round's voting list`);
+    if (outcome) return refuse('vote_not_votable', `candidate ${candidateId} can no longer receive votes (${outcome})`);
     return null;
   }
 

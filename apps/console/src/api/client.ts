@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { isRefusalCode, REFUSALS } from '../../../api/src/common/refusal-codes';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
@@ -40,10 +41,17 @@ const bearer: Middleware = {
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use(bearer);
 
-/** The API's words for a refusal: its message (or messages), and each field's reason. */
+/**
+ * A refusal in the reader's language: the text for the API's stable code (refusal-codes.ts), then the
+ * API's own message and each field's reason as detail (they name the ids and fields involved).
+ */
 export function refusalText(error: unknown): string {
-  const body = (error ?? {}) as { message?: string | string[]; fields?: Array<{ field: string; reason: string }> };
+  const body = (error ?? {}) as { code?: unknown; message?: string | string[]; fields?: Array<{ field: string; reason: string }> };
   const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? '');
   const fields = (body.fields ?? []).map((f) => `${f.field}: ${f.reason}`).join('; ');
-  return [message, fields].filter(Boolean).join(' — ') || String(error);
+  const detail = [message, fields].filter(Boolean).join(' — ');
+  if (!isRefusalCode(body.code)) return detail || String(error);
+  const english = document.documentElement.lang.startsWith('en');
+  const said = REFUSALS[body.code][english ? 'en' : 'zh'];
+  return detail ? `${said}${english ? ' — ' : '：'}${detail}` : said;
 }
