@@ -19,6 +19,19 @@ export interface AuthConfig {
   failures: { limit: number; windowMs: number; blockMs: number };
   /** The local issuer's private key, outside production only: POST /dev/token (the console's development sign-in) signs with it. */
   devSigningKey?: JsonWebKey | null;
+  /**
+   * The web console's sign-in at the OpenID Connect issuer (authorisation code with PKCE, a public
+   * client): null when OIDC_CONSOLE_CLIENT_ID is not set. Endpoints not configured are discovered
+   * from the issuer's /.well-known/openid-configuration.
+   */
+  console?: ConsoleSignIn | null;
+}
+
+export interface ConsoleSignIn {
+  clientId: string;
+  scope: string;
+  authorizationUrl: string | null;
+  tokenUrl: string | null;
 }
 
 type IntReader = (name: string, fallback: number, min?: number, max?: number) => number;
@@ -46,7 +59,7 @@ export function authConfig(env: NodeJS.ProcessEnv, int: IntReader, duration: Dur
     if (url && !isHttpUrl(url, env.NODE_ENV === 'production')) {
       problems.push(`OIDC_JWKS_URL must be an ${env.NODE_ENV === 'production' ? 'https' : 'http(s)'} URL (got '${url}')`);
     }
-    return { issuer, audience, keys: { kind: 'jwks', url, cooldownMs: duration('OIDC_JWKS_COOLDOWN', '30s') }, ...common };
+    return { issuer, audience, keys: { kind: 'jwks', url, cooldownMs: duration('OIDC_JWKS_COOLDOWN', '30s') }, ...common, console: consoleSignIn(env, problems) };
   }
   let publicJwk: JsonWebKey | undefined;
   let privateJwk: JsonWebKey | undefined;
@@ -63,6 +76,22 @@ export function authConfig(env: NodeJS.ProcessEnv, int: IntReader, duration: Dur
   // The private half signs development tokens only when it matches the key the API verifies with.
   const signs = privateJwk && publicJwk && publicJwkOf(privateJwk).x === publicJwk.x && publicJwkOf(privateJwk).y === publicJwk.y;
   return { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, keys: { kind: 'local', publicJwk: publicJwk ?? {} }, ...common, devSigningKey: signs ? privateJwk! : null };
+}
+
+function consoleSignIn(env: NodeJS.ProcessEnv, problems: string[]): ConsoleSignIn | null {
+  if (!env.OIDC_CONSOLE_CLIENT_ID) return null;
+  const url = (name: string): string | null => {
+    const raw = env[name];
+    if (!raw) return null;
+    if (!isHttpUrl(raw, env.NODE_ENV === 'production')) problems.push(`${name} must be an ${env.NODE_ENV === 'production' ? 'https' : 'http(s)'} URL (got '${raw}')`);
+    return raw;
+  };
+  return {
+    clientId: env.OIDC_CONSOLE_CLIENT_ID,
+    scope: env.OIDC_CONSOLE_SCOPE || 'openid',
+    authorizationUrl: url('OIDC_AUTHORIZATION_URL'),
+    tokenUrl: url('OIDC_TOKEN_URL'),
+  };
 }
 
 /** `theirs:ours,…`, e.g. `programme-office:union_office,finance-dept:finance`. */

@@ -338,7 +338,16 @@ describe('loadConfig: authentication', () => {
       claims: { role: 'realm_access.roles', area: 'district', roleMap: { 'programme-office': 'union_office', 'finance-dept': 'finance' } },
       clockToleranceSec: 10,
       failures: { limit: 5, windowMs: 30_000, blockMs: 900_000 },
+      console: null,
     });
+  });
+
+  it("reads the console's sign-in client, and refuses its endpoints unless https in production", () => {
+    const env = { ...minimalEnv(), ...TEST_OIDC, OIDC_CONSOLE_CLIENT_ID: 'ouhai-console' };
+    expect(loadConfig(env).auth.console).toEqual({ clientId: 'ouhai-console', scope: 'openid', authorizationUrl: null, tokenUrl: null });
+    expect(problemsOf({ ...env, NODE_ENV: 'production', OIDC_TOKEN_URL: 'http://idp.test/token', OIDC_AUTHORIZATION_URL: 'https://idp.test/auth' })).toEqual([
+      "OIDC_TOKEN_URL must be an https URL (got 'http://idp.test/token')",
+    ]);
   });
 
   it('refuses a role mapping onto an unknown role', () => {

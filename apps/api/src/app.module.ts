@@ -9,6 +9,8 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuditTrail } from './audit/audit-trail.interceptor';
 import { AuthGuard } from './auth/auth.guard';
+import { ConsoleSignInController } from './auth/console-sign-in.controller';
+import { ConsoleSignIn } from './auth/console-sign-in.service';
 import { DevTokenController } from './auth/dev-token.controller';
 import { BenefitsModule } from './benefits/benefits.module';
 import { CandidateListController } from './candidates/candidate-list.controller';
@@ -81,6 +83,7 @@ export class AppModule {
         BankAccountController,
         // The console's development sign-in: only while the local issuer signs (never in production).
         ...(config.auth.devSigningKey ? [DevTokenController] : []),
+        ConsoleSignInController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -93,6 +96,7 @@ export class AppModule {
         PanelEmployerCheckRepository,
         RefusalLog,
         TasksService,
+        ConsoleSignIn,
         CandidateListService,
         CandidateListRepository,
       ],

@@ -2,12 +2,14 @@ import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin, Typography 
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
-import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { keepSession, session } from './api/client';
 import { I18nContext, i18n, type Lang } from './i18n';
 import { PAGES } from './pages';
 import { SignIn } from './pages/SignIn';
+import { SignInCallback } from './pages/SignInCallback';
+import { CALLBACK_PATH } from './pkce';
 import { ROUTES } from './routes';
 
 const LANG_KEY = 'ouhai-console-lang';
@@ -28,6 +30,7 @@ export function App() {
   // Screen readers, and refusalText, read the page's language here.
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   const who = session();
+  const signedInNow = useCallback(() => refresh((n) => n + 1), []);
   const signedIn = (page: ReactNode) => (who ? page : <Navigate to={ROUTES.signIn} replace />);
 
   return (
@@ -80,7 +83,8 @@ export function App() {
               <main>
                 <Suspense fallback={<Spin />}>
                   <Routes>
-                    <Route path={ROUTES.signIn} element={<SignIn onSignedIn={() => refresh((n) => n + 1)} />} />
+                    <Route path={ROUTES.signIn} element={<SignIn onSignedIn={signedInNow} />} />
+                    <Route path={CALLBACK_PATH} element={<SignInCallback onSignedIn={signedInNow} />} />
                     {PAGES.map(({ path, component: Page }) => (
                       <Route key={path} path={path} element={signedIn(<Page />)} />
                     ))}

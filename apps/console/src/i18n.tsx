@@ -50,6 +50,13 @@ const zh = {
   loadFailed: '加载失败',
   language: 'English',
   menu: '菜单',
+  oidcSignIn: '统一身份认证登录',
+  oidcHint: '将转到单位统一身份认证平台登录，完成后自动返回工作台。',
+  signInNotConfigured: '工作台登录尚未配置：请管理员设置 OIDC_CONSOLE_CLIENT_ID。',
+  signingIn: '正在登录…',
+  signInFailed: '登录未成功',
+  signInStale: '登录请求已失效或不是从本页面发起，请重新登录',
+  signInAgain: '重新登录',
 } as const;
 
 export type Words = Record<keyof typeof zh, string>;
@@ -101,6 +108,13 @@ const en: Words = {
   loadFailed: 'Could not load',
   language: '中文',
   menu: 'Menu',
+  oidcSignIn: 'Sign in with the identity provider',
+  oidcHint: "You will sign in at the organisation's identity provider and come back here.",
+  signInNotConfigured: 'Console sign-in is not configured: the administrator sets OIDC_CONSOLE_CLIENT_ID.',
+  signingIn: 'Signing in…',
+  signInFailed: 'Sign-in failed',
+  signInStale: 'This sign-in has expired or was not started from this page; sign in again',
+  signInAgain: 'Sign in again',
 };
 
 /** Enumerations by their Chinese (or English) names. */

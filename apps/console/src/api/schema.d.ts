@@ -374,6 +374,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/console": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the console signs in: development tokens, the identity provider's code flow with PKCE, or not configured */
+        get: operations["ConsoleSignInController_describe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/console/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchanges the code the identity provider returned (with the PKCE verifier) for a verified bearer token; 401 when the provider or the verification refuses */
+        post: operations["ConsoleSignInController_exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -2351,6 +2385,39 @@ export interface components {
             token: string;
             /** @description When it expires (ISO 8601) */
             expiresAt: string;
+        };
+        ConsoleSignInDto: {
+            /**
+             * @description dev: the local issuer (POST /dev/token); oidc: the identity provider, code with PKCE; none: not configured
+             * @enum {string}
+             */
+            mode: "dev" | "oidc" | "none";
+            /** @description The identity provider's authorization endpoint (oidc) */
+            authorizationUrl: string | null;
+            /** @description The console's client id at the identity provider (oidc) */
+            clientId: string | null;
+            /** @description The scopes to ask for (oidc) */
+            scope: string | null;
+        };
+        ConsoleTokenRequestDto: {
+            /** @description The authorization code the identity provider returned */
+            code: string;
+            /** @description The PKCE code verifier (RFC 7636: 43–128 of A–Z a–z 0–9 - . _ ~) */
+            codeVerifier: string;
+            /** @description The redirect URI the authorization request named (the console’s /sign-in/callback) */
+            redirectUri: string;
+        };
+        ConsoleTokenDto: {
+            /** @description The identity provider's access token, verified by this API: the console's bearer token */
+            token: string;
+            /** @description When it expires (ISO 8601) */
+            expiresAt: string;
+            /** @description The role the token carries (after OIDC_ROLE_MAP) */
+            role: string;
+            /** @description The user (token subject) */
+            sub: string;
+            /** @description The scoped role’s area */
+            area: string | null;
         };
         AuditVerifyResultDto: {
             /** @description the whole chain recomputes */
@@ -4406,6 +4473,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DevTokenDto"];
+                };
+            };
+        };
+    };
+    ConsoleSignInController_describe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSignInDto"];
+                };
+            };
+        };
+    };
+    ConsoleSignInController_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsoleTokenRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleTokenDto"];
                 };
             };
         };
