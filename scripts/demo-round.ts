@@ -28,6 +28,19 @@ export interface DemoOptions {
   concurrency?: number;
   /** Where the progress lines go. */
   say?: (line: string) => void;
+  /** Called at moments of the round with what is known by then (npm run screenshots photographs the pages). */
+  at?: (moment: DemoMoment, known: DemoKnown) => Promise<void>;
+}
+
+/** Moments of the round a caller may look at it: voting open with the votes in, the leadership's review, an objection awaiting the office, the round closed. */
+export type DemoMoment = 'voting' | 'leadership_review' | 'objection' | 'closed';
+
+export interface DemoKnown {
+  roundId: string;
+  year: number;
+  listed: string[];
+  selected: string[];
+  objectionId?: string;
 }
 
 export interface DemoResult {
@@ -203,8 +216,10 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
       const answers = await pool(ballots, concurrency, (b) =>
         http.post(`/public/rounds/${roundId}/votes`, { candidateId: b.candidateId, verifier: 'dev', credential: b.voter }).then((r) => r.status),
       );
+      await opts.at?.('voting', { roundId, year, listed, selected: [] });
       await act(`/rounds/${roundId}/phase`, { action: 'close', reason: '网络投票结束' });
       await untilPhase('leadership_review');
+      await opts.at?.('leadership_review', { roundId, year, listed, selected: [] });
       return { cast: answers.filter((s) => s === 201).length, refused: answers.filter((s) => s !== 201).length };
     },
     (v) => `${v.cast} votes cast by ${voters} voters (${v.refused} refused)`,
@@ -244,6 +259,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
         http.post(`/public/candidates/${target}/objections`, { name: '张群众', contact: '13911112222', grounds: '反映其获奖经历与事实不符' }),
         'objection',
       );
+      await opts.at?.('objection', { roundId, year, listed, selected, objectionId: filedObjection.objectionId as string });
       const resolved = await act(`/objections/${filedObjection.objectionId}/resolution`, { outcome: 'dismissed', reason: '经调查核实，获奖经历属实' });
       await untilPhase('government_approval');
       return { candidateId: target, status: resolved.status as string };
@@ -281,6 +297,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     (b) => `${b} bonus tasks open`,
   );
 
+  await opts.at?.('closed', { roundId, year, listed, selected });
   const funnel = await must(http.get(`/rounds/${roundId}/funnel`, auditor), 'funnel');
   const quotaUse = (await round()).quotaUse;
   return {
