@@ -25,7 +25,7 @@ const STATUS_COLOURS: Record<string, string | undefined> = { due: '#874d00', app
 
 /** A refusal in the API's words, with the Chinese reason first when it is four eyes (403). */
 function Refusal({ text, status, w }: { text: string; status?: number; w: W }) {
-  return <Alert type="error" showIcon role="alert" message={w.refused} description={status === 403 ? `${w.fourEyes} (${text})` : text} />;
+  return <Alert type="error" showIcon role="alert" message={w.refused} description={status === 403 && text.includes('four eyes') ? `${w.fourEyes} (${text})` : text} />;
 }
 
 const monthValue = (month: string | null | undefined): Dayjs | null => (month ? dayjs(`${month}-01`) : null);
