@@ -30,5 +30,10 @@ const want = hash.digest('hex');
 
 if (existsSync(join(consoleDir, 'dist', 'index.html')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) process.exit(0);
 console.error('[console] building the web console (apps/console)');
-execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', consoleDir, '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+// Always React's production build: under jest NODE_ENV is `test`, which would give its development build (a larger first load).
+execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', consoleDir, '--logLevel', 'warn'], {
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 writeFileSync(stamp, want);

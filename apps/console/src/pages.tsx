@@ -19,4 +19,9 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 export const PAGES: ConsolePage[] = [
   { path: '/inbox', component: Inbox, menu: { zh: '待办', en: 'Inbox', roles: 'all' } },
   { path: '/files/:id', component: page(() => import('./pages/CandidateFile'), 'CandidateFile') },
+  {
+    path: '/money',
+    component: page(() => import('./pages/Finance'), 'Finance'),
+    menu: { zh: '财务', en: 'Finance', roles: ['finance', 'auditor', 'union_office', 'admin'] },
+  },
 ];

@@ -8,6 +8,7 @@ export const CONSOLE_SEGMENTS = [
   'sign-in',
   'inbox',
   'files',
+  'money',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);
