@@ -3,10 +3,11 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
-import { Link, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { keepSession, session } from './api/client';
 import { I18nContext, i18n, type Lang } from './i18n';
 import { PAGES } from './pages';
+import { isPublicPath, PublicApp } from './publicPages';
 import { SignIn } from './pages/SignIn';
 import { ROUTES } from './routes';
 
@@ -16,6 +17,7 @@ export function App() {
   const [lang, setLangState] = useState<Lang>(localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh');
   const [, refresh] = useState(0);
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const words = useMemo(
     () =>
       i18n(lang, (next) => {
@@ -26,6 +28,8 @@ export function App() {
     [lang],
   );
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  // The public's pages (vote, notice, register): no sign-in and no staff header.
+  if (isPublicPath(pathname)) return <PublicApp i18n={words} />;
   const who = session();
   const signedIn = (page: ReactNode) => (who ? page : <Navigate to={ROUTES.signIn} replace />);
 

@@ -8,6 +8,9 @@ export const CONSOLE_SEGMENTS = [
   'sign-in',
   'inbox',
   'files',
+  'vote',
+  'notice',
+  'register',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);

@@ -65,5 +65,6 @@ export class WechatOAuthDto {
 
 export class VoterVerificationDto {
   @ApiProperty({ enum: VERIFIERS, isArray: true, description: 'The verifiers this server accepts, WeChat first' }) verifiers!: VerifierName[];
+  @ApiProperty({ example: 10, description: 'Most candidates one voter may vote for in one Asia/Shanghai day' }) dailyCandidateLimit!: number;
   @ApiProperty({ type: WechatOAuthDto, nullable: true, description: 'Null when WeChat is not configured (WECHAT_APP_ID)' }) wechat!: WechatOAuthDto | null;
 }

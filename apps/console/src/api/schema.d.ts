@@ -1072,7 +1072,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How voters are identified on this server: the verifiers it accepts and, when WeChat is configured, the official account to send the voter to for an OAuth code */
+        /** How voters are identified on this server and how many candidates one may vote for a day: the verifiers it accepts and, when WeChat is configured, the official account to send the voter to for an OAuth code */
         get: operations["VoterVerificationController_verification"];
         put?: never;
         post?: never;
@@ -3123,6 +3123,11 @@ export interface components {
         VoterVerificationDto: {
             /** @description The verifiers this server accepts, WeChat first */
             verifiers: ("wechat" | "dev")[];
+            /**
+             * @description Most candidates one voter may vote for in one Asia/Shanghai day
+             * @example 10
+             */
+            dailyCandidateLimit: number;
             /** @description Null when WeChat is not configured (WECHAT_APP_ID) */
             wechat: components["schemas"]["WechatOAuthDto"] | null;
         };

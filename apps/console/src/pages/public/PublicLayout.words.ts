@@ -1,0 +1,4 @@
+export const words = {
+  zh: { programme: '瓯海区"百名工匠大师"' },
+  en: { programme: 'Ouhai Master Craftsmen' },
+};
