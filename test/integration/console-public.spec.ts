@@ -7,6 +7,7 @@ import { approve, closeRounds, createRound, idNumber, mobileNumber, openDb } fro
 import { act, freezeList, runVote } from '../support/round-driver';
 import { client, eventually, nomination, scoreThroughApi, startApi, startWorker, token, VISIT } from '../support/service';
 import { controlClock, createVotingRound, voteRows, type VotingRound } from '../support/voting-fixture';
+import { APP_ID, APP_SECRET, wechatStandIn } from '../support/wechat-stand-in';
 
 jest.setTimeout(240_000);
 
@@ -112,6 +113,56 @@ describe('public pages on a phone (chromium, real API and worker)', () => {
     await page.context().close();
   });
 
+  it("in WeChat: the vote goes through WeChat's OAuth page and counts with the code it sends back; a second one the same day is refused", async () => {
+    const wechat = await wechatStandIn();
+    const service = await startApi({ WECHAT_APP_ID: APP_ID, WECHAT_APP_SECRET: APP_SECRET, WECHAT_API_BASE: wechat.base, VOTE_RATE_LIMIT_PER_MINUTE: '100000' });
+    try {
+      const round = await createVotingRound(db, { candidates: 2 });
+      votingRounds.push(round);
+      controlClock(service.app)(round.at('04-22T09:30'));
+      expect((await client(service.url).get('/public/voting')).body.wechat).toEqual({
+        appId: APP_ID,
+        authorizeUrl: 'https://open.weixin.qq.com/connect/oauth2/authorize',
+        scope: 'snsapi_base',
+      });
+
+      // WeChat's OAuth page, stood in for: it sends the voter straight back with a one-time code (snsapi_base asks nothing).
+      const page = await publicPage(browser);
+      const asked: URL[] = [];
+      await page.route('https://open.weixin.qq.com/**', (route) => {
+        const url = new URL(route.request().url());
+        asked.push(url);
+        const back = new URL(url.searchParams.get('redirect_uri')!);
+        back.search = new URLSearchParams({ code: wechat.codeFor('openid-phone-1'), state: url.searchParams.get('state')! }).toString();
+        return route.fulfill({ status: 302, headers: { location: back.toString() } });
+      });
+      await page.goto(`${service.url}/vote/${round.roundId}`);
+      await page.getByText('投票时将通过微信授权确认您的身份').waitFor();
+      await expect(page.getByLabel('投票人标识').count()).resolves.toBe(0);
+
+      await page.getByRole('button', { name: '为候选人00投票' }).click();
+      await page.getByRole('status').filter({ hasText: '投票成功！已为候选人00投上一票' }).waitFor();
+      expect(Object.fromEntries(asked[0].searchParams)).toEqual({
+        appid: APP_ID,
+        redirect_uri: `${service.url}/vote/${round.roundId}`,
+        response_type: 'code',
+        scope: 'snsapi_base',
+        state: round.candidates[0],
+      });
+      // The one-time code is gone from the address, so a reload does not try it again.
+      expect(page.url()).toBe(`${service.url}/vote/${round.roundId}`);
+
+      await page.getByRole('button', { name: '为候选人00投票' }).click();
+      await page.getByRole('alert').filter({ hasText: '今天已为该候选人投过票' }).waitFor();
+      expect(asked).toHaveLength(2);
+      expect(await voteRows(db, round.roundId)).toHaveLength(1);
+      await page.context().close();
+    } finally {
+      await service.close();
+      await wechat.close();
+    }
+  });
+
   it('an objection filed from the public notice on a phone reaches the programme office', async () => {
     const office = token('union_office', 'office-console-public');
     const round = await createRound(http, undefined, office, { quota: 2, publicNoticeDuration: '20m' });
@@ -149,14 +200,15 @@ describe('public pages on a phone (chromium, real API and worker)', () => {
     // Every field is required before anything is sent.
     await form.getByRole('button', { name: '提交异议' }).click();
     await form.getByText('请填写异议事实和理由').waitFor();
+    expect(await graveViolations(page)).toEqual([]);
     await form.getByLabel('您的姓名').fill('王五');
     await form.getByLabel('联系方式（电话或邮箱）').fill('13933334444');
     await form.getByLabel('异议事实和理由').fill('申报的获奖情况与实际不符');
-    expect(await graveViolations(page)).toEqual([]);
     await form.getByRole('button', { name: '提交异议' }).click();
     const filed = page.getByRole('status').filter({ hasText: '异议已提交' });
     await filed.waitFor();
     await expect(filed.textContent()).resolves.toContain(`您对${name}的异议已送达区总工会（项目办）`);
+    expect(await graveViolations(page)).toEqual([]);
 
     // The office sees it, with the contact it needs.
     const objections = await eventually(
