@@ -1,12 +1,12 @@
-import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api, type Schemas } from '../../api/client';
 import { fill } from '../../fill';
 import { useWords } from '../../i18n';
-import { ROUTES } from '../../routes';
 import { shanghai } from '../../time';
 import { words } from './Notice.words';
+import { PersonCard, PublicLinks } from './parts';
 import { publicRefusal } from './refusal';
 
 type Notice = Schemas['PublicNoticeDto'];
@@ -54,10 +54,7 @@ export function Notice() {
       {notice.open ? <Typography.Paragraph style={{ marginBottom: 0 }}>{w.intro}</Typography.Paragraph> : <Alert type="info" showIcon message={w.over} />}
       {filed && <Alert type="success" showIcon role="status" message={w.filed} description={fill(w.filedText, { name: filed.name, id: filed.id })} />}
       {listed.map((c) => (
-        <Card key={c.candidateId} size="small" styles={{ body: { padding: 16 } }}>
-          <Typography.Title level={2} style={{ fontSize: 19, marginTop: 0 }}>
-            {c.name}
-          </Typography.Title>
+        <PersonCard key={c.candidateId} name={c.name}>
           <Typography.Paragraph style={{ marginBottom: 8 }}>
             {w.sex}：{sex(c.sex)}
             <br />
@@ -82,12 +79,9 @@ export function Notice() {
               }}
             />
           )}
-        </Card>
+        </PersonCard>
       ))}
-      <Space wrap>
-        <Link to={ROUTES.vote(notice.roundId)}>{w.vote}</Link>
-        <Link to={ROUTES.register}>{w.register}</Link>
-      </Space>
+      <PublicLinks roundId={notice.roundId} here="notice" />
     </Space>
   );
 }

@@ -29,8 +29,6 @@ export const words = {
     notFound: '未找到该人选或该年度评选，请检查链接。',
     tooMany: '提交过于频繁，请稍后再试。',
     loadFailed: '加载失败',
-    vote: '网络投票',
-    register: '工匠大师名录',
   },
   en: {
     window: 'Notice period: {from} to {to} (Beijing time)',
@@ -63,7 +61,5 @@ export const words = {
     notFound: 'No such candidate or round; check the link.',
     tooMany: 'Too many requests; try again shortly.',
     loadFailed: 'Could not load',
-    vote: 'Public vote',
-    register: 'Register of masters',
   },
 };

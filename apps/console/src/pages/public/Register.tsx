@@ -1,8 +1,9 @@
-import { Alert, Card, Input, Space, Spin, Typography } from 'antd';
+import { Alert, Input, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api, refusalText, type Schemas } from '../../api/client';
 import { fill } from '../../fill';
 import { useWords } from '../../i18n';
+import { PersonCard } from './parts';
 import { words } from './Register.words';
 
 type Master = Schemas['RegisterPublicEntryDto'];
@@ -44,10 +45,7 @@ export function Register() {
       <Typography.Text role="status">{fill(w.count, { shown: shown.length, total: masters.length })}</Typography.Text>
       {shown.length === 0 && <Typography.Text>{w.empty}</Typography.Text>}
       {shown.map((m, i) => (
-        <Card key={`${m.yearNamed}-${m.name}-${i}`} size="small" styles={{ body: { padding: 16 } }}>
-          <Typography.Title level={2} style={{ fontSize: 19, marginTop: 0 }}>
-            {m.name}
-          </Typography.Title>
+        <PersonCard key={`${m.yearNamed}-${m.name}-${i}`} name={m.name}>
           <Typography.Paragraph style={{ marginBottom: m.deeds ? 8 : 0 }}>
             {[fill(w.yearNamed, { year: m.yearNamed }), sex(m.sex)].filter(Boolean).join(' · ')}
             {m.trade === undefined ? (
@@ -75,7 +73,7 @@ export function Register() {
               {w.deeds}：{m.deeds}
             </Typography.Paragraph>
           )}
-        </Card>
+        </PersonCard>
       ))}
       <a href="/public/masters?format=csv" download>
         {w.csv}

@@ -1,11 +1,11 @@
 import { Alert, Button, Card, Form, Input, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api, refusalText, type Schemas } from '../../api/client';
 import { fill } from '../../fill';
 import { useWords } from '../../i18n';
-import { ROUTES } from '../../routes';
 import { shanghai } from '../../time';
+import { PersonCard, PublicLinks } from './parts';
 import { publicRefusal } from './refusal';
 import { words } from './Vote.words';
 
@@ -129,10 +129,7 @@ export function Vote() {
       {state === 'open' && verifier === 'dev' && <DevVoter voter={voter} onVoter={setVoter} />}
       {candidates.length === 0 && state !== 'unscheduled' && state !== 'not_open' && <Typography.Text>{w.empty}</Typography.Text>}
       {candidates.map((c) => (
-        <Card key={c.candidateId} size="small" styles={{ body: { padding: 16 } }}>
-          <Typography.Title level={2} style={{ fontSize: 19, marginTop: 0 }}>
-            {c.name}
-          </Typography.Title>
+        <PersonCard key={c.candidateId} name={c.name}>
           <Typography.Paragraph style={{ marginBottom: 8 }}>
             {w.employer}：{c.employer}
             <br />
@@ -167,12 +164,9 @@ export function Vote() {
             ) : (
               <Alert style={{ marginTop: 12 }} type="error" showIcon message={`${w.refused}：${feedback.text}`} role="alert" />
             ))}
-        </Card>
+        </PersonCard>
       ))}
-      <Space wrap>
-        <Link to={ROUTES.notice(round.roundId)}>{w.notice}</Link>
-        <Link to={ROUTES.register}>{w.register}</Link>
-      </Space>
+      <PublicLinks roundId={round.roundId} here="vote" />
     </Space>
   );
 }

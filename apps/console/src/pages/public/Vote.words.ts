@@ -34,8 +34,6 @@ export const words = {
     refused: '投票未成功',
     loadFailed: '加载失败',
     empty: '暂无候选人',
-    notice: '查看公示',
-    register: '工匠大师名录',
   },
   en: {
     title: '{year} Master Craftsmen: public vote',
@@ -71,7 +69,5 @@ export const words = {
     refused: 'The vote did not count',
     loadFailed: 'Could not load',
     empty: 'No candidates yet',
-    notice: 'Public notice',
-    register: 'Register of masters',
   },
 };
