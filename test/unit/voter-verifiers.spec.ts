@@ -221,4 +221,14 @@ describe(VoterVerifiers.name, () => {
     expect(refusal({}, 'wechat')?.fields).toEqual([{ field: 'verifier', reason: expect.stringMatching(/not configured/) }]);
     expect(refusal({ WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: SECRET }, 'wechat')).toBeNull();
   });
+
+  it('names the verifiers it offers, WeChat first, and the app id the voting page sends voters to (never the secret)', () => {
+    const offered = (env: NodeJS.ProcessEnv) => {
+      const v = new VoterVerifiers(loadConfig({ ...base, ...env }));
+      return { names: v.names(), appId: v.wechatAppId };
+    };
+    expect(offered({})).toEqual({ names: ['dev'], appId: null });
+    expect(offered({ WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: SECRET })).toEqual({ names: ['wechat', 'dev'], appId: 'wx1' });
+    expect(offered({ NODE_ENV: 'production', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: SECRET })).toEqual({ names: ['wechat'], appId: 'wx1' });
+  });
 });

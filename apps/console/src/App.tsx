@@ -3,10 +3,11 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import { Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
-import { Link, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { keepSession, session } from './api/client';
 import { I18nContext, i18n, type Lang } from './i18n';
 import { PAGES } from './pages';
+import { isPublicPath, PublicApp } from './publicPages';
 import { SignIn } from './pages/SignIn';
 import { SignInCallback } from './pages/SignInCallback';
 import { CALLBACK_PATH } from './pkce';
@@ -18,6 +19,7 @@ export function App() {
   const [lang, setLangState] = useState<Lang>(localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh');
   const [, refresh] = useState(0);
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const words = useMemo(
     () =>
       i18n(lang, (next) => {
@@ -29,12 +31,17 @@ export function App() {
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   // Screen readers, and refusalText, read the page's language here.
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  const who = session();
   const signedInNow = useCallback(() => refresh((n) => n + 1), []);
+  // The public's pages (vote, notice, register): no sign-in and no staff header.
+  if (isPublicPath(pathname)) return <PublicApp i18n={words} />;
+  const who = session();
   const signedIn = (page: ReactNode) => (who ? page : <Navigate to={ROUTES.signIn} replace />);
 
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b7280f', colorLink: '#a8200d' } }}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#b7280f', colorLink: '#a8200d', colorError: '#cf1322', colorTextDescription: 'rgba(0, 0, 0, 0.65)' } }}
+    >
       <AntApp>
         <I18nContext.Provider value={words}>
           <Layout style={{ minHeight: '100vh' }}>

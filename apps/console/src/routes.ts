@@ -3,4 +3,8 @@ export const ROUTES = {
   signIn: '/sign-in',
   inbox: '/inbox',
   file: (id: string) => `/files/${encodeURIComponent(id)}`,
+  // The public's pages (no sign-in): publicPages.tsx.
+  vote: (roundId: string) => `/vote/${encodeURIComponent(roundId)}`,
+  notice: (roundId: string) => `/notice/${encodeURIComponent(roundId)}`,
+  register: '/register',
 } as const;

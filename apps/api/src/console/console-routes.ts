@@ -9,6 +9,9 @@ export const CONSOLE_SEGMENTS = [
   'inbox',
   'files',
   'money',
+  'vote',
+  'notice',
+  'register',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);

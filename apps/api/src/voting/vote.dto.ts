@@ -49,3 +49,22 @@ export class PublicRoundDto {
   @ApiProperty({ type: VotingWindowDto }) voting!: VotingWindowDto;
   @ApiProperty({ type: [PublicCandidateDto], description: 'During and after voting; by name' }) candidates!: PublicCandidateDto[];
 }
+
+/** WeChat's OAuth page for official-account web pages; the voter comes back with `?code=` (and the `state` sent). */
+export const WECHAT_AUTHORIZE_URL = 'https://open.weixin.qq.com/connect/oauth2/authorize';
+
+export class WechatOAuthDto {
+  @ApiProperty({ description: "The official account's app id (公众号 AppID)" }) appId!: string;
+  @ApiProperty({
+    example: WECHAT_AUTHORIZE_URL,
+    description: 'Send the voter here with appid, redirect_uri, response_type=code, scope and state, ending in #wechat_redirect',
+  })
+  authorizeUrl!: string;
+  @ApiProperty({ example: 'snsapi_base', description: 'snsapi_base: the openid alone, with no prompt to the voter' }) scope!: string;
+}
+
+export class VoterVerificationDto {
+  @ApiProperty({ enum: VERIFIERS, isArray: true, description: 'The verifiers this server accepts, WeChat first' }) verifiers!: VerifierName[];
+  @ApiProperty({ example: 10, description: 'Most candidates one voter may vote for in one Asia/Shanghai day' }) dailyCandidateLimit!: number;
+  @ApiProperty({ type: WechatOAuthDto, nullable: true, description: 'Null when WeChat is not configured (WECHAT_APP_ID)' }) wechat!: WechatOAuthDto | null;
+}

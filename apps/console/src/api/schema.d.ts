@@ -1099,6 +1099,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/voting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How voters are identified on this server and how many candidates one may vote for a day: the verifiers it accepts and, when WeChat is configured, the official account to send the voter to for an OAuth code */
+        get: operations["VoterVerificationController_verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{id}/tally": {
         parameters: {
             query?: never;
@@ -3155,6 +3172,31 @@ export interface components {
              * @example 2031-04-20
              */
             day: string;
+        };
+        WechatOAuthDto: {
+            /** @description The official account's app id (公众号 AppID) */
+            appId: string;
+            /**
+             * @description Send the voter here with appid, redirect_uri, response_type=code, scope and state, ending in #wechat_redirect
+             * @example https://open.weixin.qq.com/connect/oauth2/authorize
+             */
+            authorizeUrl: string;
+            /**
+             * @description snsapi_base: the openid alone, with no prompt to the voter
+             * @example snsapi_base
+             */
+            scope: string;
+        };
+        VoterVerificationDto: {
+            /** @description The verifiers this server accepts, WeChat first */
+            verifiers: ("wechat" | "dev")[];
+            /**
+             * @description Most candidates one voter may vote for in one Asia/Shanghai day
+             * @example 10
+             */
+            dailyCandidateLimit: number;
+            /** @description Null when WeChat is not configured (WECHAT_APP_ID) */
+            wechat: components["schemas"]["WechatOAuthDto"] | null;
         };
         TallyCandidateDto: {
             candidateId: string;
@@ -5499,6 +5541,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VoteCastDto"];
+                };
+            };
+        };
+    };
+    VoterVerificationController_verification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoterVerificationDto"];
                 };
             };
         };

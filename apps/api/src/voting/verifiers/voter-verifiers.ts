@@ -10,13 +10,21 @@ import { WechatVerifier } from './wechat.verifier';
 export class VoterVerifiers {
   private readonly available = new Map<VerifierName, VoterVerifier>();
   private readonly refusals = new Map<VerifierName, string>();
+  /** The official account whose OAuth codes this server exchanges; null when WeChat is not configured. */
+  readonly wechatAppId: string | null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const { wechat, devVerifier } = config.voting;
+    this.wechatAppId = wechat?.appId ?? null;
     if (wechat) this.available.set('wechat', new WechatVerifier(wechat));
     else this.refusals.set('wechat', "verifier 'wechat' is not configured on this server (WECHAT_APP_ID, WECHAT_APP_SECRET)");
     if (devVerifier) this.available.set('dev', new DevVerifier());
     else this.refusals.set('dev', "verifier 'dev' is turned off on this server (in production it is refused unless VOTE_DEV_VERIFIER=true)");
+  }
+
+  /** The verifiers accepted here, WeChat first. */
+  names(): VerifierName[] {
+    return [...this.available.keys()].sort((a, b) => (a === 'wechat' ? -1 : b === 'wechat' ? 1 : 0));
   }
 
   get(name: VerifierName): VoterVerifier {
