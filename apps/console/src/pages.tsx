@@ -19,4 +19,15 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 export const PAGES: ConsolePage[] = [
   { path: '/inbox', component: Inbox, menu: { zh: '待办', en: 'Inbox', roles: 'all' } },
   { path: '/files/:id', component: page(() => import('./pages/CandidateFile'), 'CandidateFile') },
+  {
+    path: '/auditing/search',
+    component: page(() => import('./pages/AuditSearch'), 'AuditSearch'),
+    menu: { zh: '审计查询', en: 'Audit search', roles: ['auditor', 'admin'] },
+  },
+  { path: '/auditing/cases/:id', component: page(() => import('./pages/AuditCase'), 'AuditCase') },
+  {
+    path: '/auditing/chain',
+    component: page(() => import('./pages/AuditChain'), 'AuditChain'),
+    menu: { zh: '审计链校验', en: 'Audit chain', roles: ['auditor', 'admin'] },
+  },
 ];

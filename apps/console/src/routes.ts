@@ -3,4 +3,7 @@ export const ROUTES = {
   signIn: '/sign-in',
   inbox: '/inbox',
   file: (id: string) => `/files/${encodeURIComponent(id)}`,
+  auditSearch: '/auditing/search',
+  auditCase: (id: string) => `/auditing/cases/${encodeURIComponent(id)}`,
+  auditChain: '/auditing/chain',
 } as const;

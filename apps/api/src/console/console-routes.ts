@@ -8,6 +8,7 @@ export const CONSOLE_SEGMENTS = [
   'sign-in',
   'inbox',
   'files',
+  'auditing',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);
