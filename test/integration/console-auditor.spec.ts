@@ -50,6 +50,13 @@ describe("web console: the auditor's pages (chromium, real API and worker)", () 
     await expect(row.textContent()).resolves.toMatch(/资格审核|镇街总工会审核推荐/);
     await expect(row.getByText(/^\d{4}\*+\w{4}$/).count()).resolves.toBe(1);
     expect(await graveViolations(page)).toEqual([]);
+    // The masters' and the studios' tabs load their lists and pass axe too.
+    for (const tab of ['工匠', '工作室']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('tabpanel', { name: tab }).getByRole('table').waitFor();
+      expect(await graveViolations(page)).toEqual([]);
+    }
+    await page.getByRole('tab', { name: '人选' }).click();
 
     await row.getByRole('link', { name }).click();
     await page.waitForURL(`**/auditing/cases/${candidateId}`);

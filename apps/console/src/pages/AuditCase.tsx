@@ -119,7 +119,7 @@ export function AuditCase() {
           aria-label={w.title}
           rowKey={key}
           dataSource={entries ?? []}
-          locale={{ emptyText: w.empty }}
+          locale={{ emptyText: <Typography.Text>{w.empty}</Typography.Text> }}
           scroll={{ x: true }}
           pagination={{ pageSize: 100, hideOnSinglePage: true, showTotal: (n) => w.entries.replace('{n}', String(n)) }}
           columns={[

@@ -46,6 +46,7 @@ export const words = {
     loadFailed: '加载失败',
     all: '全部',
     results: '查询结果',
+    empty: '没有符合条件的记录',
   },
   en: {
     title: 'Audit search',
@@ -93,6 +94,7 @@ export const words = {
     loadFailed: 'Could not load',
     all: 'All',
     results: 'Results',
+    empty: 'Nothing matches',
   },
 };
 
