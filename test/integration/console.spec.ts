@@ -1,12 +1,11 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { REFUSALS, type RefusalCode } from '../../apps/api/src/common/refusal-codes';
-import type { DataSource } from 'typeorm';
-import { closeRounds, createLegacyRound, idNumber, mobileNumber, openDb, streetUnion, type TestRound } from '../support/review-helpers';
-import { graveViolations, launchBrowser } from '../support/browser';
+import { idNumber, mobileNumber, streetUnion } from '../support/review-helpers';
+import { graveViolations } from '../support/browser';
+import { consoleSuite } from '../support/console-suite';
 import { TEST_OIDC } from '../support/oidc';
-import { client, eventually, nomination, startApi, startWorker, token } from '../support/service';
+import { client, eventually, nomination, startApi, token } from '../support/service';
 
 jest.setTimeout(240_000);
 
@@ -17,44 +16,22 @@ jest.setTimeout(240_000);
  * shows the API's reason; the inbox passes axe's serious and critical checks.
  */
 describe('web console (chromium, real API and worker)', () => {
-  const env = { TEMPORAL_TASK_QUEUE: `it-console-${randomUUID()}` };
-  let api: Awaited<ReturnType<typeof startApi>>;
-  let worker: INestApplicationContext;
-  let http: ReturnType<typeof client>;
-  let db: DataSource;
-  let round: TestRound;
-  let browser: Browser;
+  const suite = consoleSuite('console');
   const reviewer = `su-louqiao-${randomUUID().slice(0, 8)}`;
   const louqiao = streetUnion('louqiao');
 
-  beforeAll(async () => {
-    worker = await startWorker(env);
-    api = await startApi(env);
-    http = client(api.url);
-    db = await openDb();
-    round = await createLegacyRound(db);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await closeRounds(db, round ? [round.roundId] : []);
-    await db?.destroy();
-    await api?.close();
-    await worker?.close();
-  });
-
   async function nominate(): Promise<{ candidateId: string; name: string }> {
     const name = `控制台${randomUUID().slice(0, 6)}`;
-    const res = await http.post(
+    const res = await suite.http.post(
       '/nominations',
-      nomination({ idNumber: idNumber(), mobile: mobileNumber(), roundId: round.roundId, channel: 'organisational', area: 'louqiao', name }),
+      nomination({ idNumber: idNumber(), mobile: mobileNumber(), roundId: suite.round.roundId, channel: 'organisational', area: 'louqiao', name }),
       token('nominator'),
     );
     if (res.status !== 201) throw new Error(`nomination: ${res.status} ${JSON.stringify(res.body)}`);
     const candidateId = res.body.candidateId as string;
     // The inbox reads the status projection the workflow writes a moment later.
     await eventually(
-      () => http.get('/tasks', louqiao),
+      () => suite.http.get('/tasks', louqiao),
       (r) => r.status === 200 && (r.body as Array<{ candidateId?: string }>).some((t) => t.candidateId === candidateId),
     );
     return { candidateId, name };
@@ -62,9 +39,9 @@ describe('web console (chromium, real API and worker)', () => {
 
   async function signIn(): Promise<Page> {
     // A browser in another zone: the console still shows Asia/Shanghai times.
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Europe/London' });
+    const context = await suite.browser.newContext({ locale: 'zh-CN', timezoneId: 'Europe/London' });
     const page = await context.newPage();
-    await page.goto(`${api.url}/`);
+    await page.goto(`${suite.api.url}/`);
     await page.waitForURL('**/sign-in');
     await page.getByLabel('用户标识').fill(reviewer);
     await page.getByLabel('所属镇街').fill('louqiao');
@@ -75,14 +52,14 @@ describe('web console (chromium, real API and worker)', () => {
 
   it('serves the console at / and its routes as HTML, while unknown API paths still answer JSON 404', async () => {
     for (const path of ['/', '/inbox', '/files/abc']) {
-      const res = await fetch(api.url + path);
+      const res = await fetch(suite.api.url + path);
       expect([path, res.status, res.headers.get('content-type')]).toEqual([path, 200, expect.stringContaining('text/html')]);
       expect(await res.text()).toContain('<div id="root">');
     }
-    const unknown = await fetch(`${api.url}/no-such-route/console`);
+    const unknown = await fetch(`${suite.api.url}/no-such-route/console`);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ statusCode: 404 });
-    expect((await fetch(`${api.url}/assets/no-such.js`)).status).toBe(404);
+    expect((await fetch(`${suite.api.url}/assets/no-such.js`)).status).toBe(404);
   });
 
   it('a sub-district reviewer signs in, finds the nominated file in the inbox, opens it and endorses it; the file moves on', async () => {
@@ -113,10 +90,10 @@ describe('web console (chromium, real API and worker)', () => {
     await page.getByRole('cell', { name: `镇街总工会 · ${reviewer}` }).waitFor();
 
     await eventually(
-      () => http.get(`/candidates/${file.candidateId}`, token('union_office')),
+      () => suite.http.get(`/candidates/${file.candidateId}`, token('union_office')),
       (r) => r.body?.stage === 'qualification',
     );
-    const office = await http.get(`/candidates/${file.candidateId}`, token('union_office'));
+    const office = await suite.http.get(`/candidates/${file.candidateId}`, token('union_office'));
     expect(office.body.decisions).toEqual([
       expect.objectContaining({
         stage: 'endorsement',
@@ -127,7 +104,7 @@ describe('web console (chromium, real API and worker)', () => {
     ]);
     await eventually(
       async () => {
-        await page.goto(`${api.url}/inbox`);
+        await page.goto(`${suite.api.url}/inbox`);
         await page.getByRole('table').waitFor();
         return page.getByRole('row', { name: new RegExp(file.name) }).count();
       },
@@ -139,16 +116,16 @@ describe('web console (chromium, real API and worker)', () => {
   it("shows the API's refusal when a decision is refused (the file was decided meanwhile)", async () => {
     const file = await nominate();
     const page = await signIn();
-    await page.goto(`${api.url}/files/${file.candidateId}`);
+    await page.goto(`${suite.api.url}/files/${file.candidateId}`);
     await page.getByRole('button', { name: '作出决定' }).click();
     // Someone else endorses the file while the dialog is open.
-    const first = await http.post(`/candidates/${file.candidateId}/decisions`, { stage: 'endorsement', outcome: 'approve', reason: '已同意' }, louqiao);
+    const first = await suite.http.post(`/candidates/${file.candidateId}/decisions`, { stage: 'endorsement', outcome: 'approve', reason: '已同意' }, louqiao);
     expect(first.status).toBe(200);
     await page.getByLabel('理由').fill('同意推荐');
     await page.getByRole('button', { name: /提\s*交/ }).click();
     const alert = page.getByRole('alert').filter({ hasText: '决定未被接受' });
     await alert.waitFor();
-    const again = await http.post(`/candidates/${file.candidateId}/decisions`, { stage: 'endorsement', outcome: 'approve', reason: '同意推荐' }, louqiao);
+    const again = await suite.http.post(`/candidates/${file.candidateId}/decisions`, { stage: 'endorsement', outcome: 'approve', reason: '同意推荐' }, louqiao);
     expect(again.status).toBeGreaterThanOrEqual(400);
     // In Chinese for the refusal's stable code, with the API's own words as detail.
     expect(again.body.code).toEqual(expect.stringMatching(/^(wrong_stage|not_awaiting_decision|candidate_closed)$/));
@@ -158,11 +135,11 @@ describe('web console (chromium, real API and worker)', () => {
   });
 
   it('offers POST /dev/token only while the local issuer signs: not with an OpenID Connect issuer', async () => {
-    const signed = await http.post('/dev/token', { role: 'street_union', sub: 'su-x', area: 'louqiao' });
+    const signed = await suite.http.post('/dev/token', { role: 'street_union', sub: 'su-x', area: 'louqiao' });
     expect(signed.status).toBe(200);
-    expect((await http.get('/tasks', signed.body.token)).status).toBe(200);
-    expect((await http.post('/dev/token', { role: 'root', sub: 'x' })).status).toBe(400);
-    const oidc = await startApi({ ...env, ...TEST_OIDC });
+    expect((await suite.http.get('/tasks', signed.body.token)).status).toBe(200);
+    expect((await suite.http.post('/dev/token', { role: 'root', sub: 'x' })).status).toBe(400);
+    const oidc = await startApi({ ...suite.env, ...TEST_OIDC });
     try {
       const res = await client(oidc.url).post('/dev/token', { role: 'union_office', sub: 'x' });
       expect(res.status).toBe(404);

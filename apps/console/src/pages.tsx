@@ -24,4 +24,15 @@ export const PAGES: ConsolePage[] = [
     component: page(() => import('./pages/Finance'), 'Finance'),
     menu: { zh: '财务', en: 'Finance', roles: ['finance', 'auditor', 'union_office', 'admin'] },
   },
+  {
+    path: '/auditing/search',
+    component: page(() => import('./pages/AuditSearch'), 'AuditSearch'),
+    menu: { zh: '审计查询', en: 'Audit search', roles: ['auditor', 'admin'] },
+  },
+  { path: '/auditing/cases/:id', component: page(() => import('./pages/AuditCase'), 'AuditCase') },
+  {
+    path: '/auditing/chain',
+    component: page(() => import('./pages/AuditChain'), 'AuditChain'),
+    menu: { zh: '审计链校验', en: 'Audit chain', roles: ['auditor', 'admin'] },
+  },
 ];

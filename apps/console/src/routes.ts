@@ -7,4 +7,7 @@ export const ROUTES = {
   vote: (roundId: string) => `/vote/${encodeURIComponent(roundId)}`,
   notice: (roundId: string) => `/notice/${encodeURIComponent(roundId)}`,
   register: '/register',
+  auditSearch: '/auditing/search',
+  auditCase: (id: string) => `/auditing/cases/${encodeURIComponent(id)}`,
+  auditChain: '/auditing/chain',
 } as const;

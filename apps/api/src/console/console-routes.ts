@@ -12,6 +12,7 @@ export const CONSOLE_SEGMENTS = [
   'vote',
   'notice',
   'register',
+  'auditing',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);

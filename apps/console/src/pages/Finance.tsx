@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, refusalText, session, type Schemas } from '../api/client';
-import { fileNameOf, saveFile } from '../download';
+import { saveDownload } from '../download';
 import { MonthPicker, thisMonth } from '../MonthPicker';
 import { useWords } from '../i18n';
 import { shanghai, ZONE } from '../time';
@@ -338,7 +338,7 @@ function BankRun({ w, month: initial }: { w: W; month: string }) {
     setError(null);
     const path = format === 'csv' ? '/finance/exports/{month}.csv' : '/finance/exports/{month}.xlsx';
     const { data, error: refused, response } = await api.GET(path, { params: { path: { month } }, parseAs: 'blob' });
-    if (data) saveFile(data, fileNameOf(response, `bank-run-${month}.${format}`));
+    if (data) saveDownload(data, response, `bank-run-${month}.${format}`);
     else setError(refusalText(refused));
   };
 
