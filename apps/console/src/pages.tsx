@@ -19,4 +19,13 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 export const PAGES: ConsolePage[] = [
   { path: '/inbox', component: Inbox, menu: { zh: '待办', en: 'Inbox', roles: 'all' } },
   { path: '/files/:id', component: page(() => import('./pages/CandidateFile'), 'CandidateFile') },
+  { path: '/scoring', component: page(() => import('./pages/Scoring'), 'ScoringList'), menu: { zh: '专家评分', en: 'Scoring', roles: ['expert'] } },
+  { path: '/scoring/:id', component: page(() => import('./pages/Scoring'), 'Scoring') },
+  { path: '/visits', component: page(() => import('./pages/Visit'), 'VisitList'), menu: { zh: '人选考察', en: 'Inspection', roles: ['inspector'] } },
+  { path: '/visits/:id', component: page(() => import('./pages/Visit'), 'Visit') },
+  {
+    path: '/batches',
+    component: page(() => import('./pages/Batches'), 'Batches'),
+    menu: { zh: '考察批次', en: 'Inspection batches', roles: ['union_office', 'inspector'] },
+  },
 ];

@@ -3,4 +3,9 @@ export const ROUTES = {
   signIn: '/sign-in',
   inbox: '/inbox',
   file: (id: string) => `/files/${encodeURIComponent(id)}`,
+  scoringList: '/scoring',
+  scoring: (id: string) => `/scoring/${encodeURIComponent(id)}`,
+  visitList: '/visits',
+  visit: (id: string) => `/visits/${encodeURIComponent(id)}`,
+  batches: '/batches',
 } as const;

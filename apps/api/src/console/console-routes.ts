@@ -8,6 +8,9 @@ export const CONSOLE_SEGMENTS = [
   'sign-in',
   'inbox',
   'files',
+  'scoring',
+  'visits',
+  'batches',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);
