@@ -102,7 +102,11 @@ describe('web console: expert scoring, visit records and inspection batches (chr
     await page.getByLabel('高超技能', { exact: true }).fill('101');
     await page.getByLabel('领军作用', { exact: true }).fill('90');
     await submitButton(page).click();
-    await page.getByText('请输入 0 至 100 的整数').waitFor();
+    // Only 101 is still refused (the other message fades out).
+    await eventually(
+      () => page.getByText('请输入 0 至 100 的整数').count(),
+      (n) => n === 1,
+    );
     expect((await http.get(`/candidates/${file.candidateId}`, office)).body.panel.find((s: Body) => s.userId === file.experts[0]).status).toBe('assigned');
 
     await page.getByLabel('高超技能', { exact: true }).fill('86');

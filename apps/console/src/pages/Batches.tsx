@@ -73,7 +73,7 @@ export function Batches() {
         columns={[
           { title: w.name, dataIndex: 'name', key: 'name' },
           { title: w.plannedOn, dataIndex: 'plannedOn', key: 'plannedOn' },
-          { title: w.members, key: 'members', render: (_, b) => b.members.join('、') },
+          { title: w.team, key: 'members', render: (_, b) => b.members.join('、') },
           { title: w.count, dataIndex: 'candidateCount', key: 'count' },
           { title: w.createdBy, dataIndex: 'createdBy', key: 'createdBy' },
           { title: w.createdAt, key: 'createdAt', render: (_, b) => shanghai(b.createdAt) },

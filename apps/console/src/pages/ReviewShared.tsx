@@ -11,6 +11,9 @@ import words from './Review.words';
 
 type Task = Schemas['InboxItemDto'];
 
+/** Descriptions two by two (one on a phone): antd's default above md is three. */
+export const TWO_COLUMNS = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 };
+
 /** A page's title (h1) and a card's (h2), sized for the console. */
 export const PageTitle = ({ children }: { children: ReactNode }) => (
   <Typography.Title level={1} style={{ fontSize: 22 }}>
@@ -42,7 +45,7 @@ const text = (value: unknown): string =>
 
 /** A team, one name a line, at least one (the inspection batch's and the visit's). */
 export const MembersField = ({ label, message }: { label: string; message: string }) => (
-  <Form.Item label={label} name="members" rules={[{ validator: (_, v: string) => (lines(v).length ? Promise.resolve() : Promise.reject(new Error(message))) }]}>
+  <Form.Item label={label} name="members" required rules={[{ validator: (_, v: string) => (lines(v).length ? Promise.resolve() : Promise.reject(new Error(message))) }]}>
     <Input.TextArea rows={3} />
   </Form.Item>
 );
@@ -55,7 +58,7 @@ export function CandidateFacts({ file, extra }: { file: CandidateView; extra?: R
   const skill = file.skillLevel && lang === 'zh' ? (SKILL_LEVEL_LABELS as Record<string, string>)[file.skillLevel] : file.skillLevel;
   return (
     <Card title={<CardTitle>{w.facts}</CardTitle>} extra={extra}>
-      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+      <Descriptions bordered size="small" column={TWO_COLUMNS}>
         <Descriptions.Item label={w.name}>{file.name}</Descriptions.Item>
         <Descriptions.Item label={w.stage}>
           {name('stage', file.stage)} · {name('status', file.status)}

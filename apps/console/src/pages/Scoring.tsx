@@ -6,7 +6,7 @@ import { api, refusalText } from '../api/client';
 import { useWords } from '../i18n';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
-import { CardTitle, Refusal, ReviewPage, StageTasks } from './ReviewShared';
+import { CardTitle, Refusal, ReviewPage, StageTasks, TWO_COLUMNS } from './ReviewShared';
 import common from './Review.words';
 import words from './Scoring.words';
 
@@ -50,7 +50,7 @@ function ScoringPart({ file, replace }: { file: CandidateView; replace: (f: Cand
 
   return (
     <>
-      <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+      <Descriptions size="small" column={TWO_COLUMNS}>
         <Descriptions.Item label={w.seat}>{seat ? (w as Record<string, string>)[`seat_${seat.status}`] : '—'}</Descriptions.Item>
         <Descriptions.Item label={w.progress}>{w.progressText.replace('{seated}', String(summary.seated)).replace('{scored}', String(summary.scored))}</Descriptions.Item>
       </Descriptions>
@@ -65,7 +65,7 @@ function ScoringPart({ file, replace }: { file: CandidateView; replace: (f: Cand
               { title: w.score, dataIndex: 'score', key: 'score' },
             ]}
           />
-          <Descriptions size="small" style={{ marginTop: 16 }} column={{ xs: 1, md: 2 }}>
+          <Descriptions size="small" style={{ marginTop: 16 }} column={TWO_COLUMNS}>
             <Descriptions.Item label={w.average}>{((seat.averageCenti ?? 0) / 100).toFixed(2)}</Descriptions.Item>
             <Descriptions.Item label={w.at}>{shanghai(seat.at)}</Descriptions.Item>
           </Descriptions>

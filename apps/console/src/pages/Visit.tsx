@@ -5,7 +5,7 @@ import { ROUTES } from '../routes';
 import { shanghai } from '../time';
 import type { CandidateView } from '../api/candidate';
 import { api, refusalText, type Schemas } from '../api/client';
-import { CardTitle, lines, MembersField, Refusal, ReviewPage, StageTasks } from './ReviewShared';
+import { CardTitle, lines, MembersField, Refusal, ReviewPage, StageTasks, TWO_COLUMNS } from './ReviewShared';
 import common from './Review.words';
 import words from './Visit.words';
 
@@ -72,7 +72,7 @@ function RecordedVisit({ decision }: { decision: Decision }) {
   const v = decision.visit!;
   return (
     <Card title={<CardTitle>{w.recordedVisit}</CardTitle>}>
-      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+      <Descriptions bordered size="small" column={TWO_COLUMNS}>
         <Descriptions.Item label={w.date}>{v.date}</Descriptions.Item>
         <Descriptions.Item label={w.place}>{v.place}</Descriptions.Item>
         <Descriptions.Item label={w.members} span={2}>
