@@ -61,7 +61,7 @@ function ScoringPart({ file, replace }: { file: CandidateView; replace: (f: Cand
             pagination={false}
             dataSource={scoreKeys(file).map((key) => ({ key, score: seat.scores![key] }))}
             columns={[
-              { title: w.conditions, key: 'condition', render: (_, r) => condition(r.key) },
+              { title: w.condition, key: 'condition', render: (_, r) => condition(r.key) },
               { title: w.score, dataIndex: 'score', key: 'score' },
             ]}
           />
