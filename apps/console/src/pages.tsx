@@ -35,4 +35,13 @@ export const PAGES: ConsolePage[] = [
     component: page(() => import('./pages/AuditChain'), 'AuditChain'),
     menu: { zh: '审计链校验', en: 'Audit chain', roles: ['auditor', 'admin'] },
   },
+  { path: '/scoring', component: page(() => import('./pages/Scoring'), 'ScoringList'), menu: { zh: '专家评分', en: 'Scoring', roles: ['expert'] } },
+  { path: '/scoring/:id', component: page(() => import('./pages/Scoring'), 'Scoring') },
+  { path: '/visits', component: page(() => import('./pages/Visit'), 'VisitList'), menu: { zh: '人选考察', en: 'Inspection', roles: ['inspector'] } },
+  { path: '/visits/:id', component: page(() => import('./pages/Visit'), 'Visit') },
+  {
+    path: '/batches',
+    component: page(() => import('./pages/Batches'), 'Batches'),
+    menu: { zh: '考察批次', en: 'Inspection batches', roles: ['union_office', 'inspector'] },
+  },
 ];

@@ -10,4 +10,9 @@ export const ROUTES = {
   auditSearch: '/auditing/search',
   auditCase: (id: string) => `/auditing/cases/${encodeURIComponent(id)}`,
   auditChain: '/auditing/chain',
+  scoringList: '/scoring',
+  scoring: (id: string) => `/scoring/${encodeURIComponent(id)}`,
+  visitList: '/visits',
+  visit: (id: string) => `/visits/${encodeURIComponent(id)}`,
+  batches: '/batches',
 } as const;

@@ -13,6 +13,9 @@ export const CONSOLE_SEGMENTS = [
   'notice',
   'register',
   'auditing',
+  'scoring',
+  'visits',
+  'batches',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);

@@ -1,10 +1,12 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Radio, Space, Spin, Table, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { useCandidate } from '../api/candidate';
 import { api, refusalText, type Schemas } from '../api/client';
 import { useI18n } from '../i18n';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
+import { ReviewPageLink } from './ReviewShared';
 
 type File = Schemas['CandidateViewDto'];
 type Outcome = Schemas['DecisionDto']['outcome'];
@@ -24,16 +26,8 @@ const show = (value: unknown): string =>
 export function CandidateFile() {
   const { id = '' } = useParams();
   const { t, name } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { file, setFile, error } = useCandidate(id);
   const [deciding, setDeciding] = useState(false);
-
-  const load = useCallback(async () => {
-    const { data, error: refusal } = await api.GET('/candidates/{id}', { params: { path: { id } } });
-    if (data) setFile(data);
-    else setError(refusalText(refusal));
-  }, [id]);
-  useEffect(() => void load(), [load]);
 
   if (error) return <Alert type="error" showIcon message={`${t.loadFailed}: ${error}`} role="alert" />;
   if (!file) return <Spin />;
@@ -43,6 +37,7 @@ export function CandidateFile() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Link to={ROUTES.inbox}>← {t.back}</Link>
+      <ReviewPageLink file={file} />
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t.file}：{file.name}
       </Typography.Title>
