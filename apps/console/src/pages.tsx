@@ -35,4 +35,10 @@ export const PAGES: ConsolePage[] = [
     component: page(() => import('./pages/AuditChain'), 'AuditChain'),
     menu: { zh: '审计链校验', en: 'Audit chain', roles: ['auditor', 'admin'] },
   },
+  {
+    path: '/selection',
+    component: page(() => import('./pages/RoundDashboard'), 'Rounds'),
+    menu: { zh: '年度评选', en: 'Rounds', roles: ['union_office', 'leadership', 'government', 'auditor', 'admin'] },
+  },
+  { path: '/selection/:id', component: page(() => import('./pages/RoundDashboard'), 'RoundPage') },
 ];

@@ -10,4 +10,6 @@ export const ROUTES = {
   auditSearch: '/auditing/search',
   auditCase: (id: string) => `/auditing/cases/${encodeURIComponent(id)}`,
   auditChain: '/auditing/chain',
+  rounds: '/selection',
+  round: (id: string) => `/selection/${encodeURIComponent(id)}`,
 } as const;

@@ -13,6 +13,7 @@ export const CONSOLE_SEGMENTS = [
   'notice',
   'register',
   'auditing',
+  'selection',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);
