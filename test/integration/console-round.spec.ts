@@ -134,7 +134,10 @@ describe('console: the round dashboard (chromium, real API and worker)', () => {
     await section.getByText('超出名额：提交后将被拒绝').waitFor();
     await section.getByLabel('入选理由（适用于所有入选者）').fill('综合排名靠前');
     await section.getByRole('button', { name: '提交正式候选名单' }).click();
-    await section.getByRole('alert').filter({ hasText: "exceeds the round's quota of 2" }).waitFor();
+    // The refusal's code in Chinese, the API's own message beside it.
+    const refusal = section.getByRole('alert').filter({ hasText: '名单不符合规则' });
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain("exceeds the round's quota of 2");
 
     // Within the quota: the one left out needs a reason.
     await section.getByLabel(`选择 ${names[1]}`).uncheck();
