@@ -34,7 +34,8 @@ describe('console: the round dashboard (chromium, real API and worker)', () => {
     api = await startApi(env);
     http = client(api.url);
     browser = await launchBrowser();
-    round = await createRound(http, undefined, token('union_office'), { quota: 2 });
+    // A notice long enough to object during it and resolve the objection from the page.
+    round = await createRound(http, undefined, token('union_office'), { quota: 2, publicNoticeDuration: '25s' });
     // Three files through qualification, inspection and a one-expert review: 90, 80 and 80.
     for (const [i, mark] of [90, 80, 80].entries()) {
       const res = await http.post(
@@ -164,5 +165,53 @@ describe('console: the round dashboard (chromium, real API and worker)', () => {
     const view = await http.get(`/rounds/${round.roundId}`, token('auditor'));
     expect(view.body.quotaUse).toMatchObject({ quota: 2, selected: 2, remaining: 0 });
     await page.context().close();
+  });
+
+  it('the office starts the notice and dismisses an objection with its reason; the government approves one and gives a reason for the other', async () => {
+    const office = await signedInPage(browser, api.url, { role: 'union_office', sub: 'office-console-round' });
+    await office.goto(`${api.url}/selection/${round.roundId}`);
+    await office.getByRole('button', { name: '开始社会公示' }).click();
+    let dialog = office.getByRole('dialog');
+    await dialog.getByLabel('理由').fill('在区政府门户网站公示');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await office.getByText('社会公示').first().waitFor();
+    await eventually(
+      () => office.getByTestId('phase').textContent(),
+      (t) => t === '社会公示',
+    );
+
+    const filed = await http.post(`/public/candidates/${ids[2]}/objections`, { name: '王某', contact: '13900000000', grounds: '获奖证书存疑' });
+    expect(filed.status).toBe(201);
+    const objection = office.getByRole('row', { name: /获奖证书存疑/ });
+    await objection.waitFor();
+    expect(await graveViolations(office)).toEqual([]);
+    await objection.getByRole('button', { name: /处\s*理/ }).click();
+    dialog = office.getByRole('dialog');
+    await dialog.getByText('异议成立将取消该人选资格').waitFor();
+    await dialog.getByLabel('理由').fill('经核实证书真实');
+    await dialog.getByRole('button', { name: /提\s*交/ }).click();
+    await objection.getByRole('cell', { name: '异议不成立' }).waitFor();
+    await objection.getByRole('cell', { name: /经核实证书真实/ }).waitFor();
+    await office.context().close();
+
+    await untilPhase(http, round.roundId, 'government_approval', 60_000);
+    const government = await signedInPage(browser, api.url, { role: 'government', sub: 'gov-console-round' });
+    await government.goto(`${api.url}/selection/${round.roundId}`);
+    const approval = government.getByRole('heading', { name: '区政府审定', exact: true });
+    await approval.waitFor();
+    expect(await graveViolations(government)).toEqual([]);
+    const section = government.locator('.ant-card').filter({ has: approval });
+    await section.getByLabel(`审定通过 ${names[0]}`).uncheck();
+    await section.getByLabel(`${names[0]} 未通过理由`).fill('材料需进一步核实');
+    await section.getByRole('button', { name: '提交审定结果' }).click();
+    await approval.waitFor({ state: 'detached' });
+
+    const lines = await eventually(
+      () => ranking(),
+      (ls) => ls.every((l) => l.outcome !== 'selected'),
+    );
+    expect(Object.fromEntries(lines.map((l) => [l.name, l.outcome]))).toEqual({ [names[0]]: 'not_approved', [names[1]]: 'left_out', [names[2]]: 'approved' });
+    expect(lines.find((l) => l.name === names[0])?.reason).toBe('材料需进一步核实');
+    await government.context().close();
   });
 });
