@@ -4,10 +4,10 @@ import type { ReactNode } from 'react';
 import type { Schemas } from '../api/client';
 import type { words } from './RoundDashboard.words';
 
+export { fill } from '../fill';
+
 export type W = Record<keyof typeof words.zh, string>;
 
-/** `{key}` in a phrase replaced by its value. */
-export const fill = (phrase: string, values: Record<string, string | number>) => phrase.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 /** An enumeration's name from the page's words (`prefix_value`), the value itself when unknown. */
 export const named = (w: W, prefix: string, value: string | null | undefined) => (value ? (w[`${prefix}_${value}` as keyof W] ?? value) : '—');
 
