@@ -44,4 +44,10 @@ export const PAGES: ConsolePage[] = [
     component: page(() => import('./pages/Batches'), 'Batches'),
     menu: { zh: '考察批次', en: 'Inspection batches', roles: ['union_office', 'inspector'] },
   },
+  {
+    path: '/selection',
+    component: page(() => import('./pages/RoundDashboard'), 'Rounds'),
+    menu: { zh: '年度评选', en: 'Rounds', roles: ['union_office', 'leadership', 'government', 'auditor', 'admin'] },
+  },
+  { path: '/selection/:id', component: page(() => import('./pages/RoundDashboard'), 'RoundPage') },
 ];

@@ -15,4 +15,6 @@ export const ROUTES = {
   visitList: '/visits',
   visit: (id: string) => `/visits/${encodeURIComponent(id)}`,
   batches: '/batches',
+  rounds: '/selection',
+  round: (id: string) => `/selection/${encodeURIComponent(id)}`,
 } as const;

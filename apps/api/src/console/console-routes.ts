@@ -16,6 +16,7 @@ export const CONSOLE_SEGMENTS = [
   'scoring',
   'visits',
   'batches',
+  'selection',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);

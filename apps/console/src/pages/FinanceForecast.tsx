@@ -3,8 +3,9 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, refusalText, type Schemas } from '../api/client';
+import { useEchart } from '../echart';
 import { useWords } from '../i18n';
 import { MonthPicker, thisMonth } from '../MonthPicker';
 import { fill, words, yuan } from './Finance.words';
@@ -35,30 +36,27 @@ export function FinanceForecast() {
     });
   }, [from, months]);
 
-  useEffect(() => {
-    if (!forecast || !chartRef.current) return;
-    const chart = echarts.init(chartRef.current);
-    chart.setOption({
-      color: COLOURS,
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 80, right: 20, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: forecast.months.map((m) => m.month) },
-      yAxis: { type: 'value', name: w.total },
-      series: SERIES.map((s) => ({
-        name: w[`kind_${s}`],
-        type: 'bar',
-        stack: 'total',
-        data: forecast.months.map((m) => (m[s] as Money).fen / 100),
-      })),
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [forecast, w]);
+  const option = useMemo(
+    () =>
+      forecast
+        ? {
+            color: COLOURS,
+            tooltip: { trigger: 'axis' },
+            legend: { top: 0 },
+            grid: { left: 80, right: 20, top: 40, bottom: 30 },
+            xAxis: { type: 'category', data: forecast.months.map((m) => m.month) },
+            yAxis: { type: 'value', name: w.total },
+            series: SERIES.map((s) => ({
+              name: w[`kind_${s}`],
+              type: 'bar',
+              stack: 'total',
+              data: forecast.months.map((m) => (m[s] as Money).fen / 100),
+            })),
+          }
+        : null,
+    [forecast, w],
+  );
+  useEchart(chartRef, option);
 
   const totals = (forecast?.totals ?? {}) as { totalFen?: number };
   const undated = ((forecast?.undated ?? {}) as { bonus?: Money }).bonus;

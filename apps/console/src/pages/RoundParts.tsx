@@ -1,0 +1,59 @@
+import { Card, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { ReactNode } from 'react';
+import type { Schemas } from '../api/client';
+import type { words } from './RoundDashboard.words';
+
+export { fill } from '../fill';
+
+export type W = Record<keyof typeof words.zh, string>;
+
+/** An enumeration's name from the page's words (`prefix_value`), the value itself when unknown. */
+export const named = (w: W, prefix: string, value: string | null | undefined) => (value ? (w[`${prefix}_${value}` as keyof W] ?? value) : '—');
+
+/** A section of a page: a card whose title is a second-level heading. */
+export function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
+  return (
+    <Card
+      title={
+        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+          {title}
+        </Typography.Title>
+      }
+      extra={extra}
+    >
+      {children}
+    </Card>
+  );
+}
+
+/** A small table of the whole list (no pages), scrolling sideways on a narrow screen. */
+export function ListTable<T extends object>({ rows, rowKey, columns, empty }: { rows: T[]; rowKey: keyof T & string; columns: ColumnsType<T>; empty?: string }) {
+  return (
+    <Table<T>
+      rowKey={rowKey}
+      size="small"
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: true }}
+      locale={empty ? { emptyText: empty } : undefined}
+      columns={columns}
+    />
+  );
+}
+
+/** A number, or a dash when there is none yet. */
+export const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
+
+/** Columns showing a field as it is: [title, field] each. */
+export const plain = <T extends object>(...pairs: Array<[string, keyof T & string]>): ColumnsType<T> => pairs.map(([title, key]) => ({ title, dataIndex: key, key }));
+
+type Line = Schemas['RankingEntryDto'];
+/** A line of the ranked list: who, then the expert and vote scores side by side and the combined score. */
+export const scoreColumns = (w: W): ColumnsType<Line> => [
+  ...plain<Line>([w.name, 'name'], [w.employer, 'employer']),
+  { title: w.expertScore, key: 'score', render: (_, l) => num(l.score) },
+  { title: w.votes, key: 'votes', render: (_, l) => num(l.votes) },
+  { title: w.voteScore, key: 'voteScore', render: (_, l) => num(l.voteScore) },
+  { title: w.combinedScore, key: 'combined', render: (_, l) => num(l.combinedScore) },
+];

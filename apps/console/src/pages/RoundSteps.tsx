@@ -1,0 +1,142 @@
+import { Alert, App, Form, Input, InputNumber, Modal, Radio } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { api, refusalText, type Schemas } from '../api/client';
+import { fill, type W } from './RoundParts';
+
+type Values = Record<string, string | number | undefined> & { reason: string };
+
+/** A round step the office takes with a reason: its title, its own fields, and what it sends. */
+export interface Step {
+  title: string;
+  send: (v: Values) => Promise<{ data?: unknown; error?: unknown }>;
+  fields?: ReactNode;
+  initial?: Partial<Values>;
+}
+
+/** Shanghai local 'YYYY-MM-DD HH:mm' as an ISO instant (Asia/Shanghai keeps +08:00 all year); null when malformed. */
+export function shanghaiInstant(local: string | number | undefined): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/.exec(String(local ?? '').trim());
+  return m && !Number.isNaN(Date.parse(`${m[1]}T${m[2]}:00+08:00`)) ? `${m[1]}T${m[2]}:00+08:00` : null;
+}
+
+const instantRule = (message: string) => ({
+  validator: (_: unknown, v: string | undefined) => (!v || shanghaiInstant(v) ? Promise.resolve() : Promise.reject(new Error(message))),
+});
+const instantField = (label: string, name: string, w: W, required = false) => (
+  <Form.Item label={label} name={name} rules={[{ required, message: w.untilInvalid }, instantRule(w.untilInvalid)]}>
+    <Input placeholder="2026-04-28 00:00" />
+  </Form.Item>
+);
+const choice = (label: string, name: string, options: Array<{ value: string; label: string }>, extra?: string) => (
+  <Form.Item label={label} name={name} extra={extra}>
+    <Radio.Group optionType="button" options={options} />
+  </Form.Item>
+);
+
+/** The office's steps on the round (each an Update on its workflow; the reply is the round's view). */
+export function roundSteps(id: string, w: W) {
+  const path = { params: { path: { id } } };
+  const steps = {
+    phase: {
+      title: w.changePhase,
+      initial: { action: 'close' },
+      send: (v) =>
+        api.POST('/rounds/{id}/phase', {
+          ...path,
+          body: { action: v.action === 'extend' ? 'extend' : 'close', reason: v.reason, ...(v.action === 'extend' && { until: shanghaiInstant(v.until) ?? undefined }) },
+        }),
+      fields: (
+        <>
+          {choice(w.phaseAction, 'action', [
+            { value: 'close', label: w.closeNow },
+            { value: 'extend', label: w.extend },
+          ])}
+          <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.action !== b.action}>
+            {({ getFieldValue }) => getFieldValue('action') === 'extend' && instantField(w.until, 'until', w, true)}
+          </Form.Item>
+        </>
+      ),
+    },
+    freeze: {
+      title: w.freeze,
+      send: (v) => api.POST('/rounds/{id}/re-review-list', { ...path, body: { reason: v.reason, ...(v.size && { size: Number(v.size) }) } }),
+      fields: (
+        <Form.Item label={w.freezeSize} name="size">
+          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      ),
+    },
+    voting: {
+      title: w.openVoting,
+      send: (v) => api.POST('/rounds/{id}/voting', { ...path, body: { reason: v.reason, ...(v.closesAt && { closesAt: shanghaiInstant(v.closesAt) ?? undefined }) } }),
+      fields: instantField(w.votingClosesAt, 'closesAt', w),
+    },
+    notice: { title: w.startNotice, send: (v) => api.POST('/rounds/{id}/public-notice', { ...path, body: { reason: v.reason } }) },
+    ceremony: {
+      title: w.recordCeremony,
+      send: (v) => api.POST('/rounds/{id}/ceremony', { ...path, body: { date: String(v.date), reason: v.reason, ...(v.place && { place: String(v.place) }) } }),
+      fields: (
+        <>
+          <Form.Item label={w.ceremonyDate} name="date" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: w.dateInvalid }]}>
+            <Input placeholder="2026-04-28" />
+          </Form.Item>
+          <Form.Item label={w.ceremonyPlace} name="place">
+            <Input maxLength={200} />
+          </Form.Item>
+        </>
+      ),
+    },
+  } satisfies Record<string, Step>;
+  return steps;
+}
+
+/** The office resolves an objection: upheld (the candidate is disqualified) or dismissed, with the reason. */
+export function resolveStep(objection: Schemas['ObjectionViewDto'], w: W): Step {
+  return {
+    title: fill(w.resolveTitle, { name: objection.candidateName }),
+    initial: { outcome: 'dismissed' },
+    send: (v) =>
+      api.POST('/objections/{id}/resolution', {
+        params: { path: { id: objection.id } },
+        body: { outcome: v.outcome === 'upheld' ? 'upheld' : 'dismissed', reason: v.reason },
+      }),
+    fields: choice(
+      w.resolution,
+      'outcome',
+      [
+        { value: 'dismissed', label: w.obj_dismissed },
+        { value: 'upheld', label: w.obj_upheld },
+      ],
+      w.upheldHint,
+    ),
+  };
+}
+
+/** A step's dialog: its fields, then the reason (required); the API's refusal shown as it says it. */
+export function StepDialog({ step, w, onClose, onDone }: { step: Step; w: W; onClose: () => void; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    setRefusal(null);
+    const { data, error } = await step.send({ ...values, reason: values.reason.trim() });
+    setBusy(false);
+    if (!data) return setRefusal(refusalText(error));
+    void message.success(w.done);
+    onDone();
+  };
+  return (
+    <Modal open title={step.title} okText={w.submit} cancelText={w.cancel} confirmLoading={busy} onOk={() => void submit()} onCancel={onClose}>
+      {refusal && <Alert type="error" showIcon role="alert" message={w.refused} description={refusal} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={step.initial}>
+        {step.fields}
+        <Form.Item label={w.reason} name="reason" rules={[{ required: true, whitespace: true, message: w.reasonRequired }]}>
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
