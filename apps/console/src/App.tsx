@@ -6,6 +6,7 @@ import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { keepSession, session } from './api/client';
 import { I18nContext, i18n, type Lang } from './i18n';
+import { NotificationCentre } from './NotificationCentre';
 import { PAGES } from './pages';
 import { SignIn } from './pages/SignIn';
 import { ROUTES } from './routes';
@@ -58,6 +59,7 @@ export function App() {
                     {who.area ? ` · ${who.area}` : ''}
                   </Typography.Text>
                 )}
+                {who && <NotificationCentre key={who.sub} />}
                 <Button size="small" onClick={() => words.setLang(lang === 'zh' ? 'en' : 'zh')}>
                   {words.t.language}
                 </Button>
