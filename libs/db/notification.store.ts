@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { FileFacts, SealedRequest } from '../domain/notifications';
+import { NAME_SLOT, type FileFacts, type SealedRequest } from '../domain/notifications';
 
 /** A query inside the caller's transaction (`tx.query`). */
 export type Query = (sql: string, params?: unknown[]) => Promise<any>;
@@ -40,13 +40,12 @@ export async function enqueueNotifications(query: Query, rows: SealedRequest[], 
 
 /** The file as the outbox needs it, read in the same transaction. */
 export async function fileFacts(query: Query, candidateId: string): Promise<FileFacts | null> {
-  const [row] = await query(`SELECT id, name, channel, area, round_id, submitted_by, submitted_role, submitted_issuer, mobile_cipher FROM candidates WHERE id = $1`, [
+  const [row] = await query(`SELECT id, channel, area, round_id, submitted_by, submitted_role, submitted_issuer, mobile_cipher FROM candidates WHERE id = $1`, [
     candidateId,
   ]);
   if (!row) return null;
   return {
     candidateId: row.id,
-    name: row.name,
     channel: row.channel,
     area: row.area,
     roundId: row.round_id,
@@ -54,6 +53,9 @@ export async function fileFacts(query: Query, candidateId: string): Promise<File
     mobileCipher: row.mobile_cipher,
   };
 }
+
+/** The row's text with the candidate's name put in (NAME_SLOT): the name is kept in `candidates` only. */
+export const TEXT = `replace(n.text_zh, '${NAME_SLOT}', coalesce((SELECT c.name FROM candidates c WHERE c.id = n.candidate_id), ''))`;
 
 /** A row claimed for sending. */
 export interface OutgoingNotification {
@@ -79,7 +81,7 @@ export class NotificationOutbox {
        FROM (SELECT id FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()
              ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
        WHERE n.id = due.id
-       RETURNING n.id, n.kind, n.channel, n.contact_cipher AS "contactCipher", n.text_zh AS text, n.attempts`,
+       RETURNING n.id, n.kind, n.channel, n.contact_cipher AS "contactCipher", ${TEXT} AS text, n.attempts`,
       [limit, leaseMs],
     );
     return rows[0] && Array.isArray(rows[0]) ? rows[0] : rows;

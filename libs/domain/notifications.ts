@@ -34,7 +34,6 @@ export interface NotificationRequest {
 /** What the outbox needs to know of a file. `mobileCipher` stays sealed: it is copied, never opened, on the way in. */
 export interface FileFacts {
   candidateId: string;
-  name: string;
   channel: string;
   area: string | null;
   roundId: string | null;
@@ -51,6 +50,12 @@ export interface NotifyPolicy {
 
 /** A row that already holds its sealed address (an SMS to a mobile the file keeps sealed). */
 export type SealedRequest = NotificationRequest & { contactCipher?: string | null };
+
+/**
+ * Where the candidate's name goes in a stored text. The name stays in `candidates` alone (the leak
+ * scan allows it nowhere else); the centre and the sender put it in as they read the row.
+ */
+export const NAME_SLOT = '{name}';
 
 const OUTCOME_TEXT: Record<string, string> = {
   paying: '已被评为瓯海区“百名工匠大师”，祝贺！',
@@ -92,13 +97,13 @@ export function notificationsForStatus(change: StatusChange, file: FileFacts, po
         // By seq: each return is its own event; a retried report of the same return is the same row.
         key: `returned:${file.candidateId}:${change.seq}`,
         kind: 'returned',
-        text: `您推荐的候选人“${file.name}”的申报材料在“${stageName(after.stage)}”阶段被退回补充，请登录系统查看原因，补充后重新提交。`,
+        text: `您推荐的候选人“${NAME_SLOT}”的申报材料在“${stageName(after.stage)}”阶段被退回补充，请登录系统查看原因，补充后重新提交。`,
       }),
     );
   }
   const outcome = OUTCOME_TEXT[after.status];
   if (outcome && before?.status !== after.status) {
-    rows.push(...toNominator(file, policy, { ...base, key: `outcome:${file.candidateId}`, kind: 'outcome', text: `您推荐的候选人“${file.name}”${outcome}` }));
+    rows.push(...toNominator(file, policy, { ...base, key: `outcome:${file.candidateId}`, kind: 'outcome', text: `您推荐的候选人“${NAME_SLOT}”${outcome}` }));
   }
   const seated = new Set((before?.panel ?? []).filter((s) => s.status !== 'recused').map((s) => s.userId));
   for (const seat of after.panel) {
@@ -109,7 +114,7 @@ export function notificationsForStatus(change: StatusChange, file: FileFacts, po
       kind: 'assignment',
       channel: 'console',
       to: { userId: seat.userId, role: 'expert' },
-      text: `您已被选为候选人“${file.name}”的评审专家，请登录系统按申报条件逐项评分。`,
+      text: `您已被选为候选人“${NAME_SLOT}”的评审专家，请登录系统按申报条件逐项评分。`,
     });
   }
   return rows;
@@ -128,8 +133,8 @@ export function notificationsForAlert(alert: AlertFacts, file: FileFacts, policy
   const due = shanghaiMinute(alert.dueAt);
   const text =
     alert.kind === 'reminder'
-      ? `候选人“${file.name}”的“${stageName(alert.stage)}”将于${due}（北京时间）到期，请及时处理。`
-      : `候选人“${file.name}”的“${stageName(alert.stage)}”已逾期（截止${due}，北京时间），请尽快处理。`;
+      ? `候选人“${NAME_SLOT}”的“${stageName(alert.stage)}”将于${due}（北京时间）到期，请及时处理。`
+      : `候选人“${NAME_SLOT}”的“${stageName(alert.stage)}”已逾期（截止${due}，北京时间），请尽快处理。`;
   const key = `${alert.kind}:${file.candidateId}:${alert.stage}`;
   const base = { kind: alert.kind, candidateId: file.candidateId, roundId: file.roundId, text };
   if (alert.stage === 'expert_review' && alert.experts.length) {

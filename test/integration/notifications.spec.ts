@@ -94,8 +94,9 @@ describe('notifications (real Temporal dev server and PostgreSQL)', () => {
     ]);
     // The mobile is stored sealed, and reached the provider in clear.
     expect(rows[1].contact_cipher).not.toContain(file.mobile);
-    expect(sms.state.sent.filter((m) => m.phone === file.mobile).map((m) => m.text)).toEqual([rows[1].text_zh]);
-    expect(rows[0].text_zh).toContain(`“${file.name}”的申报材料在“资格审核”阶段被退回补充`);
+    expect(sms.state.sent.filter((m) => m.phone === file.mobile).map((m) => m.text)).toEqual([rows[1].text_zh.replace('{name}', file.name)]);
+    // The name is put in as the row is read or sent: it is kept in `candidates` alone.
+    expect(rows[0].text_zh).toContain('“{name}”的申报材料在“资格审核”阶段被退回补充');
 
     // The activity retried (the same report again, as Temporal would after a lost reply): nothing new.
     const [status] = await db.query(`SELECT seq, stage, status, due_at, score_centi, panel FROM candidate_status WHERE candidate_id = $1`, [file.candidateId]);
@@ -119,7 +120,7 @@ describe('notifications (real Temporal dev server and PostgreSQL)', () => {
     const mine = await http.get('/notifications', nominator);
     expect(mine.status).toBe(200);
     const item = mine.body.items.find((n: { candidateId: string }) => n.candidateId === file.candidateId);
-    expect(item).toMatchObject({ kind: 'returned', text: rows[0].text_zh, read: false, roundId: round.roundId });
+    expect(item).toMatchObject({ kind: 'returned', text: rows[0].text_zh.replace('{name}', file.name), read: false, roundId: round.roundId });
     expect(mine.body.unread).toBeGreaterThanOrEqual(1);
     expect((await http.post(`/notifications/${item.id}/read`, {}, token('nominator', `other-${tag}`))).status).toBe(404);
     expect((await http.get('/notifications', token('nominator', `other-${tag}`))).body).toEqual({ items: [], total: 0, unread: 0 });

@@ -11,7 +11,6 @@ const config = (env: NodeJS.ProcessEnv = {}) => localIssuerConfig(generateLocalK
 
 const file: FileFacts = {
   candidateId: 'c-1',
-  name: '王建国',
   channel: 'self',
   area: 'louqiao',
   roundId: 'r-1',
@@ -28,7 +27,7 @@ describe('who hears of what', () => {
       ['returned:c-1:7', 'console', 'n-1', null],
       ['returned:c-1:7:sms', 'sms', 'n-1', 'v1.k.sealed'],
     ]);
-    expect(rows[0].text).toContain('“王建国”的申报材料在“资格审核”阶段被退回补充');
+    expect(rows[0].text).toContain('“{name}”的申报材料在“资格审核”阶段被退回补充');
     // Still returned (an alert raised meanwhile bumps seq): no second notification.
     expect(notificationsForStatus({ seq: 8, before: at('qualification', 'returned'), after: at('qualification', 'returned') }, file, policy)).toEqual([]);
     // Organisational nominations: the console only.

@@ -2,16 +2,17 @@ import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin, Typography 
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
-import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { keepSession, session } from './api/client';
 import { I18nContext, i18n, type Lang } from './i18n';
-import { NotificationCentre } from './NotificationCentre';
 import { PAGES } from './pages';
 import { SignIn } from './pages/SignIn';
 import { ROUTES } from './routes';
 
 const LANG_KEY = 'ouhai-console-lang';
+// Loaded after the first paint, like the pages: the first load (the inbox) stays small.
+const NotificationCentre = lazy(async () => ({ default: (await import('./NotificationCentre')).NotificationCentre }));
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh');
@@ -59,7 +60,11 @@ export function App() {
                     {who.area ? ` · ${who.area}` : ''}
                   </Typography.Text>
                 )}
-                {who && <NotificationCentre key={who.sub} />}
+                {who && (
+                  <Suspense fallback={null}>
+                    <NotificationCentre key={who.sub} />
+                  </Suspense>
+                )}
                 <Button size="small" onClick={() => words.setLang(lang === 'zh' ? 'en' : 'zh')}>
                   {words.t.language}
                 </Button>

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { TEXT } from '../../../../libs/db';
 import type { TokenClaims } from '../../../../libs/security/token';
 
 /** A notification as the centre reads it. */
@@ -22,7 +23,7 @@ const MINE = `n.channel = 'console' AND (
     (n.recipient_user_id = $1 AND (n.recipient_role IS NULL OR n.recipient_role = $2) AND (n.recipient_issuer IS NULL OR n.recipient_issuer = $3))
     OR (n.recipient_user_id IS NULL AND n.recipient_role = $2 AND (n.recipient_area IS NULL OR n.recipient_area = $4)))`;
 const READ = `EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.reader_issuer = $3 AND r.reader_user_id = $1)`;
-const COLUMNS = `n.id, n.kind, n.text_zh AS text, n.candidate_id AS "candidateId", n.round_id AS "roundId", n.created_at AS "createdAt", ${READ} AS read`;
+const COLUMNS = `n.id, n.kind, ${TEXT} AS text, n.candidate_id AS "candidateId", n.round_id AS "roundId", n.created_at AS "createdAt", ${READ} AS read`;
 
 const whoOf = (c: TokenClaims) => [c.sub, c.role, c.iss, c.area ?? null];
 
