@@ -128,7 +128,7 @@ export interface AlertFacts {
   experts: string[];
 }
 
-/** A reminder or escalation goes to whoever decides the stage: the role (in the file's area for a sub-district union), or the seated experts. */
+/** A reminder or escalation goes to whoever holds the stage up: the owner role (in the file's area for a sub-district union); in expert review the seated experts still to score, or the office while none is seated. */
 export function notificationsForAlert(alert: AlertFacts, file: FileFacts, policy: NotifyPolicy): NotificationRequest[] {
   const due = shanghaiMinute(alert.dueAt);
   const text =
@@ -141,7 +141,8 @@ export function notificationsForAlert(alert: AlertFacts, file: FileFacts, policy
     return alert.experts.map((userId) => ({ ...base, key: `${key}:${userId}`, channel: 'console', to: { userId, role: 'expert' } }));
   }
   if (!isDecisionStage(alert.stage)) return [];
-  const role = STAGE_OWNER[alert.stage];
+  // No expert seated yet: the office, which seats the panel, is the one holding the file up.
+  const role: Role = alert.stage === 'expert_review' ? 'union_office' : STAGE_OWNER[alert.stage];
   const rows: NotificationRequest[] = [{ ...base, key, channel: 'console', to: { role, area: role === 'street_union' ? file.area : null } }];
   const mailbox = policy.emailTo[role];
   if (mailbox) rows.push({ ...base, key: `${key}:email`, channel: 'email', to: { role }, contact: mailbox });

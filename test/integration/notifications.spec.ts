@@ -3,9 +3,9 @@ import type { DataSource } from 'typeorm';
 import { ReviewRepository } from '../../libs/db';
 import { PiiCipher } from '../../libs/security/pii';
 import { aliyunSmsStandIn } from '../support/notify-stand-ins';
-import { decide, idNumber, mobileNumber, type TestRound } from '../support/review-helpers';
+import { approve, decide, idNumber, mobileNumber, type TestRound } from '../support/review-helpers';
 import { startStack } from '../support/stack';
-import { eventually, nomination, token } from '../support/service';
+import { eventually, nomination, token, VISIT } from '../support/service';
 
 jest.setTimeout(180_000);
 
@@ -170,6 +170,23 @@ describe('notifications (real Temporal dev server and PostgreSQL)', () => {
     } finally {
       sms.state.mode = 'ok';
     }
+  });
+
+  it('an expert seated on a panel hears of it, once, in the console', async () => {
+    const file = await selfNominated(token('nominator', `nom5-${tag}`));
+    await approve(http, file.candidateId, 'qualification');
+    await approve(http, file.candidateId, 'inspection', { visit: VISIT });
+    const experts = [0, 1, 2, 3, 4].map((i) => ({ userId: `expert-${tag}-${i}`, employer: `评审单位${i}` }));
+    expect((await http.post(`/candidates/${file.candidateId}/panel`, { experts }, token('union_office'))).status).toBe(200);
+    const rows = await eventually(
+      () => rowsOf(file.candidateId, 'assignment'),
+      (r) => r.length === 5 && settled(r),
+    );
+    expect(rows.map((r) => r.recipient_user_id).sort()).toEqual(experts.map((e) => e.userId));
+    const seen = await http.get('/notifications', token('expert', experts[0].userId));
+    expect(seen.body.items.map((n: { kind: string; text: string }) => [n.kind, n.text])).toEqual([
+      ['assignment', `您已被选为候选人“${file.name}”的评审专家，请登录系统按申报条件逐项评分。`],
+    ]);
   });
 
   it('a decision is never refused because the outbox cannot be written; the notification follows once it can', async () => {

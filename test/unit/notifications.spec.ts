@@ -69,6 +69,12 @@ describe('who hears of what', () => {
     expect(
       notificationsForAlert({ stage: 'expert_review', kind: 'reminder', dueAt: '2031-04-20T16:00:00Z', experts: ['e-1', 'e-2'] }, file, policy).map((r) => r.to.userId),
     ).toEqual(['e-1', 'e-2']);
+    // No expert seated yet: the office, which seats the panel (and its mailbox).
+    const unseated = notificationsForAlert({ stage: 'expert_review', kind: 'reminder', dueAt: '2031-04-20T16:00:00Z', experts: [] }, file, policy);
+    expect(unseated.map((r) => [r.channel, r.to.role])).toEqual([
+      ['console', 'union_office'],
+      ['email', 'union_office'],
+    ]);
   });
 
   it('each inspector of a new batch, once', () => {
