@@ -3,6 +3,7 @@ import { msToNumber } from '@temporalio/common/lib/time';
 import { HASH_ALGORITHMS, type HashAlgorithm } from '../audit/chain';
 import { TASK_QUEUE } from '../contract/engine';
 import { authConfig, type AuthConfig } from './auth-config';
+import { notifyConfig, type NotifyConfig } from './notify-config';
 import { CIPHER_SUITES, isCipherSuite, type CipherSuite } from '../security/cipher-suites';
 
 /** Everything the apps read from the environment, validated once at boot. */
@@ -56,6 +57,8 @@ export interface AppConfig {
   retention: { piiMs: number; sweepBatch: number };
   /** The printed documents (PDF): their font and the bodies they name (README "Printed documents"). */
   documents: DocumentsConfig;
+  /** The notification outbox's sender and its channels (libs/config/notify-config.ts). */
+  notify: NotifyConfig;
 }
 
 export interface DocumentsConfig {
@@ -234,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // The notice's own contact (附件1): the union's organisation and publicity department.
       officeContact: env.DOCUMENT_OFFICE_CONTACT || '联系电话：88511913；地址：瓯海区新行政中心9号楼4楼406办公室（区总工会组织宣教部）',
     },
+    notify: notifyConfig(env, int, duration, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

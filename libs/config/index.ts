@@ -1,3 +1,4 @@
 export * from './auth-config';
 export * from './config';
 export * from './tokens';
+export * from './notify-config';

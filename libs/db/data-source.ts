@@ -40,6 +40,7 @@ import { Competitions1764395000000 } from './migrations/1764395000000-competitio
 import { Training1764395000001 } from './migrations/1764395000001-training';
 import { MasterBenefits1764395000002 } from './migrations/1764395000002-master-benefits';
 import { StudioBankAccount1764396000000 } from './migrations/1764396000000-studio-bank-account';
+import { Notifications1764397000000 } from './migrations/1764397000000-notifications';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -85,6 +86,7 @@ export const MIGRATIONS = [
   Training1764395000001,
   MasterBenefits1764395000002,
   StudioBankAccount1764396000000,
+  Notifications1764397000000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

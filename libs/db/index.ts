@@ -28,3 +28,4 @@ export * from './entities/studio-batch.entity';
 export * from './entities/studio.entity';
 export * from './entities/studio-apprentice.entity';
 export * from './studio.store';
+export * from './notification.store';

@@ -45,6 +45,8 @@ export class RetentionRepository implements RetentionStore {
       // Each version's sealed copies of the sensitive fields; the rest of the form stays as submitted.
       await tx.query(`UPDATE candidate_versions SET form = form - 'sealed' WHERE candidate_id = ANY($1) AND form ? 'sealed'`, [ids]);
       await tx.query(`UPDATE attachments SET content = NULL, sealed = false, erased_at = now() WHERE candidate_id = ANY($1) AND erased_at IS NULL`, [ids]);
+      // An SMS to a self-nominated candidate kept the sealed mobile: it goes too (other rows hold no address of the candidate's).
+      await tx.query(`DELETE FROM notifications WHERE candidate_id = ANY($1) AND channel = 'sms'`, [ids]);
       return ids;
     });
   }

@@ -41,6 +41,7 @@ import { BankAccountController } from './candidates/bank-account.controller';
 import { HealthController } from './health/health.controller';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationsService } from './nominations/nominations.service';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RoundsModule } from './rounds/rounds.module';
 import { StudiosModule } from './studios/studios.module';
 import { VotingModule } from './voting/voting.module';
@@ -72,6 +73,7 @@ export class AppModule {
         CompetitionsModule,
         TrainingModule,
         BenefitsModule,
+        NotificationsModule,
       ],
       controllers: [
         HealthController,

@@ -2,7 +2,7 @@ import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin, Typography 
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
-import { Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { keepSession, session } from './api/client';
 import { I18nContext, i18n, type Lang } from './i18n';
@@ -14,6 +14,8 @@ import { CALLBACK_PATH } from './pkce';
 import { ROUTES } from './routes';
 
 const LANG_KEY = 'ouhai-console-lang';
+// Loaded after the first paint, like the pages: the first load (the inbox) stays small.
+const NotificationCentre = lazy(async () => ({ default: (await import('./NotificationCentre')).NotificationCentre }));
 
 /** antd's pale greys (description labels, help under a field, empty tables) and light error red fall short of WCAG AA contrast (4.5:1): darker. */
 const LEGIBLE = {
@@ -73,6 +75,11 @@ export function App() {
                     {words.name('role', who.role)} · {who.sub}
                     {who.area ? ` · ${who.area}` : ''}
                   </Typography.Text>
+                )}
+                {who && (
+                  <Suspense fallback={null}>
+                    <NotificationCentre key={who.sub} />
+                  </Suspense>
                 )}
                 <Button size="small" onClick={() => words.setLang(lang === 'zh' ? 'en' : 'zh')}>
                   {words.t.language}

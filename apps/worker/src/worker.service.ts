@@ -15,6 +15,7 @@ import {
 import { candidateWorkflowId, cohortDecisionSignal, stateQuery, type CohortDecisionV1 } from '../../../libs/contract';
 
 import {
+  NotificationOutbox,
   PaymentEffectsRepository,
   PaymentScheduleRepository,
   PaymentTaskRepository,
@@ -28,6 +29,9 @@ import { ensureRetentionSchedule } from '../../../libs/temporal/retention-schedu
 import { encryptingDataConverter } from '../../../libs/temporal/encryption-codec';
 import { ensureSearchAttributes } from '../../../libs/temporal/search-attributes';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config';
+import { PiiCipher } from '../../../libs/security/pii';
+import { channelsFor } from './notifications/channels';
+import { NotificationSender } from './notifications/notification-sender';
 
 /**
  * Owns the worker's connection and run loop. Shutdown drains: `worker.shutdown()` lets in-flight
@@ -40,6 +44,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   private clientConnection?: Connection;
   private worker?: Worker;
   private running?: Promise<void>;
+  private sender?: NotificationSender;
 
   constructor(
     private readonly ds: DataSource,
@@ -76,6 +81,9 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     // The worker's own acts (a round's phase changes, the instructions it creates, the retention sweep's erasures) go on the same audit chain.
     const audit = new AuditLog(poolOf(this.ds), this.config.audit.hashAlgorithm);
     const ROUND_WORKFLOW_ACTOR = { issuer: 'system', userId: 'round-workflow', role: 'system' };
+    // The outbox: the files' reports enqueue notifications in their own transactions; the sender below delivers them.
+    const cipher = new PiiCipher(this.config.pii);
+    const notifier = { policy: this.config.notify, seal: (plain: string) => cipher.encrypt(plain) };
     this.worker = await Worker.create({
       connection: this.connection,
       namespace,
@@ -97,7 +105,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         ),
         ...createSubsidyStopActivities(new PaymentEffectsRepository(new PaymentTaskRepository(this.ds))),
         ...createScheduleActivities(new PaymentScheduleRepository(this.ds)),
-        ...createReviewActivities(new ReviewRepository(this.ds)),
+        ...createReviewActivities(new ReviewRepository(this.ds, notifier)),
         // A studio's grant goes through the bonus's exactly-once path (PaymentTaskRepository.createOnce).
         ...createStudioActivities(new StudioRepository(this.ds), new PaymentTaskRepository(this.ds)),
         ...createRoundActivities(new RoundRepository(this.ds), sendCohortDecision, liveScore, this.config.round.fanOutParallel, (roundId, from, to, query) =>
@@ -133,6 +141,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       process.exit(1);
     });
     this.log.log(`worker polling '${taskQueue}' on ${address} (${namespace})`);
+    this.sender = new NotificationSender(new NotificationOutbox(this.ds), channelsFor(this.config.notify), (sealed) => cipher.decrypt(sealed), this.config.notify);
+    this.sender.start();
   }
 
   /** Workflow runs held in the worker's cache (sticky, replayed no more), null before it starts: for benchmarks and diagnostics. */
@@ -141,6 +151,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.sender?.stop();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();

@@ -1,4 +1,4 @@
-import type { CandidateStatus, FileChannel, Phase, Stage } from '../../../../libs/contract';
+import type { CandidateStatus, FileChannel } from '../../../../libs/contract';
 import type { Area, Industry, SkillLevel } from '../../../../libs/domain';
 
 /**
@@ -6,19 +6,7 @@ import type { Area, Industry, SkillLevel } from '../../../../libs/domain';
  * complete records, so a stage, status, channel, industry or area added to the contract fails to
  * compile until it has a label here — and then is accepted by the list filters too.
  */
-export const STAGE_LABELS: Record<Stage | Phase, string> = {
-  endorsement: '镇街总工会审核推荐',
-  qualification: '资格审核',
-  inspection: '人选考察',
-  expert_review: '专家评审',
-  voting: '网络投票',
-  leadership: '领导小组审核',
-  public_notice: '社会公示',
-  government_approval: '报区政府审定',
-  commendation: '表彰',
-  payments: '奖励发放',
-  closed: '已结束',
-};
+export { STAGE_LABELS } from '../../../../libs/domain/stage-labels';
 
 export const STATUS_LABELS: Record<CandidateStatus, string> = {
   awaiting_decision: '待审核',

@@ -3,6 +3,8 @@ import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { stateQuery } from '../../../../libs/contract';
+import { enqueueNotifications } from '../../../../libs/db';
+import { notificationsForBatch } from '../../../../libs/domain';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 import { engine } from '../common/temporal-errors';
@@ -66,6 +68,9 @@ export class InspectionBatchesService {
         candidates.map((c) => ({ candidateId: c.id, fromBatchId: current.get(c.id) ?? null })),
         { userId: claims.sub, role: claims.role },
       );
+      // The team hears of it in the batch's own transaction: no batch without its notifications, none twice.
+      const notices = notificationsForBatch({ id, name: dto.name, plannedOn: dto.plannedOn, roundId, members: dto.members, candidates: candidates.length });
+      await enqueueNotifications((sql, params) => tx.query(sql, params), notices);
       return moves;
     });
     return { ...(await this.get(id)), moved };

@@ -1798,6 +1798,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications in the console (returned files, outcomes, reminders, escalations, assignments), newest first, with the unread count */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks all the caller's notifications read */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of the caller's notifications read; 404 for one that is not the caller's */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3957,6 +4008,34 @@ export interface components {
             /** @description Whether the candidate is a named master; only masters have benefits */
             named: boolean;
             benefits: components["schemas"]["BenefitDto"][];
+        };
+        NotificationDto: {
+            id: string;
+            /**
+             * @description returned: a file the caller nominated came back; outcome: the round decided it; reminder, escalation: a stage due soon or overdue; assignment: a panel seat or an inspection batch
+             * @enum {string}
+             */
+            kind: "returned" | "outcome" | "reminder" | "escalation" | "assignment";
+            /** @description the message, in Chinese */
+            text: string;
+            candidateId: string | null;
+            roundId: string | null;
+            /** @description ISO instant */
+            createdAt: string;
+            /** @description read by the caller */
+            read: boolean;
+        };
+        NotificationListDto: {
+            /** @description newest first */
+            items: components["schemas"]["NotificationDto"][];
+            /** @description all of the caller’s notifications */
+            total: number;
+            /** @description of them not yet read */
+            unread: number;
+        };
+        NotificationCountsDto: {
+            total: number;
+            unread: number;
         };
     };
     responses: never;
@@ -6536,6 +6615,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MasterBenefitsDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description How many, newest first (default 50, at most 200) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationCountsDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
                 };
             };
         };

@@ -1,0 +1,33 @@
+/** The notification centre's words (header, every signed-in page). */
+export const words = {
+  zh: {
+    title: '通知',
+    unread: '条未读',
+    empty: '暂无通知',
+    markRead: '标为已读',
+    markAllRead: '全部标为已读',
+    read: '已读',
+    openFile: '查看档案',
+    loadFailed: '通知加载失败',
+    returned: '退回补充',
+    outcome: '评选结果',
+    reminder: '到期提醒',
+    escalation: '逾期督办',
+    assignment: '新任务',
+  },
+  en: {
+    title: 'Notifications',
+    unread: 'unread',
+    empty: 'No notifications',
+    markRead: 'Mark read',
+    markAllRead: 'Mark all read',
+    read: 'Read',
+    openFile: 'Open file',
+    loadFailed: 'Notifications could not be loaded',
+    returned: 'Returned',
+    outcome: 'Outcome',
+    reminder: 'Reminder',
+    escalation: 'Escalation',
+    assignment: 'Assignment',
+  },
+};
