@@ -24,7 +24,8 @@ async function shoot(browser: Browser, apiUrl: string, shot: Shot, known: DemoKn
     // Charts animate and tables settle: photograph what a person would see a moment later.
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(800);
-    await page.screenshot({ path: join(OUT, shot.file), fullPage: true });
+    // The staff pages whole; a phone page as the phone's screen shows it.
+    await page.screenshot({ path: join(OUT, shot.file), fullPage: Boolean(shot.who) });
     say(`${shot.file}: ${shot.caption}`);
   } finally {
     await page.context().close();
