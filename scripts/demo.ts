@@ -23,7 +23,7 @@ async function main(): Promise<number> {
   try {
     // The notice lasts 5 s so the round ends within the run.
     const stack = await startDemoStack('demo', { PUBLIC_NOTICE_DURATION: '5s' }, say);
-    stop = stack.stop;
+    stop = () => stack.stop();
     const { apiUrl, env } = stack;
     const result = await runDemo({ apiUrl, signingKey: env.AUTH_LOCAL_PRIVATE_KEY!, candidates });
     for (const line of report(result)) say(line);
