@@ -9,6 +9,11 @@ jest.setTimeout(240_000);
 
 /** Tiny files with the right magic bytes: a 1×1 PNG and a minimal PDF. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGMwTpv5HwAENAIyWy0K4AAAAABJRU5ErkJggg==', 'base64');
+/** The part of an <img> the test reads (the test's tsconfig has no DOM types). */
+interface Img {
+  decode(): Promise<void>;
+  naturalWidth: number;
+}
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
 /**
@@ -72,7 +77,20 @@ describe("web console: a candidate's file (chromium, real API and worker)", () =
     await form.waitFor();
     const text = (await form.textContent()) ?? '';
     // The paper's labels and the enumerations by their Chinese names, not the API's codes or JSON.
-    for (const words of ['所属行业', '电气机械', '技能等级或职称', '技师', '性别', '已获荣誉(区级以上)', '评选条件', '高超技能', '领军作用', '推荐单位意见', '2017年4月8日', '12 年']) {
+    for (const words of [
+      '所属行业',
+      '电气机械',
+      '技能等级或职称',
+      '技师',
+      '性别',
+      '已获荣誉(区级以上)',
+      '评选条件',
+      '高超技能',
+      '领军作用',
+      '推荐单位意见',
+      '2017年4月8日',
+      '12 年',
+    ]) {
       expect([words, text.includes(words)]).toEqual([words, true]);
     }
     for (const code of ['electrical_machinery', 'superb_skill', 'technician', '"kind"', 'female', 'male']) {
@@ -98,7 +116,7 @@ describe("web console: a candidate's file (chromium, real API and worker)", () =
     const image = dialog.getByRole('img', { name: '预览：honour.png' });
     await image.waitFor();
     // The bytes fetched with the token decode as the 1×1 image uploaded.
-    await expect(image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).resolves.toBe(1);
+    await expect(image.evaluate((img: Img) => img.decode().then(() => img.naturalWidth))).resolves.toBe(1);
     expect(await graveViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: /关\s*闭/ }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -108,7 +126,10 @@ describe("web console: a candidate's file (chromium, real API and worker)", () =
     const frame = page.getByRole('dialog', { name: '预览：certificate.pdf' }).locator('iframe[title="预览：certificate.pdf"]');
     await frame.waitFor();
     await expect(frame.getAttribute('src')).resolves.toMatch(/^blob:/);
-    await page.getByRole('dialog', { name: '预览：certificate.pdf' }).getByRole('button', { name: /关\s*闭/ }).click();
+    await page
+      .getByRole('dialog', { name: '预览：certificate.pdf' })
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
 
     // The application form to print is one click away.
     const downloading = page.waitForEvent('download');

@@ -53,7 +53,7 @@ export const words = {
     birthDate: 'Date of birth',
     birthYear: 'Year of birth',
     conditions: 'Conditions claimed',
-    industryJustification: "Why a worker of another industry",
+    industryJustification: 'Why a worker of another industry',
     competition: 'Competition result',
     placing: 'placed {n}',
     consent: 'Consent to processing personal information',

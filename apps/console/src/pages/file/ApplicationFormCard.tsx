@@ -51,7 +51,9 @@ export function ApplicationFormCard({ file }: { file: File }) {
   const conditions = list(form.conditions)
     .map(record)
     .filter((c): c is Form => c !== null);
-  const honours = list(form.honours).map(text).filter((h): h is string => h !== null);
+  const honours = list(form.honours)
+    .map(text)
+    .filter((h): h is string => h !== null);
   const competition = record(form.competition);
   const consent = record(form.consent);
 
@@ -105,7 +107,12 @@ export function ApplicationFormCard({ file }: { file: File }) {
     [
       w.competition,
       competition
-        ? [text(competition.year), text(competition.name), competition.placing ? fill(w.placing, { n: String(competition.placing) }) : null, text(competition.organiser)]
+        ? [
+            text(competition.year),
+            text(competition.name),
+            competition.placing ? fill(w.placing, { n: text(competition.placing) ?? '' }) : null,
+            text(competition.organiser),
+          ]
             .filter(Boolean)
             .join(' · ')
         : null,

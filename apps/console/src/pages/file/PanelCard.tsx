@@ -15,6 +15,7 @@ interface Seat {
   at: string;
 }
 
+const count = (n: unknown) => (typeof n === 'number' ? String(n) : '—');
 const centi = (n: unknown) => (typeof n === 'number' ? (n / 100).toFixed(2) : '—');
 
 /**
@@ -39,8 +40,8 @@ export function PanelCard({ file }: { file: File }) {
           {score && (
             <>
               <Descriptions.Item label={w.expertScore}>{centi(score.scoreCenti)}</Descriptions.Item>
-              <Descriptions.Item label={w.counted}>{String(score.counted ?? '—')}</Descriptions.Item>
-              <Descriptions.Item label={w.dropped}>{String(score.dropped ?? '—')}</Descriptions.Item>
+              <Descriptions.Item label={w.counted}>{count(score.counted)}</Descriptions.Item>
+              <Descriptions.Item label={w.dropped}>{count(score.dropped)}</Descriptions.Item>
             </>
           )}
         </Descriptions>
