@@ -23,9 +23,6 @@ interface Decision {
   at: string;
 }
 
-const show = (value: unknown): string =>
-  value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
-
 /** The roles that read a case's merged timeline (the audit pages). */
 const AUDITORS = new Set(['auditor', 'admin']);
 
@@ -83,9 +80,6 @@ export function CandidateFile() {
           <Descriptions.Item label={t.employer}>{file.employer}</Descriptions.Item>
           <Descriptions.Item label={t.industry}>{name('industry', file.industry)}</Descriptions.Item>
           <Descriptions.Item label={t.trade}>{file.trade}</Descriptions.Item>
-          <Descriptions.Item label={t.idNumber}>{show(file.idNumber)}</Descriptions.Item>
-          <Descriptions.Item label={t.mobile}>{show(file.mobile)}</Descriptions.Item>
-          <Descriptions.Item label={t.homeAddress}>{show(file.homeAddress)}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Card
