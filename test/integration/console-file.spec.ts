@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { graveViolations, signedInPage } from '../support/browser';
 import { consoleSuite } from '../support/console-suite';
-import { idNumber, mobileNumber } from '../support/review-helpers';
-import { eventually, nomination, token } from '../support/service';
+import { approve, idNumber, mobileNumber } from '../support/review-helpers';
+import { eventually, nomination, scoreThroughApi, token, VISIT } from '../support/service';
 
 jest.setTimeout(240_000);
 
@@ -19,7 +19,8 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntraile
 /**
  * A candidate's file in the web console (chromium, real API, worker, Temporal and PostgreSQL): the
  * programme office reads the application form as the paper lays it out, in Chinese; sees the automatic
- * pre-checks with their results; previews an uploaded attachment; a nominator sees the personal data masked
+ * pre-checks with their results; previews an uploaded attachment; sees the panel expert by expert (an
+ * inspector the numbers only); a nominator sees the personal data masked
  * as the API masks it; an auditor has the case's timeline one click away. axe finds nothing serious.
  */
 describe("web console: a candidate's file (chromium, real API and worker)", () => {
@@ -158,5 +159,41 @@ describe("web console: a candidate's file (chromium, real API and worker)", () =
     await auditor.getByRole('link', { name: /查看案卷时间线/ }).click();
     await auditor.waitForURL(`**/auditing/cases/${candidateId}`);
     await auditor.context().close();
+  });
+
+  it('the office sees the panel expert by expert with their scores; an inspector sees the numbers only', async () => {
+    const res = await suite.http.post(
+      '/nominations',
+      nomination({ idNumber: idNumber(), mobile: mobileNumber(), roundId: suite.round.roundId, channel: 'self', name: `评审${randomUUID().slice(0, 6)}` }),
+      token('nominator'),
+    );
+    expect(res.status).toBe(201);
+    const reviewed = res.body.candidateId as string;
+    await eventually(
+      () => suite.http.get(`/candidates/${reviewed}`, token('union_office')),
+      (r) => r.body?.stage === 'qualification',
+    );
+    await approve(suite.http, reviewed, 'qualification');
+    await approve(suite.http, reviewed, 'inspection', { visit: VISIT });
+    await scoreThroughApi(suite.http, reviewed, [80, 85, 90, 70, 95]);
+
+    const office = await signedInPage(suite.browser, suite.api.url, { role: 'union_office', sub: `office-${randomUUID().slice(0, 6)}` });
+    await office.goto(`${suite.api.url}/files/${reviewed}`);
+    const panel = card(office, '专家评审');
+    await panel.waitFor();
+    // Five seats, each scored per condition by the conditions' Chinese names; the score without the highest and lowest.
+    await expect(panel.getByRole('row', { name: /expert-.*已评分.*高超技能 80/ }).count()).resolves.toBe(1);
+    await expect(panel.getByRole('row', { name: /expert-/ }).count()).resolves.toBe(5);
+    await expect(panel.textContent()).resolves.toContain('85.00');
+    expect(await graveViolations(office)).toEqual([]);
+    await office.context().close();
+
+    const inspector = await signedInPage(suite.browser, suite.api.url, { role: 'inspector', sub: `inspector-${randomUUID().slice(0, 6)}` });
+    await inspector.goto(`${suite.api.url}/files/${reviewed}`);
+    const numbers = card(inspector, '专家评审');
+    await numbers.waitFor();
+    await expect(numbers.textContent()).resolves.toContain('85.00');
+    await expect(numbers.getByText(/expert-/).count()).resolves.toBe(0);
+    await inspector.context().close();
   });
 });
