@@ -71,7 +71,16 @@ export async function createApi(config: AppConfig, options: { logger?: false; lo
  */
 function hardenHttp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
-  app.use(helmet());
+  // helmet's default policy, except that the console previews a file's attachments (PDFs, images) from
+  // object URLs of bytes it fetched with the bearer token: blob: for images, frames and the PDF viewer.
+  // Only the page's own scripts can make a blob: URL, so this admits nothing from elsewhere.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { imgSrc: ["'self'", 'data:', 'blob:'], frameSrc: ["'self'", 'blob:'], objectSrc: ["'self'", 'blob:'] },
+      },
+    }),
+  );
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -1,6 +1,17 @@
 import { createContext, useContext } from 'react';
 // The Chinese names are the API's own (the labels its exports and documents print), so both say the same.
-import { AREA_LABELS, CHANNEL_LABELS, INDUSTRY_LABELS, STAGE_LABELS, STATUS_LABELS } from '../../api/src/candidates/candidate-labels';
+import {
+  AREA_LABELS,
+  ATTACHMENT_KIND_LABELS,
+  CHANNEL_LABELS,
+  CONDITION_LABELS,
+  INDUSTRY_LABELS,
+  PRECHECK_LABELS,
+  SEX_LABELS,
+  SKILL_LEVEL_LABELS,
+  STAGE_LABELS,
+  STATUS_LABELS,
+} from '../../api/src/candidates/candidate-labels';
 
 /** The console's own words, 简体中文 first; antd's own (pagination, dialogs) come from its locale. */
 const zh = {
@@ -138,6 +149,12 @@ const names = {
     channel: CHANNEL_LABELS,
     industry: INDUSTRY_LABELS,
     area: AREA_LABELS,
+    sex: SEX_LABELS,
+    skillLevel: SKILL_LEVEL_LABELS,
+    condition: CONDITION_LABELS,
+    precheck: PRECHECK_LABELS,
+    attachmentKind: ATTACHMENT_KIND_LABELS,
+    seat: { assigned: '待评分', recused: '已回避', conflict: '利益冲突', scored: '已评分' },
   },
   en: {
     stage: {
@@ -178,6 +195,12 @@ const names = {
     channel: { organisational: 'Organisational', association: 'Association', self: 'Self', competition: 'Competition', imported: 'Imported' },
     industry: {},
     area: {},
+    sex: { male: 'Male', female: 'Female' },
+    skillLevel: {},
+    condition: { craft_specialty: 'Craft specialty', superb_skill: 'Superb skill', leading_role: 'Leading role', outstanding_contribution: 'Outstanding contribution' },
+    precheck: {},
+    attachmentKind: {},
+    seat: { assigned: 'Assigned', recused: 'Recused', conflict: 'Conflict of interest', scored: 'Scored' },
   },
 };
 

@@ -1,4 +1,4 @@
-import type { CandidateStatus, FileChannel } from '../../../../libs/contract';
+import type { CandidateStatus, Condition, FileChannel, PrecheckResult } from '../../../../libs/contract';
 import type { Area, Industry, SkillLevel } from '../../../../libs/domain';
 
 /**
@@ -74,6 +74,60 @@ export const AREA_LABELS: Record<Area, string> = {
   zeya: '泽雅镇',
   development_zone: '瓯海经济开发区',
 };
+
+/** The four conditions of eligibility (评选条件) a form claims, by the notice's names. */
+export const CONDITION_LABELS: Record<Condition, string> = {
+  craft_specialty: '工艺专长',
+  superb_skill: '高超技能',
+  leading_role: '领军作用',
+  outstanding_contribution: '突出贡献',
+};
+
+/** The automatic pre-checks (自动预审) made at nomination and shown to the reviewers. */
+export const PRECHECK_LABELS: Record<PrecheckResult['check'], string> = {
+  years_of_work: '工作年限',
+  industry_scope: '行业范围',
+  conditions: '评选条件',
+  consent_document: '个人信息处理同意书',
+  competition_result: '竞赛成绩',
+};
+
+/** The kinds of supporting document (ATTACHMENT_KINDS of libs/db/entities/attachment.entity, not imported: the console reads this file). */
+export const ATTACHMENT_KIND_LABELS: Record<string, string> = {
+  id_proof: '身份证明',
+  years_proof: '工作年限证明',
+  skill_certificate: '技能等级或职称证书',
+  honour: '荣誉证书',
+  achievement_proof: '技术成果证明',
+  other: '其他材料',
+  consent: '个人信息处理同意书',
+};
+
+/**
+ * The application form's labels (推荐申报表, 附件2) as the paper prints them, full-width spaces
+ * included; the PDF renderer lays them out and the console lists the form under the same names.
+ */
+export const FORM_LABELS = {
+  name: '姓　名',
+  idNumber: '身份证号码',
+  sex: '性　别',
+  ethnicity: '民　族',
+  education: '学　历',
+  politicalAffiliation: '政治面貌',
+  employer: '工作单位',
+  position: '职　务',
+  homeAddress: '家庭地址',
+  mobile: '手机号码',
+  industry: '所属行业',
+  trade: '工　种',
+  yearsOfWork: '工作年限',
+  skillLevel: '技能等级\n或职称',
+  honours: '已获荣誉\n(区级以上)',
+  achievements: '主要技术\n成果',
+  deeds: '主要事迹\n(500字左右,包括技术特长、社会贡献等)',
+  nominatorOpinion: '推荐单位\n意见',
+  endorserOpinion: '所属镇街、开发区总工会、行业协会等社会团体意见',
+} as const;
 
 /** A code's label, or the code itself for a value stored before its label existed. */
 export function labelOf<K extends string>(labels: Record<K, string>, code: string | null): string {

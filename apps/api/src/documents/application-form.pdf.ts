@@ -1,5 +1,5 @@
 import { SKILL_LEVELS, type SkillLevel } from '../../../../libs/domain';
-import { SKILL_LEVEL_LABELS } from '../candidates/candidate-labels';
+import { FORM_LABELS as L, SKILL_LEVEL_LABELS } from '../candidates/candidate-labels';
 import type { DocumentFaces } from './document-fonts';
 import { chineseDate, mm, newSheet, pdfBytes, rule, SIZE, SONG, SONG_BOLD, textInBox, tickBox } from './pdf-sheet';
 
@@ -49,27 +49,27 @@ type TextField = { [K in keyof ApplicationForm]: ApplicationForm[K] extends stri
 type Field = [label: string, field: TextField, to: number];
 const DETAILS: Field[][] = [
   [
-    ['姓　名', 'name', 2],
-    ['身份证号码', 'idNumber', 7],
+    [L.name, 'name', 2],
+    [L.idNumber, 'idNumber', 7],
   ],
   [
-    ['性　别', 'sex', 1],
-    ['民　族', 'ethnicity', 3],
-    ['学　历', 'education', 5],
-    ['政治面貌', 'politicalAffiliation', 7],
+    [L.sex, 'sex', 1],
+    [L.ethnicity, 'ethnicity', 3],
+    [L.education, 'education', 5],
+    [L.politicalAffiliation, 'politicalAffiliation', 7],
   ],
   [
-    ['工作单位', 'employer', 5],
-    ['职　务', 'position', 7],
+    [L.employer, 'employer', 5],
+    [L.position, 'position', 7],
   ],
   [
-    ['家庭地址', 'homeAddress', 5],
-    ['手机号码', 'mobile', 7],
+    [L.homeAddress, 'homeAddress', 5],
+    [L.mobile, 'mobile', 7],
   ],
   [
-    ['所属行业', 'industry', 2],
-    ['工　种', 'trade', 5],
-    ['工作年限', 'yearsOfWork', 7],
+    [L.industry, 'industry', 2],
+    [L.trade, 'trade', 5],
+    [L.yearsOfWork, 'yearsOfWork', 7],
   ],
 ];
 
@@ -99,7 +99,7 @@ function block(doc: PDFKit.PDFDocument, y: number, h: number, label: string, val
 /** The eight levels in three rows of tick boxes, the file's own ticked. */
 function skillLevels(doc: PDFKit.PDFDocument, y: number, h: number, chosen: SkillLevel | null): number {
   rule(doc, at(0), y, COLS[0], h);
-  textInBox(doc, '技能等级\n或职称', at(0), y, COLS[0], h, { size: SIZE.wu, align: 'center', valign: 'middle', padding: 3 });
+  textInBox(doc, L.skillLevel, at(0), y, COLS[0], h, { size: SIZE.wu, align: 'center', valign: 'middle', padding: 3 });
   rule(doc, at(1), y, span(1, 7), h);
   const colWidth = span(1, 7) / 3;
   const line = h / 3;
@@ -162,15 +162,15 @@ export function renderApplicationForm(faces: DocumentFaces, f: ApplicationForm, 
   let y = 112;
   for (const fields of DETAILS) y = row(doc, y, 36, fields, f);
   y = skillLevels(doc, y, 72, f.skillLevel);
-  y = block(doc, y, 190, '已获荣誉\n(区级以上)', f.honours);
-  block(doc, y, 770 - y, '主要技术\n成果', f.achievements);
+  y = block(doc, y, 190, L.honours, f.honours);
+  block(doc, y, 770 - y, L.achievements, f.achievements);
   footer(doc, 1, f.reference, f.note);
 
   doc.addPage();
   y = 62;
-  y = block(doc, y, 380, '主要事迹\n(500字左右,包括技术特长、社会贡献等)', f.deeds);
-  y = opinion(doc, y, 150, '推荐单位\n意见', f.nominatorOpinion);
-  opinion(doc, y, 770 - y, '所属镇街、开发区总工会、行业协会等社会团体意见', f.endorserOpinion);
+  y = block(doc, y, 380, L.deeds, f.deeds);
+  y = opinion(doc, y, 150, L.nominatorOpinion, f.nominatorOpinion);
+  opinion(doc, y, 770 - y, L.endorserOpinion, f.endorserOpinion);
   footer(doc, 2, f.reference, f.note);
   return pdfBytes(doc);
 }

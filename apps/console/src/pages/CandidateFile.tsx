@@ -2,10 +2,16 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Radio, Spac
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useCandidate } from '../api/candidate';
-import { api, refusalText, type Schemas } from '../api/client';
-import { useI18n } from '../i18n';
+import { api, refusalText, session, type Schemas } from '../api/client';
+import { useI18n, useWords } from '../i18n';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
+import { words } from './CandidateFile.words';
+import { ApplicationFormCard } from './file/ApplicationFormCard';
+import { AttachmentsCard } from './file/AttachmentsCard';
+import { DocumentsCard } from './file/DocumentsCard';
+import { PanelCard } from './file/PanelCard';
+import { PrechecksCard } from './file/PrechecksCard';
 import { ReviewPageLink } from './ReviewShared';
 
 type File = Schemas['CandidateViewDto'];
@@ -19,24 +25,27 @@ interface Decision {
   at: string;
 }
 
-const show = (value: unknown): string =>
-  value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+/** The roles that read a case's merged timeline (the audit pages). */
+const AUDITORS = new Set(['auditor', 'admin']);
 
 /** A candidate's file (GET /candidates/:id) as the API shows it to the caller — masked fields stay masked — and the decision dialog. */
 export function CandidateFile() {
   const { id = '' } = useParams();
   const { t, name } = useI18n();
+  const w = useWords(words);
   const { file, setFile, error } = useCandidate(id);
   const [deciding, setDeciding] = useState(false);
 
   if (error) return <Alert type="error" showIcon message={`${t.loadFailed}: ${error}`} role="alert" />;
   if (!file) return <Spin />;
   const decisions = file.decisions as unknown as Decision[];
-  const form = (file.form ?? {}) as Record<string, unknown>;
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Link to={ROUTES.inbox}>← {t.back}</Link>
+      <Space wrap size="large">
+        <Link to={ROUTES.inbox}>← {t.back}</Link>
+        {AUDITORS.has(session()?.role ?? '') && <Link to={ROUTES.auditCase(file.candidateId)}>{w.timeline} →</Link>}
+      </Space>
       <ReviewPageLink file={file} />
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t.file}：{file.name}
@@ -66,9 +75,6 @@ export function CandidateFile() {
           <Descriptions.Item label={t.employer}>{file.employer}</Descriptions.Item>
           <Descriptions.Item label={t.industry}>{name('industry', file.industry)}</Descriptions.Item>
           <Descriptions.Item label={t.trade}>{file.trade}</Descriptions.Item>
-          <Descriptions.Item label={t.idNumber}>{show(file.idNumber)}</Descriptions.Item>
-          <Descriptions.Item label={t.mobile}>{show(file.mobile)}</Descriptions.Item>
-          <Descriptions.Item label={t.homeAddress}>{show(file.homeAddress)}</Descriptions.Item>
         </Descriptions>
       </Card>
       <Card
@@ -82,7 +88,7 @@ export function CandidateFile() {
           rowKey={(d) => `${d.stage}:${d.at}`}
           dataSource={decisions}
           pagination={false}
-          locale={{ emptyText: t.noDecisions }}
+          locale={{ emptyText: <Typography.Text>{t.noDecisions}</Typography.Text> }}
           columns={[
             { title: t.stage, key: 'stage', render: (_, d) => name('stage', d.stage) },
             { title: t.outcome, key: 'outcome', render: (_, d) => name('outcome', d.outcome) },
@@ -92,21 +98,11 @@ export function CandidateFile() {
           ]}
         />
       </Card>
-      <Card
-        title={
-          <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-            {t.form}
-          </Typography.Title>
-        }
-      >
-        <Descriptions bordered size="small" column={1}>
-          {Object.entries(form).map(([key, value]) => (
-            <Descriptions.Item key={key} label={key}>
-              {show(value)}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
-      </Card>
+      <PrechecksCard prechecks={file.prechecks} />
+      <ApplicationFormCard file={file} />
+      <AttachmentsCard candidateId={file.candidateId} />
+      <PanelCard file={file} />
+      <DocumentsCard file={file} />
       {deciding && <DecisionDialog file={file} onClose={() => setDeciding(false)} onDecided={(next) => setFile(next)} />}
     </Space>
   );
