@@ -183,6 +183,9 @@ describe('web console: expert scoring, visit records and inspection batches (chr
     await page.getByLabel('计划考察日期').fill('2031-04-18');
     await page.getByLabel('考察组成员（每行一人）').fill('李考察\n陈考察');
     await stageChoice(page, '资格审核').click();
+    // A whole district's files wait at qualification: the office finds this one by name.
+    await page.getByRole('searchbox', { name: '按姓名查找' }).fill(rejected.name);
+    await page.getByRole('button', { name: '按姓名查找' }).click();
     await page.getByLabel(`选择 ${rejected.name}`).check();
     await page.getByRole('button', { name: '建立批次' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: '未能建立考察批次' });
@@ -192,6 +195,8 @@ describe('web console: expert scoring, visit records and inspection batches (chr
 
     await page.getByLabel(`选择 ${rejected.name}`).uncheck();
     await stageChoice(page, '人选考察').click();
+    await page.getByRole('searchbox', { name: '按姓名查找' }).fill(ready.name);
+    await page.getByRole('button', { name: '按姓名查找' }).click();
     await page.getByLabel(`选择 ${ready.name}`).check();
     await page.getByRole('button', { name: '建立批次' }).click();
     await page.getByText('考察批次已建立').waitFor();

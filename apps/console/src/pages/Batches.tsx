@@ -144,10 +144,14 @@ function CreateBatch({ onClose, onCreated }: { onClose: () => void; onCreated: (
   const [refusal, setRefusal] = useState<{ text: string; candidates: Refused[] } | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const [q, setQ] = useState('');
+
+  // Many files wait at a stage across the district: the office narrows them by name.
   useEffect(() => {
     setCandidates(null);
-    void api.GET('/candidates', { params: { query: { stage, pageSize: 500, sort: 'dueAt' } } }).then(({ data }) => setCandidates(data?.items ?? []));
-  }, [stage]);
+    const query = { stage, pageSize: 500, sort: 'dueAt' as const, ...(q.trim() && { q: q.trim() }) };
+    void api.GET('/candidates', { params: { query } }).then(({ data }) => setCandidates(data?.items ?? []));
+  }, [stage, q]);
 
   const submit = async (values: Values) => {
     if (!chosen.length) return setMissing(true);
@@ -202,6 +206,9 @@ function CreateBatch({ onClose, onCreated }: { onClose: () => void; onCreated: (
             onChange={(e) => setStage(e.target.value as typeof stage)}
             options={(['inspection', 'qualification'] as const).map((s) => ({ value: s, label: name('stage', s) }))}
           />
+        </Form.Item>
+        <Form.Item label={w.findByName}>
+          <Input.Search allowClear enterButton={w.findByName} aria-label={w.findByName} onSearch={setQ} style={{ maxWidth: 360 }} />
         </Form.Item>
         <Form.Item label={w.candidates} required validateStatus={missing ? 'error' : undefined} help={missing ? w.candidatesRequired : undefined}>
           <Table<Summary>
