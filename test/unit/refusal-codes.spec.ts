@@ -48,3 +48,12 @@ describe('refusal codes', () => {
     }
   });
 });
+
+describe('refuse()', () => {
+  it("answers with Nest's own exception for the code's status, its message readable as the exception's", () => {
+    const conflict = refuse('wrong_stage', "the candidate is at stage 'endorsement'");
+    expect([conflict instanceof ConflictException, conflict.getStatus(), conflict.message]).toEqual([true, 409, "the candidate is at stage 'endorsement'"]);
+    expect(refuse('voting_closed', 'closed').getStatus()).toBe(403);
+    expect(refuse('vote_daily_limit', 'ten today').getStatus()).toBe(429);
+  });
+});
