@@ -16,5 +16,6 @@ export const ROUTES = {
   visit: (id: string) => `/visits/${encodeURIComponent(id)}`,
   batches: '/batches',
   rounds: '/selection',
+  masters: '/craftsmen',
   round: (id: string) => `/selection/${encodeURIComponent(id)}`,
 } as const;

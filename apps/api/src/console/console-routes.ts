@@ -17,6 +17,7 @@ export const CONSOLE_SEGMENTS = [
   'visits',
   'batches',
   'selection',
+  'craftsmen',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);
