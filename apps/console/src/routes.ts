@@ -17,5 +17,6 @@ export const ROUTES = {
   batches: '/batches',
   rounds: '/selection',
   masters: '/craftsmen',
+  studios: '/workshops',
   round: (id: string) => `/selection/${encodeURIComponent(id)}`,
 } as const;

@@ -18,6 +18,7 @@ export const CONSOLE_SEGMENTS = [
   'batches',
   'selection',
   'craftsmen',
+  'workshops',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);

@@ -1,8 +1,9 @@
-import { Alert, App, Button, Checkbox, Descriptions, Form, Input, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Descriptions, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, refusalText, session, type Schemas } from '../api/client';
 import { saveDownload } from '../download';
+import { ExpandingTable, SmallTable } from '../tables';
 import { useWords } from '../i18n';
 import { ROUTES } from '../routes';
 import { words } from './Masters.words';
@@ -77,45 +78,40 @@ export function Masters() {
       </Typography.Title>
       <Typography.Paragraph>{w.intro}</Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${error}`} />}
-      {!masters && !error ? (
-        <Spin />
-      ) : (
-        <Table<Master>
-          aria-label={w.title}
-          rowKey="candidateId"
-          dataSource={masters ?? []}
-          pagination={{ pageSize: 20 }}
-          locale={{ emptyText: w.none }}
-          expandable={{
-            expandedRowRender: (m) => <MasterDetail master={m} office={office} w={w} entry={register.find((e) => e.name === m.name)} onChange={() => void load()} />,
-          }}
-          columns={[
-            { title: w.name, dataIndex: 'name' },
-            {
-              title: w.benefits,
-              render: (_, m) => (
-                <Space wrap size={4}>
-                  {(['offered', 'taken_up', 'declined', 'granted'] as const).map((s) => {
-                    const n = m.benefits.filter((b) => b.status === s).length;
-                    return n ? <Tag key={s} color={STATUS_COLOUR[s]}>{`${w[s]} ${n}`}</Tag> : null;
-                  })}
-                </Space>
-              ),
-            },
-            {
-              title: w.actions,
-              render: (_, m) => (
-                <Space wrap>
-                  <Button onClick={() => void certificate(m)} aria-label={`${w.certificate}：${m.name}`}>
-                    {w.certificate}
-                  </Button>
-                  <Link to={ROUTES.file(m.candidateId)}>{w.openFile}</Link>
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
+      <ExpandingTable<Master>
+        aria-label={w.title}
+        rowKey="candidateId"
+        rows={masters}
+        failed={!!error}
+        empty={w.none}
+        pagination={{ pageSize: 20 }}
+        expanded={(m) => <MasterDetail master={m} office={office} w={w} entry={register.find((e) => e.name === m.name)} onChange={() => void load()} />}
+        columns={[
+          { title: w.name, dataIndex: 'name' },
+          {
+            title: w.benefits,
+            render: (_, m) => (
+              <Space wrap size={4}>
+                {(['offered', 'taken_up', 'declined', 'granted'] as const).map((s) => {
+                  const n = m.benefits.filter((b) => b.status === s).length;
+                  return n ? <Tag key={s} color={STATUS_COLOUR[s]}>{`${w[s]} ${n}`}</Tag> : null;
+                })}
+              </Space>
+            ),
+          },
+          {
+            title: w.actions,
+            render: (_, m) => (
+              <Space wrap>
+                <Button onClick={() => void certificate(m)} aria-label={`${w.certificate}：${m.name}`}>
+                  {w.certificate}
+                </Button>
+                <Link to={ROUTES.file(m.candidateId)}>{w.openFile}</Link>
+              </Space>
+            ),
+          },
+        ]}
+      />
     </Space>
   );
 }
@@ -143,11 +139,8 @@ function MasterDetail({ master, office, w, entry, onChange }: { master: Master; 
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Table<Benefit>
+      <SmallTable<Benefit>
         aria-label={`${w.benefits}：${master.name}`}
-        rowKey="id"
-        size="small"
-        pagination={false}
         dataSource={master.benefits}
         columns={[
           { title: w.benefit, dataIndex: 'label' },
