@@ -40,12 +40,14 @@ function byMaster(benefits: Benefit[]): Master[] {
  * 工匠与待遇: the named masters (GET /benefits, grouped), each with the certificate one click away
  * (GET /candidates/:id/documents/certificate.pdf), the benefits' steps (PATCH /benefits/:id) and the
  * public register entry (PATCH /masters/:id/register). Auditors and others who may read see the same
- * page without the office's buttons.
+ * page without the buttons; the government (whose bureaux grant most benefits) records benefits' steps too.
  */
 export function Masters() {
   const w = useWords(words);
   const { message } = App.useApp();
-  const office = session()?.role === 'union_office';
+  const role = session()?.role;
+  const office = role === 'union_office';
+  const grants = office || role === 'government';
   const [masters, setMasters] = useState<Master[] | null>(null);
   const [register, setRegister] = useState<PublicEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -85,7 +87,7 @@ export function Masters() {
         failed={!!error}
         empty={w.none}
         pagination={{ pageSize: 20 }}
-        expanded={(m) => <MasterDetail master={m} office={office} w={w} entry={register.find((e) => e.name === m.name)} onChange={() => void load()} />}
+        expanded={(m) => <MasterDetail master={m} office={office} grants={grants} w={w} entry={register.find((e) => e.name === m.name)} onChange={() => void load()} />}
         columns={[
           { title: w.name, dataIndex: 'name' },
           {
@@ -116,7 +118,21 @@ export function Masters() {
   );
 }
 
-function MasterDetail({ master, office, w, entry, onChange }: { master: Master; office: boolean; w: Words; entry?: PublicEntry; onChange: () => void }) {
+function MasterDetail({
+  master,
+  office,
+  grants,
+  w,
+  entry,
+  onChange,
+}: {
+  master: Master;
+  office: boolean;
+  grants: boolean;
+  w: Words;
+  entry?: PublicEntry;
+  onChange: () => void;
+}) {
   const { message } = App.useApp();
   const [pending, setPending] = useState<{ benefit: Benefit; status: Step } | null>(null);
   const [note, setNote] = useState('');
@@ -148,7 +164,7 @@ function MasterDetail({ master, office, w, entry, onChange }: { master: Master; 
           { title: w.status, render: (_, b) => <Tag color={STATUS_COLOUR[b.status]}>{w[b.status]}</Tag> },
           { title: w.offeredOn, dataIndex: 'offeredOn' },
           { title: w.stepOn, render: (_, b) => b.grantedOn ?? b.declinedOn ?? b.takenUpOn ?? '—' },
-          ...(office
+          ...(grants
             ? [
                 {
                   title: w.actions,
