@@ -49,5 +49,15 @@ export const PAGES: ConsolePage[] = [
     component: page(() => import('./pages/RoundDashboard'), 'Rounds'),
     menu: { zh: '年度评选', en: 'Rounds', roles: ['union_office', 'leadership', 'government', 'auditor', 'admin'] },
   },
+  {
+    path: '/craftsmen',
+    component: page(() => import('./pages/Masters'), 'Masters'),
+    menu: { zh: '工匠与待遇', en: 'Masters', roles: ['union_office', 'government', 'auditor', 'admin'] },
+  },
+  {
+    path: '/workshops',
+    component: page(() => import('./pages/Studios'), 'Studios'),
+    menu: { zh: '工匠工作室', en: 'Studios', roles: ['union_office', 'leadership', 'government', 'auditor', 'admin'] },
+  },
   { path: '/selection/:id', component: page(() => import('./pages/RoundDashboard'), 'RoundPage') },
 ];

@@ -16,5 +16,7 @@ export const ROUTES = {
   visit: (id: string) => `/visits/${encodeURIComponent(id)}`,
   batches: '/batches',
   rounds: '/selection',
+  masters: '/craftsmen',
+  studios: '/workshops',
   round: (id: string) => `/selection/${encodeURIComponent(id)}`,
 } as const;

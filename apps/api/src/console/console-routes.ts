@@ -17,6 +17,8 @@ export const CONSOLE_SEGMENTS = [
   'visits',
   'batches',
   'selection',
+  'craftsmen',
+  'workshops',
 ] as const;
 
 export const CONSOLE_ROUTES = new RegExp(`^/(?:$|(?:${CONSOLE_SEGMENTS.join('|')})(?:/|$))`);
