@@ -72,6 +72,14 @@ export const SHOTS: Shot[] = [
     ready: '财务 · 付款指令',
   },
   {
+    file: 'masters.png',
+    caption: '工匠与待遇 · the new masters and their benefits',
+    moment: 'closed',
+    path: () => '/craftsmen',
+    who: office,
+    ready: '工匠与待遇',
+  },
+  {
     file: 'audit-timeline.png',
     caption: '案件时间线 · a case’s merged timeline for the auditor',
     moment: 'closed',
