@@ -97,8 +97,11 @@ describe('web console: expert scoring, visit records and inspection batches (chr
 
     // Nothing is sent until every condition has a whole number from 0 to 100.
     await submitButton(page).click();
-    await page.getByText('请输入 0 至 100 的整数').first().waitFor();
-    await expect(page.getByText('请输入 0 至 100 的整数').count()).resolves.toBe(2);
+    // One message per empty condition (each appears as its field is checked).
+    await eventually(
+      () => page.getByText('请输入 0 至 100 的整数').count(),
+      (n) => n === 2,
+    );
     await page.getByLabel('高超技能', { exact: true }).fill('101');
     await page.getByLabel('领军作用', { exact: true }).fill('90');
     await submitButton(page).click();
@@ -152,6 +155,8 @@ describe('web console: expert scoring, visit records and inspection batches (chr
     await other.goto(`${url}/scoring/${file.candidateId}`);
     await other.getByRole('button', { name: '声明利益冲突（回避）' }).click();
     const dialog = other.getByRole('dialog');
+    // As a person would: the form is on screen before it is sent empty.
+    await dialog.getByLabel('理由').waitFor();
     await dialog.getByRole('button', { name: /提\s*交/ }).click();
     await dialog.getByText('请填写理由').waitFor();
     await dialog.getByLabel('理由').fill('候选人系本人近亲属');

@@ -156,6 +156,8 @@ function ConflictDialog({ file, onClose, onDeclared }: { file: CandidateView; on
 
   const submit = async () => {
     const { reason } = await form.validateFields();
+    // Pressed before the form inside the dialog had mounted: nothing was validated, nothing is sent.
+    if (typeof reason !== 'string') return;
     setBusy(true);
     setRefusal(null);
     const { data, error } = await api.POST('/candidates/{id}/conflicts', { params: { path: { id: file.candidateId } }, body: { reason: reason.trim() } });
