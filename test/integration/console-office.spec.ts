@@ -26,6 +26,8 @@ describe('console: the office (chromium, real API)', () => {
     const page = await signedInPage(suite.browser, suite.api.url, { role: 'union_office', sub: 'office-console' });
     await page.goto(`${suite.api.url}/craftsmen`);
     await page.getByRole('heading', { name: '工匠与待遇' }).waitFor();
+    // Every master named so far is listed: the office finds this one by name.
+    await page.getByRole('searchbox', { name: '按姓名查找' }).fill(master.name);
     const row = page.getByRole('row', { name: new RegExp(master.name) }).first();
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('待办理 5');
@@ -59,6 +61,7 @@ describe('console: the office (chromium, real API)', () => {
     // An auditor reads the page, without the office's buttons.
     const auditor = await signedInPage(suite.browser, suite.api.url, { role: 'auditor', sub: 'auditor-console' });
     await auditor.goto(`${suite.api.url}/craftsmen`);
+    await auditor.getByRole('searchbox', { name: '按姓名查找' }).fill(master.name);
     const seen = auditor.getByRole('row', { name: new RegExp(master.name) }).first();
     await seen.waitFor();
     await seen.getByRole('button', { name: /展开行|Expand row/ }).click();

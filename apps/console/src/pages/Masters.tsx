@@ -51,6 +51,9 @@ export function Masters() {
   const [masters, setMasters] = useState<Master[] | null>(null);
   const [register, setRegister] = useState<PublicEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // Masters accumulate year after year: the office finds one by name.
+  const [find, setFind] = useState('');
+  const shown = masters && find.trim() ? masters.filter((m) => m.name.includes(find.trim())) : masters;
 
   const load = useCallback(async () => {
     const [b, r] = await Promise.all([api.GET('/benefits', {}), api.GET('/public/masters', {})]);
@@ -80,10 +83,11 @@ export function Masters() {
       </Typography.Title>
       <Typography.Paragraph>{w.intro}</Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${error}`} />}
+      <Input.Search allowClear aria-label={w.find} placeholder={w.find} onChange={(e) => setFind(e.target.value)} style={{ maxWidth: 360 }} />
       <ExpandingTable<Master>
         aria-label={w.title}
         rowKey="candidateId"
-        rows={masters}
+        rows={shown}
         failed={!!error}
         empty={w.none}
         pagination={{ pageSize: 20 }}

@@ -2,6 +2,7 @@
 export const words = {
   zh: {
     title: '工匠与待遇',
+    find: '按姓名查找',
     intro: '已命名的瓯海工匠：每位工匠的荣誉证书、公开名录条目与各项待遇的办理情况。',
     name: '姓名',
     benefits: '待遇',
@@ -40,6 +41,7 @@ export const words = {
   },
   en: {
     title: 'Masters and benefits',
+    find: 'Find by name',
     intro: "The named Ouhai masters: each master's certificate, public register entry and where each of their benefits stands.",
     name: 'Name',
     benefits: 'Benefits',
