@@ -16,6 +16,7 @@ import { importProblems } from './masters/master-import.rules';
 import { formProblems } from './nominations/nomination-rules';
 import { CreateNominationDto } from './nominations/nomination.dto';
 import { VoteIntake } from './voting/vote-intake';
+import type { Server } from 'node:http';
 
 /** Room for a formal list of 10,000 entries with reasons of a few hundred characters each. */
 export const FORMAL_LIST_BODY_LIMIT = '8mb';
@@ -58,11 +59,24 @@ export async function createApi(config: AppConfig, options: { logger?: false; lo
   // The Temporal UI's codec endpoint: its own body limit and CORS (the UI's origin only), before the API's.
   mountCodecHttp(app, config.temporal.uiUrl);
   hardenHttp(app, config);
+  keepConnections(app);
   app.enableShutdownHooks();
   if (config.http.docs) serveDocs(app);
   // The web console (apps/console), when built: its pages at / and its assets, beside the API.
   serveConsole(app);
   return app;
+}
+
+/**
+ * An idle keep-alive connection stays open longer than any client or proxy keeps one (they close
+ * first), so a client never sends a request on a connection the server has just closed — which it
+ * sees as ECONNRESET. Node's default (5 s) sits right by undici's (4 s) and a load balancer's (60 s).
+ * Shutting down still closes idle connections at once.
+ */
+function keepConnections(app: NestExpressApplication): void {
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }
 
 /**
