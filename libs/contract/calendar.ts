@@ -9,6 +9,11 @@ export function shanghaiDate(epochMs: number): string {
   return new Date(epochMs + OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The local (Asia/Shanghai) date and time of an instant to the minute, as YYYY-MM-DD HH:mm. */
+export function shanghaiMinute(epochMs: number): string {
+  return new Date(epochMs + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** Midnight in Asia/Shanghai at the start of a YYYY-MM-DD date, as epoch ms. */
 export function shanghaiMidnight(date: string): number {
   const [y, m, d] = date.split('-').map(Number);

@@ -76,7 +76,8 @@ export class NotificationOutbox {
   constructor(private readonly ds: DataSource) {}
 
   async claim(limit: number, leaseMs: number): Promise<OutgoingNotification[]> {
-    const rows = await this.ds.query(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows] = await this.ds.query(
       `UPDATE notifications n SET attempts = n.attempts + 1, next_attempt_at = now() + make_interval(secs => $2::float8 / 1000)
        FROM (SELECT id FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()
              ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
@@ -84,7 +85,7 @@ export class NotificationOutbox {
        RETURNING n.id, n.kind, n.channel, n.contact_cipher AS "contactCipher", ${TEXT} AS text, n.attempts`,
       [limit, leaseMs],
     );
-    return rows[0] && Array.isArray(rows[0]) ? rows[0] : rows;
+    return rows as OutgoingNotification[];
   }
 
   async sent(id: string, via: string): Promise<void> {

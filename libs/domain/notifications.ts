@@ -1,4 +1,5 @@
 import { STAGE_OWNER, isDecisionStage, type Role } from '../contract';
+import { shanghaiMinute } from '../contract/calendar';
 import { STAGE_LABELS } from './stage-labels';
 
 /**
@@ -66,7 +67,6 @@ const OUTCOME_TEXT: Record<string, string> = {
 };
 
 const stageName = (stage: string) => STAGE_LABELS[stage as keyof typeof STAGE_LABELS] ?? stage;
-const shanghaiMinute = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The nominator: in the console, and by SMS when the candidate nominated itself. */
 function toNominator(file: FileFacts, policy: NotifyPolicy, base: Omit<NotificationRequest, 'channel' | 'to'>): SealedRequest[] {
@@ -84,40 +84,52 @@ export interface StatusChange {
   after: { stage: string; status: string; panel: Array<{ userId: string; status: string }> };
 }
 
+/** What a newer status report tells people, before anything about the file is read: most tell nobody anything. */
+export type StatusEvent = { kind: 'returned'; stage: string } | { kind: 'outcome'; status: string } | { kind: 'assignment'; userId: string };
+
+/** A return, an outcome, a newly seated expert: the events of a change of status. */
+export function statusEvents({ before, after }: Omit<StatusChange, 'seq'>): StatusEvent[] {
+  const events: StatusEvent[] = [];
+  if (after.status === 'returned' && (before?.status !== 'returned' || before.stage !== after.stage)) events.push({ kind: 'returned', stage: after.stage });
+  if (OUTCOME_TEXT[after.status] && before?.status !== after.status) events.push({ kind: 'outcome', status: after.status });
+  const seated = new Set((before?.panel ?? []).filter((s) => s.status !== 'recused').map((s) => s.userId));
+  for (const seat of after.panel) if (seat.status === 'assigned' && !seated.has(seat.userId)) events.push({ kind: 'assignment', userId: seat.userId });
+  return events;
+}
+
+/** The notifications of a status report's events, to the file's nominator or the seated expert. */
+export function notificationsForEvents(seq: number, events: StatusEvent[], file: FileFacts, policy: NotifyPolicy): SealedRequest[] {
+  const base = { candidateId: file.candidateId, roundId: file.roundId };
+  return events.flatMap((e): SealedRequest[] => {
+    switch (e.kind) {
+      case 'returned':
+        return toNominator(file, policy, {
+          ...base,
+          // By seq: each return is its own event; a retried report of the same return is the same row.
+          key: `returned:${file.candidateId}:${seq}`,
+          kind: 'returned',
+          text: `您推荐的候选人“${NAME_SLOT}”的申报材料在“${stageName(e.stage)}”阶段被退回补充，请登录系统查看原因，补充后重新提交。`,
+        });
+      case 'outcome':
+        return toNominator(file, policy, { ...base, key: `outcome:${file.candidateId}`, kind: 'outcome', text: `您推荐的候选人“${NAME_SLOT}”${OUTCOME_TEXT[e.status]}` });
+      case 'assignment':
+        return [
+          {
+            ...base,
+            key: `assignment:panel:${file.candidateId}:${e.userId}`,
+            kind: 'assignment',
+            channel: 'console',
+            to: { userId: e.userId, role: 'expert' },
+            text: `您已被选为候选人“${NAME_SLOT}”的评审专家，请登录系统按申报条件逐项评分。`,
+          },
+        ];
+    }
+  });
+}
+
 /** The notifications a newer status report raises: a return, an outcome, a newly seated expert. */
 export function notificationsForStatus(change: StatusChange, file: FileFacts, policy: NotifyPolicy): SealedRequest[] {
-  const { before, after } = change;
-  const base = { candidateId: file.candidateId, roundId: file.roundId };
-  const rows: SealedRequest[] = [];
-  const entered = (status: string) => after.status === status && (before?.status !== status || before.stage !== after.stage);
-  if (entered('returned')) {
-    rows.push(
-      ...toNominator(file, policy, {
-        ...base,
-        // By seq: each return is its own event; a retried report of the same return is the same row.
-        key: `returned:${file.candidateId}:${change.seq}`,
-        kind: 'returned',
-        text: `您推荐的候选人“${NAME_SLOT}”的申报材料在“${stageName(after.stage)}”阶段被退回补充，请登录系统查看原因，补充后重新提交。`,
-      }),
-    );
-  }
-  const outcome = OUTCOME_TEXT[after.status];
-  if (outcome && before?.status !== after.status) {
-    rows.push(...toNominator(file, policy, { ...base, key: `outcome:${file.candidateId}`, kind: 'outcome', text: `您推荐的候选人“${NAME_SLOT}”${outcome}` }));
-  }
-  const seated = new Set((before?.panel ?? []).filter((s) => s.status !== 'recused').map((s) => s.userId));
-  for (const seat of after.panel) {
-    if (seat.status !== 'assigned' || seated.has(seat.userId)) continue;
-    rows.push({
-      ...base,
-      key: `assignment:panel:${file.candidateId}:${seat.userId}`,
-      kind: 'assignment',
-      channel: 'console',
-      to: { userId: seat.userId, role: 'expert' },
-      text: `您已被选为候选人“${NAME_SLOT}”的评审专家，请登录系统按申报条件逐项评分。`,
-    });
-  }
-  return rows;
+  return notificationsForEvents(change.seq, statusEvents(change), file, policy);
 }
 
 export interface AlertFacts {
@@ -130,7 +142,7 @@ export interface AlertFacts {
 
 /** A reminder or escalation goes to whoever holds the stage up: the owner role (in the file's area for a sub-district union); in expert review the seated experts still to score, or the office while none is seated. */
 export function notificationsForAlert(alert: AlertFacts, file: FileFacts, policy: NotifyPolicy): NotificationRequest[] {
-  const due = shanghaiMinute(alert.dueAt);
+  const due = shanghaiMinute(Date.parse(alert.dueAt));
   const text =
     alert.kind === 'reminder'
       ? `候选人“${NAME_SLOT}”的“${stageName(alert.stage)}”将于${due}（北京时间）到期，请及时处理。`

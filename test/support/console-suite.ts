@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { launchBrowser } from './browser';
-import { closeRounds, createLegacyRound, openDb, type TestRound } from './review-helpers';
-import { client, startApi, startWorker } from './service';
+import type { TestRound } from './review-helpers';
+import type { client, startApi } from './service';
+import { startStack } from './stack';
 
 export interface ConsoleSuite {
   /** The task queue the suite's worker and API share (start another API on it with `{ ...env, … }`). */
@@ -20,25 +21,21 @@ export interface ConsoleSuite {
 
 /**
  * What a browser test of the console runs against, started in `beforeAll` and stopped in `afterAll`:
- * a worker and the API on their own task queue, the database, a round and chromium. Read the fields
+ * the stack of test/support/stack.ts (a worker and the API on their own task queue, the database, a
+ * round) and chromium. Read the fields
  * inside the tests (they are set once `beforeAll` has run).
  */
 export function consoleSuite(name: string): ConsoleSuite {
   const suite = { env: { TEMPORAL_TASK_QUEUE: `it-${name}-${randomUUID()}` } } as ConsoleSuite;
+  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
   beforeAll(async () => {
-    suite.worker = await startWorker(suite.env);
-    suite.api = await startApi(suite.env);
-    suite.http = client(suite.api.url);
-    suite.db = await openDb();
-    suite.round = await createLegacyRound(suite.db);
+    stack = await startStack(suite.env);
+    Object.assign(suite, { api: stack.api, worker: stack.worker, http: stack.http, db: stack.db, round: stack.round });
     suite.browser = await launchBrowser();
   });
   afterAll(async () => {
     await suite.browser?.close();
-    await closeRounds(suite.db, suite.round ? [suite.round.roundId] : []);
-    await suite.db?.destroy();
-    await suite.api?.close();
-    await suite.worker?.close();
+    await stack?.close();
   });
   return suite;
 }

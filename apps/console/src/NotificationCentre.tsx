@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, List, Popover, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, refusalText, type Schemas } from './api/client';
+import { usePolling } from './poll';
 import { useWords } from './i18n';
 import { words } from './NotificationCentre.words';
 import { ROUTES } from './routes';
@@ -30,11 +31,7 @@ export function NotificationCentre() {
     setUnread(data.unread);
   }, []);
 
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  usePolling(load, POLL_MS);
 
   const markRead = async (id: string) => {
     const { data, error: refusal } = await api.POST('/notifications/{id}/read', { params: { path: { id } }, body: {} });

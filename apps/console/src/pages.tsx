@@ -13,7 +13,7 @@ export interface ConsolePage {
 }
 
 // Pages other than the inbox are loaded when first opened, which keeps the first load small.
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
+export const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
 
 /** The signed-in console's pages, one entry each, in the menu's order. */
 export const PAGES: ConsolePage[] = [

@@ -1,9 +1,10 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
-import { lazy, Suspense, type ComponentType } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { matchPath, Route, Routes } from 'react-router-dom';
 import { I18nContext, useI18n, useWords, type I18n } from './i18n';
+import { page } from './pages';
 import { words } from './pages/public/PublicLayout.words';
 
 /** A page of the public: no sign-in, no staff menu, built for a phone in WeChat's browser. */
@@ -12,8 +13,6 @@ export interface PublicPage {
   path: string;
   component: ComponentType;
 }
-
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => lazy(async () => ({ default: (await load())[name] }));
 
 /** The public pages, one entry each; each is loaded when first opened, so the staff console's first load does not grow. */
 export const PUBLIC_PAGES: PublicPage[] = [

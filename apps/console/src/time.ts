@@ -12,3 +12,14 @@ export const ZONE = 'Asia/Shanghai';
 export function shanghai(iso: string | null | undefined): string {
   return iso ? dayjs(iso).tz(ZONE).format('YYYY-MM-DD HH:mm') : '—';
 }
+
+/**
+ * Shanghai local 'YYYY-MM-DD HH:mm' (as the office types a window's end) as an ISO instant, or null when
+ * malformed or no such moment (Feb 30, 24:10): it must read back as typed. Asia/Shanghai keeps +08:00 all year.
+ */
+export function shanghaiInstant(local: string | number | undefined): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/.exec(String(local ?? '').trim());
+  if (!m) return null;
+  const iso = `${m[1]}T${m[2]}:00+08:00`;
+  return shanghai(iso) === `${m[1]} ${m[2]}` ? iso : null;
+}

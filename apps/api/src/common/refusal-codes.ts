@@ -14,6 +14,11 @@ export const REFUSALS = {
   payload_too_large: { status: 413, zh: '提交的内容过大', en: 'What was sent is too large' },
   unprocessable: { status: 422, zh: '内容不符合规则，无法办理', en: 'Breaks a rule, so it cannot be done' },
   rate_limited: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again shortly' },
+  upstream_failed: {
+    status: 502,
+    zh: '外部服务（如微信）暂时没有给出有效答复，请稍后再试',
+    en: 'An outside service (e.g. WeChat) gave no usable answer; try again shortly',
+  },
   internal: { status: 500, zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error; try again later or ask the administrator' },
   unavailable: {
     status: 503,
@@ -33,7 +38,11 @@ export const REFUSALS = {
   vote_not_votable: { status: 422, zh: '该候选人不在本年度投票名单中，或已不能接受投票', en: 'This candidate is not on the voting list, or can no longer be voted for' },
   voting_closed: { status: 403, zh: '投票尚未开始或已经结束', en: 'Voting is not open' },
   // Finance.
-  four_eyes: { status: 403, zh: '同一笔款项的审批与确认须由两位不同的财务人员办理', en: 'The clerk who approved a payment may not also confirm it' },
+  four_eyes: {
+    status: 403,
+    zh: '四眼原则：审核通过该笔款项的财务人员不能同时登记付款，须由另一名财务人员确认',
+    en: 'Four eyes: the clerk who approved a payment may not also record it; another finance clerk must',
+  },
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

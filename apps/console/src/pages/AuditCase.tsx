@@ -1,17 +1,18 @@
 import { Alert, App, Button, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { useCandidate } from '../api/candidate';
 import { api, refusalText, type Schemas } from '../api/client';
 import { saveDownload } from '../download';
+import { fill } from '../fill';
 import { useI18n, useWords } from '../i18n';
+import { yuan } from '../money';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
 import { ACTIONS, EVENTS, KINDS, words } from './AuditCase.words';
 
 type Entry = Schemas['HistoryEntryDto'];
-type File = Schemas['CandidateViewDto'];
 
-const yuan = (fen: unknown) => (typeof fen === 'number' ? `¥${(fen / 100).toFixed(2)}` : '—');
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /**
@@ -24,18 +25,13 @@ export function AuditCase() {
   const w = useWords(words);
   const { lang, name } = useI18n();
   const { message } = App.useApp();
-  const [file, setFile] = useState<File | null>(null);
+  const { file, error: fileError } = useCandidate(id);
   const [entries, setEntries] = useState<Entry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [refused, setError] = useState<string | null>(null);
+  const error = fileError ?? refused;
 
   useEffect(() => {
-    const path = { params: { path: { id } } };
-    void Promise.all([api.GET('/candidates/{id}', path), api.GET('/candidates/{id}/history', path)]).then(([f, h]) => {
-      if (f.data) setFile(f.data);
-      if (h.data) setEntries(h.data);
-      const refusal = f.error ?? h.error;
-      if (refusal) setError(refusalText(refusal));
-    });
+    void api.GET('/candidates/{id}/history', { params: { path: { id } } }).then((h) => (h.data ? setEntries(h.data) : setError(refusalText(h.error))));
   }, [id]);
 
   const download = async (format: 'csv' | 'json') => {
@@ -65,7 +61,7 @@ export function AuditCase() {
     if (e.missing?.length) parts.push(`${w.missing}: ${e.missing.join('、')}`);
     if (e.payment) {
       const p = e.payment as { kind?: string; instalment?: number; amountFen?: number; dueOn?: string };
-      parts.push(`${kind(p.kind)} ${w.instalment.replace('{n}', String(p.instalment ?? ''))} ${w.amount} ${yuan(p.amountFen)} ${w.dueOn} ${p.dueOn ?? ''}`);
+      parts.push(`${kind(p.kind)} ${fill(w.instalment, { n: p.instalment ?? '' })} ${w.amount} ¥${yuan(p.amountFen)} ${w.dueOn} ${p.dueOn ?? ''}`);
     }
     if (e.experts?.length) {
       const seats = e.experts as Array<{ userId?: string; recusedBecause?: string }>;
@@ -121,7 +117,7 @@ export function AuditCase() {
           dataSource={entries ?? []}
           locale={{ emptyText: <Typography.Text>{w.empty}</Typography.Text> }}
           scroll={{ x: true }}
-          pagination={{ pageSize: 100, hideOnSinglePage: true, showTotal: (n) => w.entries.replace('{n}', String(n)) }}
+          pagination={{ pageSize: 100, hideOnSinglePage: true, showTotal: (n) => fill(w.entries, { n }) }}
           columns={[
             { title: w.at, key: 'at', render: (_, e) => shanghai(e.at), width: 150 },
             { title: w.source, key: 'source', render: (_, e) => <Tag color={e.type === 'audit' ? 'blue' : 'default'}>{source(e)}</Tag> },

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, refusalText, type Schemas } from '../api/client';
 import { saveDownload } from '../download';
 import { FilterSelect, useRoundChoices } from '../filter-fields';
+import { fill } from '../fill';
 import { useWords } from '../i18n';
 import { shanghai } from '../time';
 import { words } from './AuditChain.words';
@@ -68,8 +69,6 @@ export function AuditChain() {
     void message.success(`${w.exported}: ${saveDownload(data, response, `audit-${roundId}.csv`)}`);
   };
 
-  const fill = (template: string, values: Record<string, number | null>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? w.none));
-
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
@@ -110,7 +109,13 @@ export function AuditChain() {
             {verified.ok ? (
               <Alert type="success" showIcon role="status" message={w.valid} description={fill(w.validText, { rows: verified.rows })} />
             ) : (
-              <Alert type="error" showIcon role="alert" message={w.broken} description={fill(w.brokenText, { row: verified.firstBrokenRow, rows: verified.rows })} />
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                message={w.broken}
+                description={fill(w.brokenText, { row: verified.firstBrokenRow ?? w.none, rows: verified.rows })}
+              />
             )}
             {verified.digestMatches !== undefined && (
               <Alert type={verified.digestMatches ? 'success' : 'error'} showIcon role="status" message={verified.digestMatches ? w.digestMatches : w.digestMismatch} />

@@ -6,6 +6,7 @@ import { api, refusalText, type Schemas } from '../api/client';
 import type { paths } from '../api/schema';
 import { saveDownload } from '../download';
 import { FilterSelect, useRoundChoices } from '../filter-fields';
+import { fill } from '../fill';
 import { useI18n, useWords } from '../i18n';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
@@ -61,7 +62,7 @@ function PagedResults<T extends { id: string }>({ fetchPage, columns }: { fetchP
           pageSize: PAGE_SIZE,
           total: result?.total ?? 0,
           showSizeChanger: false,
-          showTotal: (n) => w.total.replace('{n}', String(n)),
+          showTotal: (n) => fill(w.total, { n }),
           onChange: setPage,
         }}
         columns={columns}

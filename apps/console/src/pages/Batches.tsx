@@ -57,8 +57,9 @@ export function Batches() {
           onClose={() => setCreating(false)}
           onCreated={() => {
             setCreating(false);
-            setPage(1);
-            void load();
+            // The new batch is first on page 1: going there loads it; already there, load again.
+            if (page === 1) void load();
+            else setPage(1);
           }}
         />
       )}
@@ -148,9 +149,14 @@ function CreateBatch({ onClose, onCreated }: { onClose: () => void; onCreated: (
 
   // Many files wait at a stage across the district: the office narrows them by name.
   useEffect(() => {
+    let current = true;
     setCandidates(null);
     const query = { stage, pageSize: 500, sort: 'dueAt' as const, ...(q.trim() && { q: q.trim() }) };
-    void api.GET('/candidates', { params: { query } }).then(({ data }) => setCandidates(data?.items ?? []));
+    // A reply to an earlier stage or name that arrives late is not shown.
+    void api.GET('/candidates', { params: { query } }).then(({ data }) => current && setCandidates(data?.items ?? []));
+    return () => {
+      current = false;
+    };
   }, [stage, q]);
 
   const submit = async (values: Values) => {

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useCandidate } from '../api/candidate';
 import { api, refusalText, session, type Schemas } from '../api/client';
 import { useI18n, useWords } from '../i18n';
+import { CardTitle } from './file/CardTitle';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
 import { words } from './CandidateFile.words';
@@ -51,11 +52,7 @@ export function CandidateFile() {
         {t.file}：{file.name}
       </Typography.Title>
       <Card
-        title={
-          <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-            {t.basics}
-          </Typography.Title>
-        }
+        title={<CardTitle>{t.basics}</CardTitle>}
         extra={
           file.status === 'awaiting_decision' && (
             <Button type="primary" onClick={() => setDeciding(true)}>
@@ -77,13 +74,7 @@ export function CandidateFile() {
           <Descriptions.Item label={t.trade}>{file.trade}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card
-        title={
-          <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-            {t.decisions}
-          </Typography.Title>
-        }
-      >
+      <Card title={<CardTitle>{t.decisions}</CardTitle>}>
         <Table<Decision>
           rowKey={(d) => `${d.stage}:${d.at}`}
           dataSource={decisions}

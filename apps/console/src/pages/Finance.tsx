@@ -7,7 +7,9 @@ import { saveDownload } from '../download';
 import { MonthPicker, thisMonth } from '../MonthPicker';
 import { useWords } from '../i18n';
 import { shanghai, ZONE } from '../time';
-import { fill, words, yuan } from './Finance.words';
+import { fill } from '../fill';
+import { yuan } from '../money';
+import { words } from './Finance.words';
 
 type Instruction = Schemas['InstructionDto'];
 type Step = Schemas['InstructionStepDto'];
@@ -23,9 +25,9 @@ const KINDS = ['bonus', 'subsidy', 'studio_grant'] as const;
 // Solid tags, white on these, keep the contrast WCAG AA asks for (antd's light preset tags do not).
 const STATUS_COLOURS: Record<string, string | undefined> = { due: '#874d00', approved: '#1d39c4', paid: '#237804', failed: '#a8071a' };
 
-/** A refusal in the API's words, with the Chinese reason first when it is four eyes (403). */
-function Refusal({ text, status, w }: { text: string; status?: number; w: W }) {
-  return <Alert type="error" showIcon role="alert" message={w.refused} description={status === 403 && text.includes('four eyes') ? `${w.fourEyes} (${text})` : text} />;
+/** A refusal: its code's Chinese text (four eyes among them) and the API's words (refusalText). */
+function Refusal({ text, w }: { text: string; w: W }) {
+  return <Alert type="error" showIcon role="alert" message={w.refused} description={text} />;
 }
 
 const monthValue = (month: string | null | undefined): Dayjs | null => (month ? dayjs(`${month}-01`) : null);
@@ -77,7 +79,7 @@ function Instructions({ w }: { w: W }) {
   const clerk = session()?.role === 'finance';
   const [page, setPage] = useState<{ items: Instruction[]; totals: Sum } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<{ text: string; status: number } | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [action, setAction] = useState<Action | null>(null);
   const [form] = Form.useForm();
@@ -118,9 +120,9 @@ function Instructions({ w }: { w: W }) {
 
   const approve = async () => {
     setRefusal(null);
-    const { data, error: refused, response } = await api.POST('/finance/tasks/approve', { body: { ids: selected } });
+    const { data, error: refused } = await api.POST('/finance/tasks/approve', { body: { ids: selected } });
     if (data) void message.success(fill(w.approved, { n: data.items.length }));
-    else setRefusal({ text: refusalText(refused), status: response.status });
+    else setRefusal(refusalText(refused));
     await load();
   };
 
@@ -152,7 +154,7 @@ function Instructions({ w }: { w: W }) {
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${error}`} />}
-      {refusal && <Refusal text={refusal.text} status={refusal.status} w={w} />}
+      {refusal && <Refusal text={refusal} w={w} />}
       <Space wrap>
         <Typography.Text strong data-testid="totals">
           {page ? fill(w.totals, { count: page.totals.count, amount: yuan(page.totals.amountFen) }) : ''}
@@ -283,7 +285,7 @@ function Detail({ item, w }: { item: Instruction; w: W }) {
 function ActionDialog({ action, w, onClose, onDone }: { action: Action; w: W; onClose: () => void; onDone: (text: string) => void }) {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<{ text: string; status: number } | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const { kind, item } = action;
   const title = fill(kind === 'confirm' ? w.confirmTitle : kind === 'fail' ? w.failTitle : w.reissueTitle, { name: item.payeeName });
   const path = { params: { path: { id: item.id } } };
@@ -297,7 +299,7 @@ function ActionDialog({ action, w, onClose, onDone }: { action: Action; w: W; on
         : await api.POST(kind === 'fail' ? '/finance/tasks/{id}/failure' : '/finance/tasks/{id}/reissue', { ...path, body: { reason: values.reason ?? '' } });
     setBusy(false);
     if (reply.data) onDone(kind === 'confirm' ? w.confirmed : kind === 'fail' ? w.failed : w.reissued);
-    else setRefusal({ text: refusalText(reply.error), status: reply.response.status });
+    else setRefusal(refusalText(reply.error));
   };
 
   return (
@@ -323,7 +325,7 @@ function ActionDialog({ action, w, onClose, onDone }: { action: Action; w: W; on
           </Form.Item>
         )}
       </Form>
-      {refusal && <Refusal text={refusal.text} status={refusal.status} w={w} />}
+      {refusal && <Refusal text={refusal} w={w} />}
     </Modal>
   );
 }

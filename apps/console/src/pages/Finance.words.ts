@@ -52,7 +52,6 @@ const zh = {
   submit: '提交',
   cancel: '取消',
   refused: '操作未被接受',
-  fourEyes: '四眼原则：审核通过该指令的财务人员不能同时登记付款，须由另一名财务人员确认。',
   loadFailed: '加载失败',
   exports: '月度银行付款清单',
   exportMonth: '付款月份',
@@ -158,7 +157,6 @@ const en: Record<keyof typeof zh, string> = {
   submit: 'Submit',
   cancel: 'Cancel',
   refused: 'Refused',
-  fourEyes: 'Four eyes: the clerk who approved an instruction may not also record its payment; another finance clerk must.',
   loadFailed: 'Could not load',
   exports: "The month's bank run",
   exportMonth: 'Month',
@@ -212,13 +210,3 @@ const en: Record<keyof typeof zh, string> = {
 };
 
 export const words = { zh, en };
-
-/** Fills `{name}` placeholders. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
-}
-
-/** Fen as yuan with two decimals (金额（元）). */
-export function yuan(fen: number | null | undefined): string {
-  return ((fen ?? 0) / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}

@@ -8,7 +8,9 @@ import { api, refusalText, type Schemas } from '../api/client';
 import { useEchart } from '../echart';
 import { useWords } from '../i18n';
 import { MonthPicker, thisMonth } from '../MonthPicker';
-import { fill, words, yuan } from './Finance.words';
+import { fill } from '../fill';
+import { yuan } from '../money';
+import { words } from './Finance.words';
 
 // Only what the chart uses: echarts' core, the bar chart, its grid, legend and tooltip, drawn on canvas.
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);

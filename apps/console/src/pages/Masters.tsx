@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { api, refusalText, session, type Schemas } from '../api/client';
 import { saveDownload } from '../download';
 import { ExpandingTable, SmallTable } from '../tables';
+import { fill } from '../fill';
 import { useWords } from '../i18n';
 import { ROUTES } from '../routes';
 import { words } from './Masters.words';
@@ -189,7 +190,7 @@ function MasterDetail({
       {office && <RegisterEntry master={master} entry={entry} w={w} onChange={onChange} />}
       <Modal
         open={!!pending}
-        title={pending ? w.stepTitle.replace('{benefit}', pending.benefit.label).replace('{status}', w[pending.status]) : ''}
+        title={pending ? fill(w.stepTitle, { benefit: pending.benefit.label, status: w[pending.status] }) : ''}
         okText={w.confirm}
         cancelText={w.cancel}
         onOk={() => void step()}

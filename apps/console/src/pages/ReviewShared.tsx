@@ -1,10 +1,10 @@
 import { Alert, Card, Descriptions, Form, Input, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { SKILL_LEVEL_LABELS } from '../../../api/src/candidates/candidate-labels';
 import { useCandidate, type CandidateView } from '../api/candidate';
 import { api, refusalText, session, type Schemas } from '../api/client';
 import { useI18n, useWords } from '../i18n';
+import { CardTitle } from './file/CardTitle';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
 import words from './Review.words';
@@ -20,11 +20,7 @@ export const PageTitle = ({ children }: { children: ReactNode }) => (
     {children}
   </Typography.Title>
 );
-export const CardTitle = ({ children }: { children: ReactNode }) => (
-  <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-    {children}
-  </Typography.Title>
-);
+export { CardTitle };
 
 /** A table's empty text: antd greys it as if disabled (1.8:1), too pale to read; secondary text meets AA. */
 export const emptyText = (text: string) => ({ emptyText: <Typography.Text type="secondary">{text}</Typography.Text> });
@@ -53,9 +49,8 @@ export const MembersField = ({ label, message }: { label: string; message: strin
 /** What a reviewer weighs: the candidate's work, skill and deeds, from the form as the API shows it to the caller. */
 export function CandidateFacts({ file, extra }: { file: CandidateView; extra?: ReactNode }) {
   const w = useWords(words);
-  const { name, lang } = useI18n();
+  const { name } = useI18n();
   const form = (file.form ?? {}) as Record<string, unknown>;
-  const skill = file.skillLevel && lang === 'zh' ? (SKILL_LEVEL_LABELS as Record<string, string>)[file.skillLevel] : file.skillLevel;
   return (
     <Card title={<CardTitle>{w.facts}</CardTitle>} extra={extra}>
       <Descriptions bordered size="small" column={TWO_COLUMNS}>
@@ -67,7 +62,7 @@ export function CandidateFacts({ file, extra }: { file: CandidateView; extra?: R
         <Descriptions.Item label={w.industry}>{name('industry', file.industry)}</Descriptions.Item>
         <Descriptions.Item label={w.trade}>{file.trade}</Descriptions.Item>
         <Descriptions.Item label={w.yearsOfWork}>{text(file.yearsOfWork)}</Descriptions.Item>
-        <Descriptions.Item label={w.skillLevel}>{text(skill)}</Descriptions.Item>
+        <Descriptions.Item label={w.skillLevel}>{file.skillLevel ? name('skillLevel', file.skillLevel) : text(null)}</Descriptions.Item>
         <Descriptions.Item label={w.dueAt}>{shanghai(file.dueAt)}</Descriptions.Item>
         <Descriptions.Item label={w.honours} span={2}>
           {text(form.honours)}

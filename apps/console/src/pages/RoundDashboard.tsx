@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from
 import { Link, useParams } from 'react-router-dom';
 import { STAGE_LABELS } from '../../../api/src/candidates/candidate-labels';
 import { api, refusalText, session, type Schemas } from '../api/client';
+import { usePolling } from '../poll';
 import { useI18n, useWords } from '../i18n';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
@@ -111,11 +112,8 @@ export function RoundPage() {
     });
   }, [id, reader]);
 
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
+  // The office keeps this page open through the vote: the live tally moves.
+  usePolling(load, REFRESH_MS);
 
   if (error) return <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${error}`} />;
   if (!state) return <Spin />;

@@ -1,7 +1,8 @@
-import { Card, Table, Typography } from 'antd';
+import { Card, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { Schemas } from '../api/client';
+import { CardTitle } from './file/CardTitle';
 import type { words } from './RoundDashboard.words';
 
 export { fill } from '../fill';
@@ -14,14 +15,7 @@ export const named = (w: W, prefix: string, value: string | null | undefined) =>
 /** A section of a page: a card whose title is a second-level heading. */
 export function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
   return (
-    <Card
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {title}
-        </Typography.Title>
-      }
-      extra={extra}
-    >
+    <Card title={<CardTitle>{title}</CardTitle>} extra={extra}>
       {children}
     </Card>
   );

@@ -1,6 +1,7 @@
 import { Alert, App, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { api, refusalText, type Schemas } from '../api/client';
+import { shanghaiInstant } from '../time';
 import { fill, type W } from './RoundParts';
 
 type Values = Record<string, string | number | undefined> & { reason: string };
@@ -11,12 +12,6 @@ export interface Step {
   send: (v: Values) => Promise<{ data?: unknown; error?: unknown }>;
   fields?: ReactNode;
   initial?: Partial<Values>;
-}
-
-/** Shanghai local 'YYYY-MM-DD HH:mm' as an ISO instant (Asia/Shanghai keeps +08:00 all year); null when malformed. */
-export function shanghaiInstant(local: string | number | undefined): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/.exec(String(local ?? '').trim());
-  return m && !Number.isNaN(Date.parse(`${m[1]}T${m[2]}:00+08:00`)) ? `${m[1]}T${m[2]}:00+08:00` : null;
 }
 
 const instantRule = (message: string) => ({

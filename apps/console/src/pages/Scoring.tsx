@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { PanelSeatState } from '../../../../libs/contract';
 import type { CandidateView } from '../api/candidate';
 import { api, refusalText } from '../api/client';
-import { useWords } from '../i18n';
+import { fill } from '../fill';
+import { useI18n, useWords } from '../i18n';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
 import { CardTitle, Refusal, ReviewPage, StageTasks, TWO_COLUMNS } from './ReviewShared';
@@ -46,13 +47,14 @@ function ScoringPart({ file, replace }: { file: CandidateView; replace: (f: Cand
   const [declaring, setDeclaring] = useState(false);
   const seat = mySeat(file);
   const summary = file.panelSummary as { seated: number; scored: number };
-  const condition = (key: string) => (w as Record<string, string>)[`cond_${key}`] ?? key;
+  const { name } = useI18n();
+  const condition = (key: string) => name('condition', key);
 
   return (
     <>
       <Descriptions size="small" column={TWO_COLUMNS}>
-        <Descriptions.Item label={w.seat}>{seat ? (w as Record<string, string>)[`seat_${seat.status}`] : '—'}</Descriptions.Item>
-        <Descriptions.Item label={w.progress}>{w.progressText.replace('{seated}', String(summary.seated)).replace('{scored}', String(summary.scored))}</Descriptions.Item>
+        <Descriptions.Item label={w.seat}>{seat ? name('seat', seat.status) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={w.progress}>{fill(w.progressText, summary)}</Descriptions.Item>
       </Descriptions>
       {seat?.status === 'scored' && seat.scores ? (
         <Card title={<CardTitle>{w.recorded}</CardTitle>}>

@@ -2,6 +2,7 @@ import { Alert, Descriptions, Select, Space, Spin, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react';
 import { api, refusalText, type Schemas } from '../api/client';
 import { useWords } from '../i18n';
+import { yuan } from '../money';
 import { ExpandingTable, SmallTable } from '../tables';
 import { shanghai } from '../time';
 import { words } from './Studios.words';
@@ -14,7 +15,6 @@ type Words = ReturnType<typeof useWords<(typeof words)['zh']>>;
 
 const STATUSES: Status[] = ['applied', 'returned', 'screened', 'named', 'rejected', 'not_approved', 'withdrawn'];
 const statusName = (w: Words, s: Status) => (s === 'named' ? w.namedStatus : w[s]);
-const yuan = (fen: unknown) => (typeof fen === 'number' ? `¥${(fen / 100).toFixed(2)}` : '—');
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '—');
 
 /**
@@ -124,7 +124,7 @@ function StudioDetail({ id, w }: { id: string; w: Words }) {
         <Descriptions.Item label={w.bankAccount}>
           {view.bankAccount ? `${view.bankAccount.bank ?? ''} ${view.bankAccount.accountName ?? ''} ${view.bankAccount.accountNumber}` : '—'}
         </Descriptions.Item>
-        <Descriptions.Item label={w.grant}>{grant ? `${yuan(grant.amountFen)} · ${grant.dueOn ?? ''} · ${grant.status ?? ''}` : '—'}</Descriptions.Item>
+        <Descriptions.Item label={w.grant}>{grant ? `¥${yuan(grant.amountFen)} · ${grant.dueOn ?? ''} · ${grant.status ?? ''}` : '—'}</Descriptions.Item>
       </Descriptions>
       <Typography.Title level={3} style={{ fontSize: 16 }}>
         {w.screenings}

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, Radio } from 'antd';
 import { useEffect, useState } from 'react';
+import { fill } from '../fill';
 import { useI18n, useWords } from '../i18n';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
@@ -131,7 +132,7 @@ function VisitForm({ file, onRecorded }: { file: CandidateView; onRecorded: (f: 
 
   return (
     <Card title={<CardTitle>{w.visit}</CardTitle>}>
-      {batchName && <Alert type="info" message={w.fromBatch.replace('{name}', batchName)} style={{ marginBottom: 16 }} />}
+      {batchName && <Alert type="info" message={fill(w.fromBatch, { name: batchName })} style={{ marginBottom: 16 }} />}
       <Refusal title={w.refused} text={refusal} />
       <Form<Values> form={form} layout="vertical" initialValues={{ outcome: 'approve' }} onFinish={(v) => void submit(v)} style={{ maxWidth: 720 }}>
         <Form.Item label={w.date} name="date" rules={[{ required: true, message: w.dateRequired }]}>

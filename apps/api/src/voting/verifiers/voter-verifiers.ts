@@ -22,9 +22,9 @@ export class VoterVerifiers {
     else this.refusals.set('dev', "verifier 'dev' is turned off on this server (in production it is refused unless VOTE_DEV_VERIFIER=true)");
   }
 
-  /** The verifiers accepted here, WeChat first. */
+  /** The verifiers accepted here, WeChat first (the order they are registered in). */
   names(): VerifierName[] {
-    return [...this.available.keys()].sort((a, b) => (a === 'wechat' ? -1 : b === 'wechat' ? 1 : 0));
+    return [...this.available.keys()];
   }
 
   get(name: VerifierName): VoterVerifier {

@@ -35,7 +35,7 @@ export function Notice() {
     void api.GET('/public/rounds/{id}/notice', { params: { path: { id: roundId } } }).then(({ data, error: refusal, response }) => {
       if (data) setNotice(data);
       else if (response.status === 409) setNotStarted(true);
-      else setError(publicRefusal(response.status, refusal, { 404: w.notFound, 400: w.notFound }));
+      else setError(publicRefusal(refusal, { not_found: w.notFound, invalid_request: w.notFound }));
     });
   }, [roundId, w.notFound]);
 
@@ -96,10 +96,10 @@ function ObjectionForm({ candidate, onCancel, onFiled }: { candidate: Listed; on
   const submit = async (body: Objection) => {
     setBusy(true);
     setRefusal(null);
-    const { data, error, response } = await api.POST('/public/candidates/{id}/objections', { params: { path: { id: candidate.candidateId } }, body });
+    const { data, error } = await api.POST('/public/candidates/{id}/objections', { params: { path: { id: candidate.candidateId } }, body });
     setBusy(false);
     if (data) onFiled(data.objectionId);
-    else setRefusal(publicRefusal(response.status, error, { 409: w.closedNow, 422: w.notListed, 404: w.notFound, 429: w.tooMany }));
+    else setRefusal(publicRefusal(error, { conflict: w.closedNow, unprocessable: w.notListed, not_found: w.notFound, rate_limited: w.tooMany }));
   };
 
   return (

@@ -39,20 +39,16 @@ export function Vote() {
   const returned = useRef(false);
 
   const load = useCallback(async () => {
-    const { data, error: refusal, response } = await api.GET('/public/rounds/{id}', { params: { path: { id: roundId } } });
+    const { data, error: refusal } = await api.GET('/public/rounds/{id}', { params: { path: { id: roundId } } });
     if (data) setRound(data);
-    else setError(publicRefusal(response.status, refusal, { 404: w.notFound }));
+    else setError(publicRefusal(refusal, { not_found: w.notFound }));
   }, [roundId, w.notFound]);
 
   const cast = useCallback(
     async (candidate: Pick<Candidate, 'candidateId' | 'name'>, verifier: 'dev' | 'wechat', credential: string) => {
       setBusy(candidate.candidateId);
       setFeedback(null);
-      const {
-        data,
-        error: refusal,
-        response,
-      } = await api.POST('/public/rounds/{id}/votes', {
+      const { data, error: refusal } = await api.POST('/public/rounds/{id}/votes', {
         params: { path: { id: roundId } },
         body: { candidateId: candidate.candidateId, verifier, credential },
       });
@@ -61,19 +57,20 @@ export function Vote() {
         setFeedback({ candidateId: candidate.candidateId, ok: true, text: fill(w.voted, { name: candidate.name, day: data.day }) });
         return;
       }
-      const text = publicRefusal(response.status, refusal, {
-        409: w.duplicate,
-        429: w.limit,
-        422: w.notVotable,
-        403: w.notOpenNow,
-        401: w.credential,
-        502: w.wechatDown,
-        503: w.wechatDown,
-        404: w.notFound,
+      const text = publicRefusal(refusal, {
+        vote_duplicate: w.duplicate,
+        vote_daily_limit: w.limit,
+        rate_limited: w.limit,
+        vote_not_votable: w.notVotable,
+        voting_closed: w.notOpenNow,
+        unauthenticated: w.credential,
+        upstream_failed: w.wechatDown,
+        unavailable: w.wechatDown,
+        not_found: w.notFound,
       });
       setFeedback({ candidateId: candidate.candidateId, ok: false, text });
       // Voting may have closed meanwhile: show the round as it is now (the totals once closed).
-      if (response.status === 403) void load();
+      if ((refusal as { code?: string } | undefined)?.code === 'voting_closed') void load();
     },
     [roundId, w, load],
   );
