@@ -41,6 +41,7 @@ import { Training1764395000001 } from './migrations/1764395000001-training';
 import { MasterBenefits1764395000002 } from './migrations/1764395000002-master-benefits';
 import { StudioBankAccount1764396000000 } from './migrations/1764396000000-studio-bank-account';
 import { Notifications1764397000000 } from './migrations/1764397000000-notifications';
+import { NotificationsByCandidate1764397500000 } from './migrations/1764397500000-notifications-by-candidate';
 
 export const ENTITIES = [
   CandidateEntity,
@@ -87,6 +88,7 @@ export const MIGRATIONS = [
   MasterBenefits1764395000002,
   StudioBankAccount1764396000000,
   Notifications1764397000000,
+  NotificationsByCandidate1764397500000,
 ];
 
 /** Schema changes go through migrations only — never `synchronize`. */

@@ -10,32 +10,35 @@ export type Query = (sql: string, params?: unknown[]) => Promise<any>;
  * An address given in clear is sealed here by `seal`; one already sealed (`contactCipher`) is copied.
  */
 export async function enqueueNotifications(query: Query, rows: SealedRequest[], seal?: (plain: string) => string): Promise<number> {
-  let inserted = 0;
-  for (const r of rows) {
+  if (!rows.length) return 0;
+  const records = rows.map((r) => {
     if (r.contact && !seal) throw new Error('an address must be sealed before it is stored');
-    const contact = r.contactCipher ?? (r.contact ? seal!(r.contact) : null);
-    const res = await query(
-      `INSERT INTO notifications (dedupe_key, kind, channel, recipient_issuer, recipient_user_id, recipient_role, recipient_area,
-         contact_cipher, candidate_id, round_id, text_zh)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [
-        r.key,
-        r.kind,
-        r.channel,
-        r.to.issuer ?? null,
-        r.to.userId ?? null,
-        r.to.role ?? null,
-        r.to.area ?? null,
-        contact,
-        r.candidateId ?? null,
-        r.roundId ?? null,
-        r.text,
-      ],
-    );
-    inserted += res.length;
-  }
-  return inserted;
+    return {
+      dedupe_key: r.key,
+      kind: r.kind,
+      channel: r.channel,
+      recipient_issuer: r.to.issuer ?? null,
+      recipient_user_id: r.to.userId ?? null,
+      recipient_role: r.to.role ?? null,
+      recipient_area: r.to.area ?? null,
+      contact_cipher: r.contactCipher ?? (r.contact ? seal!(r.contact) : null),
+      candidate_id: r.candidateId ?? null,
+      round_id: r.roundId ?? null,
+      text_zh: r.text,
+    };
+  });
+  // One statement for the event's rows, whatever their number: the decision's transaction waits on it.
+  const inserted: unknown[] = await query(
+    `INSERT INTO notifications (dedupe_key, kind, channel, recipient_issuer, recipient_user_id, recipient_role, recipient_area,
+       contact_cipher, candidate_id, round_id, text_zh)
+     SELECT x.dedupe_key, x.kind, x.channel, x.recipient_issuer, x.recipient_user_id, x.recipient_role, x.recipient_area,
+            x.contact_cipher, x.candidate_id, x.round_id, x.text_zh
+       FROM jsonb_to_recordset($1::jsonb) AS x(dedupe_key text, kind text, channel text, recipient_issuer text, recipient_user_id text,
+            recipient_role text, recipient_area text, contact_cipher text, candidate_id uuid, round_id uuid, text_zh text)
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [JSON.stringify(records)],
+  );
+  return inserted.length;
 }
 
 /** The file as the outbox needs it, read in the same transaction. */
