@@ -4,6 +4,7 @@ import { HASH_ALGORITHMS, type HashAlgorithm } from '../audit/chain';
 import { TASK_QUEUE } from '../contract/engine';
 import { authConfig, type AuthConfig } from './auth-config';
 import { notifyConfig, type NotifyConfig } from './notify-config';
+import { apiBase, flag } from './readers';
 import { CIPHER_SUITES, isCipherSuite, type CipherSuite } from '../security/cipher-suites';
 
 /** Everything the apps read from the environment, validated once at boot. */
@@ -265,12 +266,6 @@ function corsOrigins(raw: string | undefined, problems: string[]): string[] {
   return origins.filter((o) => !bad.includes(o));
 }
 
-function flag(raw: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {
-  if (raw === undefined || raw === '') return fallback;
-  if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be 'true' or 'false' (got '${raw}')`);
-  return raw === 'true';
-}
-
 /** `sha256` (default) or `sm3` (the national suite, for deployments assessed under 密评). */
 function hashAlgorithm(raw: string | undefined, problems: string[]): HashAlgorithm {
   const value = raw || 'sha256';
@@ -307,31 +302,21 @@ function trustProxy(raw: string | undefined, problems: string[]): TrustProxy {
 }
 
 function voting(env: NodeJS.ProcessEnv, int: (name: string, fallback: number, min?: number, max?: number) => number, problems: string[]): VotingConfig {
-  const flag = env.VOTE_DEV_VERIFIER ?? '';
-  if (!['', 'true', 'false'].includes(flag)) problems.push(`VOTE_DEV_VERIFIER must be 'true' or 'false' (got '${flag}')`);
   // The dev verifier lets anyone vote as anyone: off in production unless explicitly turned on.
-  const devVerifier = flag === '' ? env.NODE_ENV !== 'production' : flag === 'true';
+  const devVerifier = flag(env.VOTE_DEV_VERIFIER, env.NODE_ENV !== 'production', 'VOTE_DEV_VERIFIER', problems);
 
   const appId = env.WECHAT_APP_ID ?? '';
   const appSecret = env.WECHAT_APP_SECRET ?? '';
   // Named, never echoed: the secret must not reach a log through a configuration error.
   if (appId && !appSecret) problems.push('WECHAT_APP_SECRET is required when WECHAT_APP_ID is set');
   if (appSecret && !appId) problems.push('WECHAT_APP_ID is required when WECHAT_APP_SECRET is set');
-  const apiBase = env.WECHAT_API_BASE || 'https://api.weixin.qq.com';
-  let baseOk: boolean;
-  try {
-    const url = new URL(apiBase);
-    baseOk = (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.username && !url.password;
-  } catch {
-    baseOk = false;
-  }
-  if (!baseOk) problems.push(`WECHAT_API_BASE must be an http(s) URL without query or credentials (got '${apiBase}')`);
+  const base = apiBase(env.WECHAT_API_BASE, 'https://api.weixin.qq.com', 'WECHAT_API_BASE', problems);
   const timeoutMs = int('WECHAT_TIMEOUT_MS', 5000, 100, 60_000);
 
   return {
     dailyCandidateLimit: int('VOTE_DAILY_CANDIDATE_LIMIT', 10, 1, 1000),
     rateLimitPerMinute: int('VOTE_RATE_LIMIT_PER_MINUTE', 120, 1),
     devVerifier,
-    wechat: appId && appSecret ? { appId, appSecret, apiBase: apiBase.replace(/\/+$/, ''), timeoutMs } : null,
+    wechat: appId && appSecret ? { appId, appSecret, apiBase: base, timeoutMs } : null,
   };
 }

@@ -1,4 +1,5 @@
 import { isRole, type Role } from '../contract/roles';
+import { apiBase, flag } from './readers';
 
 /**
  * Notifications (README "Notifications"): how the worker's sender delivers the outbox. SMS and e-mail
@@ -32,8 +33,6 @@ type IntReader = (name: string, fallback: number, min?: number, max?: number) =>
 type DurationReader = (name: string, fallback: string) => number;
 
 export function notifyConfig(env: NodeJS.ProcessEnv, int: IntReader, duration: DurationReader, problems: string[]): NotifyConfig {
-  const flag = env.NOTIFY_SMS_SELF_NOMINATED ?? '';
-  if (!['', 'true', 'false'].includes(flag)) problems.push(`NOTIFY_SMS_SELF_NOMINATED must be 'true' or 'false' (got '${flag}')`);
   return {
     pollMs: duration('NOTIFY_POLL_INTERVAL', '2s'),
     batch: int('NOTIFY_BATCH', 20, 1, 500),
@@ -41,7 +40,7 @@ export function notifyConfig(env: NodeJS.ProcessEnv, int: IntReader, duration: D
     maxAttempts: int('NOTIFY_MAX_ATTEMPTS', 6, 1, 100),
     backoffMs: duration('NOTIFY_BACKOFF', '30s'),
     maxBackoffMs: duration('NOTIFY_MAX_BACKOFF', '1h'),
-    smsSelfNominated: flag !== 'false',
+    smsSelfNominated: flag(env.NOTIFY_SMS_SELF_NOMINATED, true, 'NOTIFY_SMS_SELF_NOMINATED', problems),
     emailTo: emailTo(env.NOTIFY_EMAIL_TO, problems),
     sms: sms(env, int, problems),
     email: email(env, int, problems),
@@ -79,7 +78,7 @@ function sms(env: NodeJS.ProcessEnv, int: IntReader, problems: string[]): SmsCon
     accessKeySecret: env.SMS_ACCESS_KEY_SECRET ?? '',
     signName: env.SMS_SIGN_NAME ?? '',
     templateCode: env.SMS_TEMPLATE_CODE ?? '',
-    apiBase: (env.SMS_API_BASE || 'https://dysmsapi.aliyuncs.com').replace(/\/+$/, ''),
+    apiBase: apiBase(env.SMS_API_BASE, 'https://dysmsapi.aliyuncs.com', 'SMS_API_BASE', problems),
     timeoutMs: int('SMS_TIMEOUT_MS', 5000, 100, 60_000),
   };
 }

@@ -148,7 +148,15 @@ describe('channels', () => {
   });
 
   it('configuration: a provider needs its keys, named without their values', () => {
-    const bad = () => config({ SMS_PROVIDER: 'aliyun', SMS_ACCESS_KEY_SECRET: 'top-secret', SMTP_HOST: 'smtp.example', NOTIFY_EMAIL_TO: 'nobody:x' });
+    const bad = () =>
+      config({
+        SMS_PROVIDER: 'aliyun',
+        SMS_ACCESS_KEY_SECRET: 'top-secret',
+        SMS_API_BASE: 'dysmsapi.aliyuncs.com',
+        SMTP_HOST: 'smtp.example',
+        NOTIFY_EMAIL_TO: 'nobody:x',
+        NOTIFY_SMS_SELF_NOMINATED: 'yes',
+      });
     expect(bad).toThrow(ConfigError);
     try {
       bad();
@@ -157,8 +165,10 @@ describe('channels', () => {
       expect(text).toContain('SMS_ACCESS_KEY_ID is required when SMS_PROVIDER is aliyun');
       expect(text).toContain('SMTP_FROM is required');
       expect(text).toContain('NOTIFY_EMAIL_TO entries must be role:address');
+      expect(text).toContain("SMS_API_BASE must be an http(s) URL without query or credentials (got 'dysmsapi.aliyuncs.com')");
+      expect(text).toContain("NOTIFY_SMS_SELF_NOMINATED must be 'true' or 'false' (got 'yes')");
       expect(text).not.toContain('top-secret');
     }
-    expect(config().notify).toMatchObject({ sms: { provider: 'dev' }, email: { provider: 'dev' }, maxAttempts: 6 });
+    expect(config().notify).toMatchObject({ sms: { provider: 'dev' }, email: { provider: 'dev' }, maxAttempts: 6, smsSelfNominated: true });
   });
 });
