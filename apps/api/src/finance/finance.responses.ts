@@ -1,5 +1,6 @@
 import { PAYMENT_KINDS } from '../../../../libs/contract';
-import { Flag, Int, ListOf, NULLABLE, Obj, Objs, OneOf, OPTIONAL, Text, type Answer, type Fields, type ItemOf } from '../common/api-response';
+import { Flag, Int, ListOf, NULLABLE, Obj, One, OneOf, OPTIONAL, Text, type Answer, type Fields, type ItemOf } from '../common/api-response';
+import type { FinanceReportsService } from './finance-reports.service';
 import type { ForecastService } from './forecast.service';
 import type { eventView, InstructionView } from './instruction-view';
 import type { InstructionsController } from './instructions.controller';
@@ -53,36 +54,78 @@ export class InstructionDetailDto extends InstructionDto implements Fields<Answe
   @ListOf(InstructionStepDto, 'every step, who took it, when, why') history!: InstructionStepDto[];
 }
 
+/** A count of instructions and their sum. */
+export class CountAmountDto {
+  @Int() count!: number;
+  @Int('fen') amountFen!: number;
+}
+
 export class InstructionPageDto implements Fields<Answer<InstructionsService, 'list'>> {
   @ListOf(InstructionDto) items!: InstructionDto[];
-  @Obj('{count, amountFen} of the instructions listed') totals!: object;
+  @One(CountAmountDto, 'of the instructions listed') totals!: CountAmountDto;
 }
 
 export class InstructionBatchDto implements Fields<Answer<InstructionsController, 'approveMany'>> {
   @ListOf(InstructionDto, 'the instructions approved') items!: InstructionDto[];
 }
 
-export class ReconciliationDto {
+type Reconciliation = Answer<FinanceReportsService, 'reconciliation'>;
+export class MasterPaidDto implements Fields<ItemOf<Reconciliation['masters']>> {
+  @Text() candidateId!: string;
+  @Text() name!: string;
+  @Int('fen paid so far') paidFen!: number;
+  @Int('instructions paid') paidCount!: number;
+  @Int('fen left under the cap') remainingFen!: number;
+  @Flag('paid above the cap') breach!: boolean;
+}
+
+export class CapBreachDto implements Fields<ItemOf<Reconciliation['breaches']>> {
+  @Text() candidateId!: string;
+  @Text() name!: string;
+  @Int('fen') paidFen!: number;
+  @Int() paidCount!: number;
+  @Int('fen') capFen!: number;
+  @Int('fen above the cap') excessFen!: number;
+}
+
+export class ReconciliationDto implements Fields<Reconciliation> {
   @Text('YYYY-MM, or null for all time', NULLABLE) month!: string | null;
   @Int('the most one master is paid: the bonus and every subsidy instalment (fen)') capFen!: number;
-  @Obj('{count, amountFen}') due!: object;
-  @Obj('{count, amountFen}') approved!: object;
-  @Obj('{count, amountFen}') paid!: object;
-  @Obj('{count, amountFen}') failed!: object;
-  @Obj('{count, amountFen}') cancelled!: object;
-  @Obj('{count, amountFen}: due, approved, or failed and not yet reissued') outstanding!: object;
-  @Obj('{count, amountFen}: paid and flagged for recovery') recovery!: object;
-  @Objs('per master: {candidateId, name, paidFen, paidCount, remainingFen, breach}') masters!: object[];
-  @Objs('masters paid above the cap: {candidateId, name, paidFen, paidCount, capFen, excessFen}') breaches!: object[];
+  @One(CountAmountDto) due!: CountAmountDto;
+  @One(CountAmountDto) approved!: CountAmountDto;
+  @One(CountAmountDto) paid!: CountAmountDto;
+  @One(CountAmountDto) failed!: CountAmountDto;
+  @One(CountAmountDto) cancelled!: CountAmountDto;
+  @One(CountAmountDto, 'due, approved, or failed and not yet reissued') outstanding!: CountAmountDto;
+  @One(CountAmountDto, 'paid and flagged for recovery') recovery!: CountAmountDto;
+  @ListOf(MasterPaidDto, "each master's money paid against the cap") masters!: MasterPaidDto[];
+  @ListOf(CapBreachDto, 'masters paid above the cap') breaches!: CapBreachDto[];
 }
 
 type Forecast = Answer<ForecastService, 'forecast'>;
+/** A number of payments and their sum. */
+export class CountFenDto {
+  @Int() count!: number;
+  @Int('fen') fen!: number;
+}
+
 export class ForecastMonthDto implements Fields<ItemOf<Forecast['months']>> {
   @Text('YYYY-MM') month!: string;
-  @Obj('{count, fen}') bonus!: object;
-  @Obj('{count, fen}') subsidy!: object;
-  @Obj('{count, fen}') studioGrant!: object;
+  @One(CountFenDto) bonus!: CountFenDto;
+  @One(CountFenDto) subsidy!: CountFenDto;
+  @One(CountFenDto) studioGrant!: CountFenDto;
   @Int('fen') totalFen!: number;
+}
+
+export class ForecastTotalsDto implements Fields<Forecast['totals']> {
+  @One(CountFenDto) bonus!: CountFenDto;
+  @One(CountFenDto) subsidy!: CountFenDto;
+  @One(CountFenDto) studioGrant!: CountFenDto;
+  @Int('fen') totalFen!: number;
+}
+
+export class UndatedBonusesDto implements Fields<Forecast['undated']> {
+  @One(CountFenDto) bonus!: CountFenDto;
 }
 
 export class ForecastDto implements Fields<Forecast> {
@@ -90,6 +133,6 @@ export class ForecastDto implements Fields<Forecast> {
   @Text('YYYY-MM') to!: string;
   @Text(undefined, NULLABLE) roundId!: string | null;
   @ListOf(ForecastMonthDto) months!: ForecastMonthDto[];
-  @Obj('{bonus, subsidy, studioGrant, totalFen} over the months') totals!: object;
-  @Obj('bonuses of named masters whose ceremony has no date yet: {bonus: {count, fen}}') undated!: object;
+  @One(ForecastTotalsDto, 'over the months') totals!: ForecastTotalsDto;
+  @One(UndatedBonusesDto, 'bonuses of named masters whose ceremony has no date yet') undated!: UndatedBonusesDto;
 }

@@ -3311,12 +3311,15 @@ export interface components {
             recoveryReason: string | null;
             createdAt: string | null;
         };
+        CountAmountDto: {
+            count: number;
+            /** @description fen */
+            amountFen: number;
+        };
         InstructionPageDto: {
             items: components["schemas"]["InstructionDto"][];
-            /** @description {count, amountFen} of the instructions listed */
-            totals: {
-                [key: string]: unknown;
-            };
+            /** @description of the instructions listed */
+            totals: components["schemas"]["CountAmountDto"];
         };
         InstructionStepDto: {
             /** @description created, approved, paid, failed, reissued, cancelled, restored, recovery_flagged, recovery_cleared */
@@ -3392,65 +3395,71 @@ export interface components {
              */
             paidOn: string;
         };
+        MasterPaidDto: {
+            candidateId: string;
+            name: string;
+            /** @description fen paid so far */
+            paidFen: number;
+            /** @description instructions paid */
+            paidCount: number;
+            /** @description fen left under the cap */
+            remainingFen: number;
+            /** @description paid above the cap */
+            breach: boolean;
+        };
+        CapBreachDto: {
+            candidateId: string;
+            name: string;
+            /** @description fen */
+            paidFen: number;
+            paidCount: number;
+            /** @description fen */
+            capFen: number;
+            /** @description fen above the cap */
+            excessFen: number;
+        };
         ReconciliationDto: {
             /** @description YYYY-MM, or null for all time */
             month: string | null;
             /** @description the most one master is paid: the bonus and every subsidy instalment (fen) */
             capFen: number;
-            /** @description {count, amountFen} */
-            due: {
-                [key: string]: unknown;
-            };
-            /** @description {count, amountFen} */
-            approved: {
-                [key: string]: unknown;
-            };
-            /** @description {count, amountFen} */
-            paid: {
-                [key: string]: unknown;
-            };
-            /** @description {count, amountFen} */
-            failed: {
-                [key: string]: unknown;
-            };
-            /** @description {count, amountFen} */
-            cancelled: {
-                [key: string]: unknown;
-            };
-            /** @description {count, amountFen}: due, approved, or failed and not yet reissued */
-            outstanding: {
-                [key: string]: unknown;
-            };
-            /** @description {count, amountFen}: paid and flagged for recovery */
-            recovery: {
-                [key: string]: unknown;
-            };
-            /** @description per master: {candidateId, name, paidFen, paidCount, remainingFen, breach} */
-            masters: {
-                [key: string]: unknown;
-            }[];
-            /** @description masters paid above the cap: {candidateId, name, paidFen, paidCount, capFen, excessFen} */
-            breaches: {
-                [key: string]: unknown;
-            }[];
+            due: components["schemas"]["CountAmountDto"];
+            approved: components["schemas"]["CountAmountDto"];
+            paid: components["schemas"]["CountAmountDto"];
+            failed: components["schemas"]["CountAmountDto"];
+            cancelled: components["schemas"]["CountAmountDto"];
+            /** @description due, approved, or failed and not yet reissued */
+            outstanding: components["schemas"]["CountAmountDto"];
+            /** @description paid and flagged for recovery */
+            recovery: components["schemas"]["CountAmountDto"];
+            /** @description each master's money paid against the cap */
+            masters: components["schemas"]["MasterPaidDto"][];
+            /** @description masters paid above the cap */
+            breaches: components["schemas"]["CapBreachDto"][];
+        };
+        CountFenDto: {
+            count: number;
+            /** @description fen */
+            fen: number;
         };
         ForecastMonthDto: {
             /** @description YYYY-MM */
             month: string;
-            /** @description {count, fen} */
-            bonus: {
-                [key: string]: unknown;
-            };
-            /** @description {count, fen} */
-            subsidy: {
-                [key: string]: unknown;
-            };
-            /** @description {count, fen} */
-            studioGrant: {
-                [key: string]: unknown;
-            };
+            bonus: components["schemas"]["CountFenDto"];
+            subsidy: components["schemas"]["CountFenDto"];
+            studioGrant: components["schemas"]["CountFenDto"];
             /** @description fen */
             totalFen: number;
+        };
+        ForecastTotalsDto: {
+            bonus: components["schemas"]["CountFenDto"];
+            subsidy: components["schemas"]["CountFenDto"];
+            studioGrant: components["schemas"]["CountFenDto"];
+            /** @description fen */
+            totalFen: number;
+        };
+        UndatedBonusesDto: {
+            bonus: components["schemas"]["CountFenDto"];
         };
         ForecastDto: {
             /** @description YYYY-MM */
@@ -3459,14 +3468,10 @@ export interface components {
             to: string;
             roundId: string | null;
             months: components["schemas"]["ForecastMonthDto"][];
-            /** @description {bonus, subsidy, studioGrant, totalFen} over the months */
-            totals: {
-                [key: string]: unknown;
-            };
-            /** @description bonuses of named masters whose ceremony has no date yet: {bonus: {count, fen}} */
-            undated: {
-                [key: string]: unknown;
-            };
+            /** @description over the months */
+            totals: components["schemas"]["ForecastTotalsDto"];
+            /** @description bonuses of named masters whose ceremony has no date yet */
+            undated: components["schemas"]["UndatedBonusesDto"];
         };
         PaperPaymentDto: {
             /** @description The bank or treasury payment reference on the paper record */

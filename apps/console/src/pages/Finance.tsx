@@ -13,7 +13,7 @@ import { words } from './Finance.words';
 
 type Instruction = Schemas['InstructionDto'];
 type Step = Schemas['InstructionStepDto'];
-type Sum = { count: number; amountFen: number };
+type Sum = Schemas['CountAmountDto'];
 type W = ReturnType<typeof useFinanceWords>;
 
 const useFinanceWords = () => useWords(words);
@@ -99,7 +99,7 @@ function Instructions({ w }: { w: W }) {
       },
     });
     if (data) {
-      setPage({ items: data.items, totals: data.totals as Sum });
+      setPage({ items: data.items, totals: data.totals });
       setError(null);
     } else setError(refusalText(refused));
     setSelected([]);
@@ -364,8 +364,8 @@ function BankRun({ w, month: initial }: { w: W; month: string }) {
   );
 }
 
-type Master = { candidateId: string; name: string; paidFen: number; paidCount: number; remainingFen: number; breach: boolean };
-type Breach = { candidateId: string; name: string; paidFen: number; paidCount: number; capFen: number; excessFen: number };
+type Master = Schemas['MasterPaidDto'];
+type Breach = Schemas['CapBreachDto'];
 const RECON_ROWS = ['due', 'approved', 'paid', 'failed', 'cancelled', 'outstanding', 'recovery'] as const;
 
 /** GET /finance/reconciliation: the month by status, each master against the cap, the breaches. */
@@ -383,8 +383,8 @@ function Reconciliation({ w }: { w: W }) {
   }, [month]);
 
   const label = (row: (typeof RECON_ROWS)[number]) => (row === 'outstanding' ? w.outstanding : w[`status_${row}`]);
-  const masters = (recon?.masters ?? []) as Master[];
-  const breaches = (recon?.breaches ?? []) as Breach[];
+  const masters: Master[] = recon?.masters ?? [];
+  const breaches: Breach[] = recon?.breaches ?? [];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <MonthPicker id="recon-month" label={w.reconMonth} value={month} onChange={setMonth} empty={w.reconAll}>
@@ -396,7 +396,7 @@ function Reconciliation({ w }: { w: W }) {
         loading={!recon && !error}
         rowKey="row"
         pagination={false}
-        dataSource={recon ? RECON_ROWS.map((row) => ({ row, ...(recon[row] as Sum) })) : []}
+        dataSource={recon ? RECON_ROWS.map((row) => ({ row, ...recon[row] })) : []}
         columns={[
           { title: w.reconStatus, key: 'row', render: (_, r) => label(r.row) },
           { title: w.count, dataIndex: 'count', key: 'count', align: 'right' },

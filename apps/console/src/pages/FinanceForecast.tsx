@@ -16,7 +16,6 @@ import { words } from './Finance.words';
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 type Month = Schemas['ForecastMonthDto'];
-type Money = { count: number; fen: number };
 const SERIES = ['bonus', 'subsidy', 'studioGrant'] as const;
 const COLOURS = ['#b7280f', '#d48806', '#1d39c4'];
 
@@ -52,7 +51,7 @@ export function FinanceForecast() {
               name: w[`kind_${s}`],
               type: 'bar',
               stack: 'total',
-              data: forecast.months.map((m) => (m[s] as Money).fen / 100),
+              data: forecast.months.map((m) => m[s].fen / 100),
             })),
           }
         : null,
@@ -60,8 +59,7 @@ export function FinanceForecast() {
   );
   useEchart(chartRef, option);
 
-  const totals = (forecast?.totals ?? {}) as { totalFen?: number };
-  const undated = ((forecast?.undated ?? {}) as { bonus?: Money }).bonus;
+  const undated = forecast?.undated.bonus;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <MonthPicker id="forecast-from" label={w.forecastFrom} value={from} onChange={(m) => m && setFrom(m)}>
@@ -71,7 +69,7 @@ export function FinanceForecast() {
       {error && <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${error}`} />}
       {forecast && (
         <>
-          <Typography.Text strong>{fill(w.forecastTotal, { amount: yuan(totals.totalFen) })}</Typography.Text>
+          <Typography.Text strong>{fill(w.forecastTotal, { amount: yuan(forecast.totals.totalFen) })}</Typography.Text>
           {undated && undated.count > 0 && <Alert type="info" showIcon message={fill(w.undated, { count: undated.count, amount: yuan(undated.fen) })} />}
         </>
       )}
@@ -84,7 +82,7 @@ export function FinanceForecast() {
         pagination={false}
         columns={[
           { title: w.monthCol, dataIndex: 'month', key: 'month' },
-          ...SERIES.map((s) => ({ title: w[`kind_${s}`], key: s, align: 'right' as const, render: (_: unknown, m: Month) => yuan((m[s] as Money).fen) })),
+          ...SERIES.map((s) => ({ title: w[`kind_${s}`], key: s, align: 'right' as const, render: (_: unknown, m: Month) => yuan(m[s].fen) })),
           { title: w.total, key: 'total', align: 'right', render: (_, m) => yuan(m.totalFen) },
         ]}
       />
