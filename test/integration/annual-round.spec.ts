@@ -309,6 +309,26 @@ describe('the annual round through the HTTP API', () => {
     }
   });
 
+  it("the ranking shows a listed file by its entry's score while the file's status report is still on its way", async () => {
+    const round = await createRound(http, undefined, office);
+    const [first, second] = [await nominate(round.roundId, '庚大师'), await nominate(round.roundId, '辛大师')];
+    await review(first, [92, 92, 92, 92, 92]);
+    await review(second, [81, 81, 81, 81, 81]);
+    expect(await freezeList(http, round.roundId)).toEqual([first, second]);
+    // The projection trails the file: as when the last expert scored a moment before the list was frozen.
+    const db = await openDb();
+    try {
+      await db.query('UPDATE candidate_status SET score_centi = NULL WHERE candidate_id = $1', [first]);
+      const ranking = (await http.get(`/rounds/${round.roundId}/ranking`, leadership)).body.ranking as Array<Record<string, unknown>>;
+      expect(ranking.map((l) => [l.candidateId, l.rank, l.score, l.outcome !== undefined])).toEqual([
+        [first, 1, 92, true],
+        [second, 2, 81, true],
+      ]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('a ceremony date ahead leaves the round in commendation and its files waiting', async () => {
     const round = await createRound(http, undefined, office);
     const id = await nominate(round.roundId, '己大师');

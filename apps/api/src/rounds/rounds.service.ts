@@ -242,14 +242,16 @@ export class RoundsService {
       outcome: string | null;
       reason: string | null;
     }> = await this.ds.query(
-      `SELECT rank() OVER (ORDER BY s.score_centi DESC) AS rank,
-              c.id, c.name, c.employer, c.industry, s.score_centi, s.stage, s.status,
+      // A listed file's score is its entry's: the status projection trails the file, and a file
+      // whose last expert scored just before the list was frozen is listed before it shows a score.
+      `SELECT rank() OVER (ORDER BY COALESCE(e.expert_score_centi, s.score_centi) DESC) AS rank,
+              c.id, c.name, c.employer, c.industry, COALESCE(e.expert_score_centi, s.score_centi) AS score_centi, s.stage, s.status,
               e.candidate_id IS NOT NULL AS listed, e.votes, e.vote_score_centi, e.combined_centi, e.combined_rank, e.outcome, e.reason
          FROM candidates c
          JOIN candidate_status s ON s.candidate_id = c.id
          LEFT JOIN round_entries e ON e.round_id = c.round_id AND e.candidate_id = c.id
-        WHERE c.round_id = $1 AND s.score_centi IS NOT NULL
-        ORDER BY s.score_centi DESC, c.name, c.id`,
+        WHERE c.round_id = $1 AND (e.candidate_id IS NOT NULL OR s.score_centi IS NOT NULL)
+        ORDER BY 6 DESC, c.name, c.id`,
       [id],
     );
     const centi = (v: number | null) => (v === null ? null : Math.round(Number(v)) / 100);
