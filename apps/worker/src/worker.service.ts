@@ -69,10 +69,15 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
         });
     };
     const liveScore = async (candidateId: string) => {
+      // Only a file that no longer exists has no score; any other failure fails the activity, which is
+      // retried, rather than leave a reviewed file off the list as if its review were unfinished.
       const state = await client.workflow
         .getHandle(candidateWorkflowId(candidateId))
         .query(stateQuery)
-        .catch(() => null);
+        .catch((err: unknown) => {
+          if (err instanceof WorkflowNotFoundError) return null;
+          throw err;
+        });
       return state?.closure ? null : (state?.expertScore?.scoreCenti ?? null);
     };
 
