@@ -60,6 +60,8 @@ export const NAME_SLOT = '{name}';
 
 const OUTCOME_TEXT: Record<string, string> = {
   paying: '已被评为瓯海区“百名工匠大师”，祝贺！',
+  // Rejected at one of the individual stages (named before it): an outcome the nominator hears of too.
+  rejected: '阶段未获通过，原因请登录系统查看。',
   not_shortlisted: '未入围本年度复审名单。',
   left_out: '未列入本年度正式候选名单。',
   not_approved: '未获区政府审定通过。',
@@ -67,6 +69,9 @@ const OUTCOME_TEXT: Record<string, string> = {
 };
 
 const stageName = (stage: string) => STAGE_LABELS[stage as keyof typeof STAGE_LABELS] ?? stage;
+
+const outcomeText = (e: { status: string; stage: string }) =>
+  `您推荐的候选人“${NAME_SLOT}”${e.status === 'rejected' ? `的申报在“${stageName(e.stage)}”` : ''}${OUTCOME_TEXT[e.status]}`;
 
 /** The nominator: in the console, and by SMS when the candidate nominated itself. */
 function toNominator(file: FileFacts, policy: NotifyPolicy, base: Omit<NotificationRequest, 'channel' | 'to'>): SealedRequest[] {
@@ -85,13 +90,13 @@ export interface StatusChange {
 }
 
 /** What a newer status report tells people, before anything about the file is read: most tell nobody anything. */
-export type StatusEvent = { kind: 'returned'; stage: string } | { kind: 'outcome'; status: string } | { kind: 'assignment'; userId: string };
+export type StatusEvent = { kind: 'returned'; stage: string } | { kind: 'outcome'; status: string; stage: string } | { kind: 'assignment'; userId: string };
 
 /** A return, an outcome, a newly seated expert: the events of a change of status. */
 export function statusEvents({ before, after }: Omit<StatusChange, 'seq'>): StatusEvent[] {
   const events: StatusEvent[] = [];
   if (after.status === 'returned' && (before?.status !== 'returned' || before.stage !== after.stage)) events.push({ kind: 'returned', stage: after.stage });
-  if (OUTCOME_TEXT[after.status] && before?.status !== after.status) events.push({ kind: 'outcome', status: after.status });
+  if (OUTCOME_TEXT[after.status] && before?.status !== after.status) events.push({ kind: 'outcome', status: after.status, stage: after.stage });
   const seated = new Set((before?.panel ?? []).filter((s) => s.status !== 'recused').map((s) => s.userId));
   for (const seat of after.panel) if (seat.status === 'assigned' && !seated.has(seat.userId)) events.push({ kind: 'assignment', userId: seat.userId });
   return events;
@@ -111,7 +116,7 @@ export function notificationsForEvents(seq: number, events: StatusEvent[], file:
           text: `您推荐的候选人“${NAME_SLOT}”的申报材料在“${stageName(e.stage)}”阶段被退回补充，请登录系统查看原因，补充后重新提交。`,
         });
       case 'outcome':
-        return toNominator(file, policy, { ...base, key: `outcome:${file.candidateId}`, kind: 'outcome', text: `您推荐的候选人“${NAME_SLOT}”${OUTCOME_TEXT[e.status]}` });
+        return toNominator(file, policy, { ...base, key: `outcome:${file.candidateId}`, kind: 'outcome', text: outcomeText(e) });
       case 'assignment':
         return [
           {

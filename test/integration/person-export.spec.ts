@@ -78,7 +78,13 @@ describe('the access-request export, POST /persons/export (real Temporal dev ser
     expect(rejected.decisions).toEqual([expect.objectContaining({ stage: 'endorsement', outcome: 'reject', reason: `材料不全${tag}` })]);
     expect(rejected.attachments).toEqual([expect.objectContaining({ kind: 'id_proof', filename: 'id-card.pdf', sizeBytes: PDF.length, erased: false })]);
     expect(rejected.attachments[0]).not.toHaveProperty('content');
+    // What the person was told, and by whom: the nominator heard of the rejection in the console, the name put in.
+    const told = rejected.notifications.find((n: { kind: string }) => n.kind === 'outcome');
+    expect(told).toMatchObject({ channel: 'console', recipient: { role: 'nominator', userId: `nom-export-${tag}` }, contact: null });
+    expect(told.text).toBe(`您推荐的候选人“申请人${tag}”的申报在“镇街总工会审核推荐”阶段未获通过，原因请登录系统查看。`);
     expect(open).toMatchObject({ roundId: live.roundId, decisions: [], paymentInstructions: [], bankAccount: null });
+    // The open file's stage owner is reminded of it; its nominator has been told nothing yet.
+    expect(open.notifications.map((n: { kind: string; recipient: { role: string } }) => [n.kind, n.recipient.role])).toEqual([['reminder', 'street_union']]);
   });
 
   async function cacheControl(): Promise<string> {

@@ -41,6 +41,13 @@ describe('who hears of what', () => {
     });
     expect(outcome.map((r) => [r.key, r.kind])).toEqual([['outcome:c-1', 'outcome']]);
     expect(outcome[0].text).toContain('已被评为瓯海区“百名工匠大师”');
+    // A file rejected at an individual stage is an outcome too.
+    const rejected = notificationsForStatus({ seq: 5, before: at('qualification', 'awaiting_decision'), after: at('qualification', 'rejected') }, file, policy);
+    expect(rejected.map((r) => [r.key, r.channel])).toEqual([
+      ['outcome:c-1', 'console'],
+      ['outcome:c-1:sms', 'sms'],
+    ]);
+    expect(rejected[0].text).toBe('您推荐的候选人“{name}”的申报在“资格审核”阶段未获通过，原因请登录系统查看。');
     const panel = notificationsForStatus(
       {
         seq: 12,

@@ -6,8 +6,22 @@ import type { PersonsService } from './persons.service';
 
 type PersonExport = Answer<PersonsService, 'export'>;
 
+type PersonFile = ItemOf<PersonExport['files']>;
+
+/** A message the outbox holds about the file. */
+export class PersonNotificationDto implements Fields<ItemOf<PersonFile['notifications']>> {
+  @Text('returned, outcome, reminder, escalation, assignment') kind!: string;
+  @Text('console, sms, email') channel!: string;
+  @Obj('{role, userId}: whom it was for') recipient!: object;
+  @Text('the number or address it went to, in clear; null in the console', NULLABLE) contact!: string | null;
+  @Text('what it said') text!: string;
+  @Text('pending, sent, failed') status!: string;
+  @Text('ISO instant') createdAt!: string;
+  @Text('ISO instant', NULLABLE) sentAt!: string | null;
+}
+
 /** One file held on the person, everything in clear (the programme office answering an access request). */
-export class PersonFileDto implements Fields<ItemOf<PersonExport['files']>> {
+export class PersonFileDto implements Fields<PersonFile> {
   @Text() candidateId!: string;
   @Text() workflowId!: string;
   @Text(undefined, NULLABLE) roundId!: string | null;
@@ -27,6 +41,7 @@ export class PersonFileDto implements Fields<ItemOf<PersonExport['files']>> {
   @ListOf(AttachmentDto, 'the documents (metadata) with uploadedBy') attachments!: AttachmentDto[];
   @Obj('{bank, accountNumber (in full), accountName, recordedBy, recordedAt}', NULLABLE) bankAccount!: object | null;
   @ListOf(InstructionDto) paymentInstructions!: InstructionDto[];
+  @ListOf(PersonNotificationDto, 'the messages sent, or to be sent, about the file') notifications!: PersonNotificationDto[];
   @Objs("a named master's benefits: {kind, grantingBody, status, offeredOn, takenUpOn, declinedOn, grantedOn}") benefits!: object[];
   @Obj("the public register's entry the office keeps: {limited, deeds, updatedAt}", NULLABLE) registerEntry!: object | null;
   @Objs('studios applied for in their name: {id, name, status, namedOn}') studios!: object[];

@@ -12,6 +12,7 @@ import { fetchRunChain, readTimeline, type TimelineEntry } from '../candidates/t
 import { TEMPORAL_CLIENT } from '../common/temporal.module';
 import { engine } from '../common/temporal-errors';
 import { instructionView } from '../finance/instruction-view';
+import { TEXT as NOTIFICATION_TEXT } from '../../../../libs/db/notification.store';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
@@ -54,7 +55,7 @@ export class PersonsService {
       this.inbox.list({ candidateId: row.id }),
       row.roundId ? this.ds.query(`SELECT year FROM rounds WHERE id = $1`, [row.roundId]) : Promise.resolve([]),
     ]);
-    const [events, asMaster] = await Promise.all([this.timeline(row.workflowId), this.asMaster(row.id)]);
+    const [events, asMaster, notifications] = await Promise.all([this.timeline(row.workflowId), this.asMaster(row.id), this.notifications(row.id)]);
     return {
       candidateId: row.id,
       workflowId: row.workflowId,
@@ -90,6 +91,7 @@ export class PersonsService {
           }
         : null,
       paymentInstructions: instructions.map(instructionView),
+      notifications,
       ...asMaster,
     };
   }
@@ -116,6 +118,39 @@ export class PersonsService {
       registerEntry: entry ? { limited: entry.limited, deeds: entry.deeds, updatedAt: iso(entry.updated_at) } : null,
       studios,
     };
+  }
+
+  /**
+   * The messages the outbox holds about the file: to whom, how, what they said (the name put in), and
+   * whether they went; a text message's number in clear, as it is the person's own.
+   */
+  private async notifications(candidateId: string) {
+    const rows: Array<{
+      kind: string;
+      channel: string;
+      role: string | null;
+      userId: string | null;
+      contact: string | null;
+      text: string;
+      status: string;
+      createdAt: Date;
+      sentAt: Date | null;
+    }> = await this.ds.query(
+      `SELECT n.kind, n.channel, n.recipient_role AS role, n.recipient_user_id AS "userId", n.contact_cipher AS contact, ${NOTIFICATION_TEXT} AS text,
+                n.status, n.created_at AS "createdAt", n.sent_at AS "sentAt"
+           FROM notifications n WHERE n.candidate_id = $1 ORDER BY n.created_at, n.id`,
+      [candidateId],
+    );
+    return rows.map((n) => ({
+      kind: n.kind,
+      channel: n.channel,
+      recipient: { role: n.role, userId: n.userId },
+      contact: n.contact ? this.pii.decrypt(n.contact) : null,
+      text: n.text,
+      status: n.status,
+      createdAt: iso(n.createdAt)!,
+      sentAt: iso(n.sentAt),
+    }));
   }
 
   private async timeline(workflowId: string): Promise<TimelineEntry[] | null> {

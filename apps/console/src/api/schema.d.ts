@@ -3553,6 +3553,26 @@ export interface components {
              */
             idNumber: string;
         };
+        PersonNotificationDto: {
+            /** @description returned, outcome, reminder, escalation, assignment */
+            kind: string;
+            /** @description console, sms, email */
+            channel: string;
+            /** @description {role, userId}: whom it was for */
+            recipient: {
+                [key: string]: unknown;
+            };
+            /** @description the number or address it went to, in clear; null in the console */
+            contact: string | null;
+            /** @description what it said */
+            text: string;
+            /** @description pending, sent, failed */
+            status: string;
+            /** @description ISO instant */
+            createdAt: string;
+            /** @description ISO instant */
+            sentAt: string | null;
+        };
         PersonFileDto: {
             candidateId: string;
             workflowId: string;
@@ -3597,6 +3617,8 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             paymentInstructions: components["schemas"]["InstructionDto"][];
+            /** @description the messages sent, or to be sent, about the file */
+            notifications: components["schemas"]["PersonNotificationDto"][];
             /** @description a named master's benefits: {kind, grantingBody, status, offeredOn, takenUpOn, declinedOn, grantedOn} */
             benefits: {
                 [key: string]: unknown;
