@@ -1,9 +1,10 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { graveViolations, signedInPage } from '../support/browser';
 import { consoleSuite } from '../support/console-suite';
 import { paperMaster } from '../support/masters';
 import { token } from '../support/service';
+import { openStudioBatch } from '../support/studio-batches';
 
 jest.setTimeout(240_000);
 
@@ -75,15 +76,7 @@ describe('console: the office (chromium, real API)', () => {
     const imported = await suite.http.post('/masters/import', { masters: [paperMaster()] }, office);
     const [{ candidateId: masterId }] = imported.body.imported as Array<{ candidateId: string }>;
     const standard = ['场地面积不少于50平方米', '带徒不少于3名'];
-    let batchId: string | undefined;
-    for (let attempt = 0; attempt < 10 && !batchId; attempt++) {
-      const res = await suite.http.post(
-        '/studio-batches',
-        { year: 2031 + randomInt(66), opensAt: new Date(Date.now() - 36e5).toISOString(), closesAt: new Date(Date.now() + 864e5).toISOString(), criteria: standard },
-        office,
-      );
-      if (res.status === 201) batchId = res.body.batchId as string;
-    }
+    const { batchId } = await openStudioBatch(suite.http, office, standard);
     const name = `工匠大师工作室-${tag}`;
     const applied = await suite.http.post(
       '/studios',

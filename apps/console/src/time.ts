@@ -23,3 +23,8 @@ export function shanghaiInstant(local: string | number | undefined): string | nu
   const iso = `${m[1]}T${m[2]}:00+08:00`;
   return shanghai(iso) === `${m[1]} ${m[2]}` ? iso : null;
 }
+
+/** A form rule: the field, when given, is a Shanghai local time `shanghaiInstant` reads. */
+export const instantRule = (message: string) => ({
+  validator: (_: unknown, v: string | undefined) => (!v || shanghaiInstant(v) ? Promise.resolve() : Promise.reject(new Error(message))),
+});

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CONDITIONS, type Condition } from '../../../../libs/contract';
 import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
@@ -51,7 +51,12 @@ export class ConditionClaimDto {
   evidence!: string;
 }
 
-/** The competition a competition-channel candidate won a place in. */
+/**
+ * The competition a competition-channel candidate won a place in (an apprentice's placing too). Named
+ * apart in the OpenAPI document: the competitions module's CompetitionDto (a whole competition) would
+ * otherwise stand for both.
+ */
+@ApiSchema({ name: 'CompetitionPlacingDto' })
 export class CompetitionDto {
   @ApiProperty({ example: '瓯海区职工技能竞赛（眼镜装配）' })
   @MaxLength(200)

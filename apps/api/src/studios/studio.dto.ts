@@ -155,11 +155,11 @@ export class StudioReasonDto {
 
 /** Corrections to a returned application: any of the studio's own fields. */
 export class StudioFormCorrectionDto {
-  @IsOptional() @Text('name', 100) name?: string;
-  @IsOptional() @Text('hostUnit', 200) hostUnit?: string;
-  @IsOptional() @Text('premises', 500) premises?: string;
-  @IsOptional() @Text('trade', 100) trade?: string;
-  @IsOptional() @Text('plan', 5000) plan?: string;
+  @ApiPropertyOptional() @IsOptional() @Text('name', 100) name?: string;
+  @ApiPropertyOptional() @IsOptional() @Text('hostUnit', 200) hostUnit?: string;
+  @ApiPropertyOptional() @IsOptional() @Text('premises', 500) premises?: string;
+  @ApiPropertyOptional() @IsOptional() @Text('trade', 100) trade?: string;
+  @ApiPropertyOptional() @IsOptional() @Text('plan', 5000) plan?: string;
 }
 
 export class StudioResubmissionDto {
@@ -232,7 +232,7 @@ export class AddApprenticeDto extends PlannedApprenticeDto {
 }
 
 export class UpdateApprenticeDto {
-  @ApiPropertyOptional({ example: '2020-04-30', description: 'When the apprenticeship ended; null: not ended after all' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2020-04-30', description: 'When the apprenticeship ended; null: not ended after all' })
   @IsOptional() // null too: the apprenticeship has not ended after all
   @DateWithin()
   @IsCalendarDate({ message: 'endOn must be a real date YYYY-MM-DD, or null' })

@@ -1885,22 +1885,17 @@ export interface components {
             /** @example 2017-04-10 */
             date: string;
         };
-        CompetitionDto: {
-            id: string;
+        CompetitionPlacingDto: {
+            /** @example 瓯海区职工技能竞赛（眼镜装配） */
             name: string;
-            trade: string;
-            /** @example 2031-03-20 */
-            heldOn: string;
-            /** @enum {string} */
-            level: "district" | "city" | "provincial" | "national";
-            organiser: string;
-            recordedAt: string;
-            /** @description By placing */
-            results: components["schemas"]["CompetitionResultDto"][];
-            /** @description union_office, auditor, admin only: every file nominated on one of these results */
-            nominated?: components["schemas"]["CompetitionNomineeDto"][];
-            /** @description union_office, auditor, admin only: those of them named masters */
-            named?: components["schemas"]["CompetitionNomineeDto"][];
+            /** @example 2017 */
+            year: number;
+            /**
+             * @description Placing, 1 for first
+             * @example 1
+             */
+            placing: number;
+            organiser?: string;
         };
         ConsentDto: {
             /**
@@ -1968,7 +1963,7 @@ export interface components {
             /** @description Opinion of the sub-district union or association; may follow in the endorsement stage */
             endorserOpinion?: components["schemas"]["OpinionDto"];
             /** @description Competition channel only: the competition and the placing */
-            competition?: components["schemas"]["CompetitionDto"];
+            competition?: components["schemas"]["CompetitionPlacingDto"];
             /** @description The candidate's separate consent to processing their sensitive personal information (PIPL art. 29) */
             consent: components["schemas"]["ConsentDto"];
             /**
@@ -2201,7 +2196,7 @@ export interface components {
             /** @description Opinion of the sub-district union or association; may follow in the endorsement stage */
             endorserOpinion?: components["schemas"]["OpinionDto"];
             /** @description Competition channel only: the competition and the placing */
-            competition?: components["schemas"]["CompetitionDto"];
+            competition?: components["schemas"]["CompetitionPlacingDto"];
             /** @description The candidate's separate consent to processing their sensitive personal information (PIPL art. 29) */
             consent?: components["schemas"]["ConsentDto"];
             /**
@@ -3013,7 +3008,13 @@ export interface components {
             criteria: components["schemas"]["CriterionCheckDto"][];
             reason: string;
         };
-        StudioFormCorrectionDto: Record<string, never>;
+        StudioFormCorrectionDto: {
+            name?: string;
+            hostUnit?: string;
+            premises?: string;
+            trade?: string;
+            plan?: string;
+        };
         StudioResubmissionDto: {
             /** @description What was added or corrected */
             note: string;
@@ -3030,7 +3031,7 @@ export interface components {
              */
             skillLevel?: "senior_technician" | "technician" | "senior_worker" | "intermediate_worker" | "junior_worker" | "senior_title" | "intermediate_title" | "junior_title";
             /** @description A competition placing */
-            competition?: components["schemas"]["CompetitionDto"];
+            competition?: components["schemas"]["CompetitionPlacingDto"];
             note?: string;
         };
         AddApprenticeDto: {
@@ -3065,7 +3066,7 @@ export interface components {
              * @description When the apprenticeship ended; null: not ended after all
              * @example 2020-04-30
              */
-            endOn?: Record<string, never>;
+            endOn?: string | null;
             /** @description What it led to; replaces the outcome recorded */
             outcome?: components["schemas"]["ApprenticeOutcomeDto"];
         };
@@ -3724,6 +3725,23 @@ export interface components {
             named: boolean;
             /** @description The day the candidate was named a master (YYYY-MM-DD); null until then, or when no date was recorded */
             commendedOn?: string | null;
+        };
+        CompetitionDto: {
+            id: string;
+            name: string;
+            trade: string;
+            /** @example 2031-03-20 */
+            heldOn: string;
+            /** @enum {string} */
+            level: "district" | "city" | "provincial" | "national";
+            organiser: string;
+            recordedAt: string;
+            /** @description By placing */
+            results: components["schemas"]["CompetitionResultDto"][];
+            /** @description union_office, auditor, admin only: every file nominated on one of these results */
+            nominated?: components["schemas"]["CompetitionNomineeDto"][];
+            /** @description union_office, auditor, admin only: those of them named masters */
+            named?: components["schemas"]["CompetitionNomineeDto"][];
         };
         CompetitionSummaryDto: {
             id: string;

@@ -143,8 +143,6 @@ const zh = {
   dateInvalid: '请按 YYYY-MM-DD 填写日期',
   // common
   reasonRequired: '请填写理由',
-  submit: '提交',
-  cancel: '取消',
   done: '已提交',
   refused: '未被接受',
   loadFailed: '加载失败',
@@ -284,8 +282,6 @@ const en: Record<Keys, string> = {
   ceremonyPlace: 'Place',
   dateInvalid: 'Give the date as YYYY-MM-DD',
   reasonRequired: 'A reason is required',
-  submit: 'Submit',
-  cancel: 'Cancel',
   done: 'Submitted',
   refused: 'Refused',
   loadFailed: 'Could not load',

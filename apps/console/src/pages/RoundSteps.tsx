@@ -1,7 +1,8 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Radio } from 'antd';
-import { useState, type ReactNode } from 'react';
-import { api, refusalText, type Schemas } from '../api/client';
-import { shanghaiInstant } from '../time';
+import { Form, Input, InputNumber, Radio } from 'antd';
+import type { ReactNode } from 'react';
+import { api, type Schemas } from '../api/client';
+import { FormDialog } from '../FormDialog';
+import { instantRule, shanghaiInstant } from '../time';
 import { fill, type W } from './RoundParts';
 
 type Values = Record<string, string | number | undefined> & { reason: string };
@@ -14,9 +15,6 @@ export interface Step {
   initial?: Partial<Values>;
 }
 
-const instantRule = (message: string) => ({
-  validator: (_: unknown, v: string | undefined) => (!v || shanghaiInstant(v) ? Promise.resolve() : Promise.reject(new Error(message))),
-});
 const instantField = (label: string, name: string, w: W, required = false) => (
   <Form.Item label={label} name={name} rules={[{ required, message: w.untilInvalid }, instantRule(w.untilInvalid)]}>
     <Input placeholder="2026-04-28 00:00" />
@@ -109,29 +107,21 @@ export function resolveStep(objection: Schemas['ObjectionViewDto'], w: W): Step 
 
 /** A step's dialog: its fields, then the reason (required); the API's refusal shown as it says it. */
 export function StepDialog({ step, w, onClose, onDone }: { step: Step; w: W; onClose: () => void; onDone: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const values = await form.validateFields();
-    setBusy(true);
-    setRefusal(null);
-    const { data, error } = await step.send({ ...values, reason: values.reason.trim() });
-    setBusy(false);
-    if (!data) return setRefusal(refusalText(error));
-    void message.success(w.done);
-    onDone();
-  };
   return (
-    <Modal open title={step.title} okText={w.submit} cancelText={w.cancel} confirmLoading={busy} onOk={() => void submit()} onCancel={onClose}>
-      {refusal && <Alert type="error" showIcon role="alert" message={w.refused} description={refusal} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={step.initial}>
-        {step.fields}
-        <Form.Item label={w.reason} name="reason" rules={[{ required: true, whitespace: true, message: w.reasonRequired }]}>
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormDialog<Values, unknown>
+      title={step.title}
+      initial={step.initial}
+      send={(values) => step.send({ ...values, reason: values.reason.trim() })}
+      onDone={onDone}
+      onClose={onClose}
+      fields={
+        <>
+          {step.fields}
+          <Form.Item label={w.reason} name="reason" rules={[{ required: true, whitespace: true, message: w.reasonRequired }]}>
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </>
+      }
+    />
   );
 }

@@ -1,43 +1,84 @@
-import { Alert, Descriptions, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, refusalText, type Schemas } from '../api/client';
+import { Alert, Button, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { api, refusalText, session, type Schemas } from '../api/client';
+import { fill } from '../fill';
 import { useWords } from '../i18n';
-import { yuan } from '../money';
 import { ExpandingTable, SmallTable } from '../tables';
 import { shanghai } from '../time';
+import { ApproveBatchDialog, CreateBatchDialog } from './studio/BatchDialogs';
+import { RegisterDialog } from './studio/RegisterDialog';
+import { StudioDetail, type Words } from './studio/StudioDetail';
+import { words as formWords } from './studio/StudioForms.words';
 import { words } from './Studios.words';
 
 type Batch = Schemas['StudioBatchSummaryDto'];
 type Studio = Schemas['StudioSummaryDto'];
 type View = Schemas['StudioViewDto'];
 type Status = Studio['status'];
-type Words = ReturnType<typeof useWords<(typeof words)['zh']>>;
 
 const STATUSES: Status[] = ['applied', 'returned', 'screened', 'named', 'rejected', 'not_approved', 'withdrawn'];
 const statusName = (w: Words, s: Status) => (s === 'named' ? w.namedStatus : w[s]);
-const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '—');
+
+/** The list's row as the studio now stands (the reply to an action on it). */
+const summaryOf = (row: Studio, v: View): Studio => ({
+  ...row,
+  name: v.name,
+  hostUnit: v.hostUnit,
+  trade: v.trade,
+  status: v.status,
+  namedOn: v.namedOn,
+  apprentices: v.apprentices.length,
+});
 
 /**
- * 工匠工作室: the studio batches (GET /studio-batches) and the studios (GET /studios), each opening
- * onto its application, screenings against the batch's creation standard, grant and apprentices
- * (GET /studios/:id). Read-only: the office's screening and the leadership group's approval are
- * recorded through the API.
+ * 工匠工作室: the studio batches (GET /studio-batches) and the studios (GET /studios), each opening onto
+ * its application, screenings, grant and apprentices (studio/StudioDetail). The office (the API's only
+ * role for these) opens batches, applies for studios and takes each studio's next step; the leadership
+ * group approves a batch once its window closed. Other readers see the page without buttons.
  */
 export function Studios() {
   const w = useWords(words);
+  const fw = useWords(formWords);
+  const role = session()?.role;
+  const office = role === 'union_office';
+  const leadership = role === 'leadership';
   const [batches, setBatches] = useState<Batch[] | null>(null);
   const [studios, setStudios] = useState<Studio[] | null>(null);
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<ReactNode>(null);
 
-  useEffect(() => {
+  const loadBatches = useCallback(() => {
     void api.GET('/studio-batches', {}).then(({ data, error: e }) => (data ? setBatches(data) : setError(refusalText(e))));
   }, []);
-  useEffect(() => {
+  const loadStudios = useCallback(() => {
     void api
       .GET('/studios', { params: { query: { ...(status ? { status } : {}), pageSize: 100 } } })
       .then(({ data, error: e }) => (data ? setStudios(data.items) : setError(refusalText(e))));
   }, [status]);
+  useEffect(loadBatches, [loadBatches]);
+  useEffect(loadStudios, [loadStudios]);
+
+  const close = () => setDialog(null);
+  // A new batch or studio changes the lists and their counts: both are asked again.
+  const reload = () => {
+    close();
+    loadBatches();
+    loadStudios();
+  };
+  const changed = (v: View) => setStudios((rows) => rows && rows.map((r) => (r.id === v.id ? summaryOf(r, v) : r)));
+  // The list's rows trail the studios' workflows by a moment: the approval's reply says where each studio now stands.
+  const approved = (batch: Schemas['StudioBatchDto']) => {
+    close();
+    loadBatches();
+    const decided = new Map(batch.studios.map((s) => [s.id, s]));
+    const follow = (r: Studio) => {
+      const s = decided.get(r.id);
+      return s ? { ...r, status: s.status, namedOn: s.namedOn } : r;
+    };
+    setStudios((rows) => rows && rows.map(follow));
+  };
+  const now = new Date().toISOString();
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -45,9 +86,11 @@ export function Studios() {
         {w.title}
       </Typography.Title>
       {error && <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${error}`} />}
+      {dialog}
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {w.batches}
       </Typography.Title>
+      {office && <Button onClick={() => setDialog(<CreateBatchDialog w={fw} onDone={reload} onClose={close} />)}>{fw.createBatch}</Button>}
       {!batches && !error ? (
         <Spin />
       ) : (
@@ -59,26 +102,45 @@ export function Studios() {
             { title: w.window, render: (_, b) => `${shanghai(b.opensAt)} — ${shanghai(b.closesAt)}` },
             { title: w.applications, dataIndex: 'applications' },
             { title: w.named, dataIndex: 'named' },
-            { title: w.approvedAt, render: (_, b) => (b.approvedAt ? shanghai(b.approvedAt) : w.notYet) },
+            {
+              title: w.approvedAt,
+              render: (_, b) =>
+                b.approvedAt ? (
+                  shanghai(b.approvedAt)
+                ) : leadership && b.closesAt <= now ? (
+                  <Button
+                    size="small"
+                    aria-label={fill(fw.approveTitle, { year: b.year })}
+                    onClick={() => setDialog(<ApproveBatchDialog batch={b} w={fw} onDone={approved} onClose={close} />)}
+                  >
+                    {fw.approveBatch}
+                  </Button>
+                ) : (
+                  w.notYet
+                ),
+            },
           ]}
         />
       )}
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {w.studios}
       </Typography.Title>
-      <Select<Status | 'all'>
-        aria-label={w.filterStatus}
-        style={{ width: 220 }}
-        value={status ?? 'all'}
-        onChange={(v) => setStatus(v === 'all' ? undefined : v)}
-        options={[{ value: 'all', label: w.allStatuses }, ...STATUSES.map((s) => ({ value: s, label: statusName(w, s) }))]}
-      />
+      <Space wrap>
+        <Select<Status | 'all'>
+          aria-label={w.filterStatus}
+          style={{ width: 220 }}
+          value={status ?? 'all'}
+          onChange={(v) => setStatus(v === 'all' ? undefined : v)}
+          options={[{ value: 'all', label: w.allStatuses }, ...STATUSES.map((s) => ({ value: s, label: statusName(w, s) }))]}
+        />
+        {office && <Button onClick={() => setDialog(<RegisterDialog batches={batches ?? []} w={fw} onDone={reload} onClose={close} />)}>{fw.register}</Button>}
+      </Space>
       <ExpandingTable<Studio>
         aria-label={w.studios}
         rows={studios}
         failed={!!error}
         empty={w.none}
-        expanded={(s) => <StudioDetail id={s.id} w={w} />}
+        expanded={(s) => <StudioDetail id={s.id} w={w} office={office} onChange={changed} />}
         columns={[
           { title: w.studio, dataIndex: 'name' },
           { title: w.master, dataIndex: 'masterName' },
@@ -87,77 +149,6 @@ export function Studios() {
           { title: w.status, render: (_, s) => <Tag>{statusName(w, s.status)}</Tag> },
           { title: w.namedOn, render: (_, s) => s.namedOn ?? '—' },
           { title: w.apprentices, dataIndex: 'apprentices' },
-        ]}
-      />
-    </Space>
-  );
-}
-
-interface Screening {
-  outcome?: 'pass' | 'fail' | 'return';
-  reason?: string;
-  criteria?: Array<{ criterion: string; met: boolean; evidence: string }>;
-  by?: { userId?: string };
-  at?: string;
-}
-
-function StudioDetail({ id, w }: { id: string; w: Words }) {
-  const [view, setView] = useState<View | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    void api.GET('/studios/{id}', { params: { path: { id } } }).then(({ data, error: e }) => (data ? setView(data) : setError(refusalText(e))));
-  }, [id]);
-  if (error) return <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${error}`} />;
-  if (!view) return <Spin />;
-  const screenings = view.screenings as Screening[];
-  const grant = view.grant as { amountFen?: number; dueOn?: string; status?: string } | null;
-  return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
-        <Descriptions.Item label={w.master}>{str(view.master.name)}</Descriptions.Item>
-        <Descriptions.Item label={w.trade}>{view.trade}</Descriptions.Item>
-        <Descriptions.Item label={w.premises}>{view.premises}</Descriptions.Item>
-        <Descriptions.Item label={w.appliedAt}>{shanghai(view.appliedAt)}</Descriptions.Item>
-        <Descriptions.Item label={w.plan} span={2}>
-          {view.plan}
-        </Descriptions.Item>
-        <Descriptions.Item label={w.bankAccount}>
-          {view.bankAccount ? `${view.bankAccount.bank ?? ''} ${view.bankAccount.accountName ?? ''} ${view.bankAccount.accountNumber}` : '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label={w.grant}>{grant ? `¥${yuan(grant.amountFen)} · ${grant.dueOn ?? ''} · ${grant.status ?? ''}` : '—'}</Descriptions.Item>
-      </Descriptions>
-      <Typography.Title level={3} style={{ fontSize: 16 }}>
-        {w.screenings}
-      </Typography.Title>
-      {screenings.length === 0 && <Typography.Text>{w.noScreenings}</Typography.Text>}
-      {screenings.map((s, i) => (
-        <Space key={i} direction="vertical" style={{ width: '100%' }}>
-          <Typography.Text>
-            {s.outcome ? w[s.outcome] : '—'} · {s.reason ?? ''} · {s.by?.userId ?? '—'} · {s.at ? shanghai(s.at) : '—'}
-          </Typography.Text>
-          <SmallTable
-            aria-label={`${w.screenings} ${i + 1}`}
-            rowKey="criterion"
-            dataSource={s.criteria ?? []}
-            columns={[
-              { title: w.criterion, dataIndex: 'criterion' },
-              { title: w.met, render: (_, c) => (c.met ? w.yes : w.no) },
-              { title: w.evidence, dataIndex: 'evidence' },
-            ]}
-          />
-        </Space>
-      ))}
-      <Typography.Title level={3} style={{ fontSize: 16 }}>
-        {w.apprentices}
-      </Typography.Title>
-      <SmallTable
-        aria-label={`${w.apprentices}：${view.name}`}
-        dataSource={view.apprentices}
-        columns={[
-          { title: w.apprentice, dataIndex: 'name' },
-          { title: w.startOn, dataIndex: 'startOn' },
-          { title: w.endOn, render: (_, a) => a.endOn ?? '—' },
-          { title: w.result, render: (_, a) => (a.outcome ? Object.values(a.outcome).map(str).join('；') : '—') },
         ]}
       />
     </Space>

@@ -1,4 +1,4 @@
-/** 工匠工作室: the studio batches, the studios, a studio's screenings and apprentices. */
+/** 工匠工作室: the studio batches, the studios, a studio's screenings and apprentices (the dialogs' words: studio/StudioForms.words.ts). */
 export const words = {
   zh: {
     title: '工匠工作室',
@@ -51,6 +51,10 @@ export const words = {
     not_approved: '未获批准',
     withdrawn: '已撤回',
     namedStatus: '已命名',
+    closure: '结束原因',
+    actions: '操作',
+    actionsFor: '办理：{name}',
+    placed: '{name}（{year}年）第{placing}名',
   },
   en: {
     title: 'Studios',
@@ -103,5 +107,9 @@ export const words = {
     not_approved: 'Not approved',
     withdrawn: 'Withdrawn',
     namedStatus: 'Named',
+    closure: 'Closed because',
+    actions: 'Actions',
+    actionsFor: 'Actions: {name}',
+    placed: '{name} ({year}): placed {placing}',
   },
 };
