@@ -3,6 +3,11 @@ export const words = {
   zh: {
     title: '工匠与待遇',
     find: '按姓名查找',
+    allYears: '全部年度',
+    yearNamed: '命名年度',
+    trade: '工种（行业）',
+    area: '所属镇街',
+    total: '共 {n} 位',
     intro: '已命名的瓯海工匠：每位工匠的荣誉证书、公开名录条目与各项待遇的办理情况。',
     name: '姓名',
     benefits: '待遇',
@@ -42,6 +47,11 @@ export const words = {
   en: {
     title: 'Masters and benefits',
     find: 'Find by name',
+    allYears: 'All years',
+    yearNamed: 'Year named',
+    trade: 'Trade (industry)',
+    area: 'Sub-district',
+    total: '{n} in all',
     intro: "The named Ouhai masters: each master's certificate, public register entry and where each of their benefits stands.",
     name: 'Name',
     benefits: 'Benefits',
