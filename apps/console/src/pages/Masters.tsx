@@ -13,7 +13,7 @@ import { words } from './Masters.words';
 type Benefit = Schemas['BenefitDto'];
 type Step = Schemas['BenefitStepDto']['status'];
 type Master = Schemas['MasterViewDto'];
-type Entry = Schemas['RegisterOfficeEntryDto'];
+type PublicEntry = Schemas['RegisterPublicEntryDto'];
 type Words = ReturnType<typeof useWords<(typeof words)['zh']>>;
 
 /** The steps the API allows from each status (offered → taken_up | declined; taken_up → granted). */
@@ -22,6 +22,16 @@ const STEP_LABEL: Record<Step, 'takeUp' | 'decline' | 'grant'> = { taken_up: 'ta
 // Dark enough for white words (WCAG AA), as the finance page's tags.
 const STATUS_COLOUR: Record<Benefit['status'], string> = { offered: '#1d39c4', taken_up: '#874d00', declined: '#595959', granted: '#237804' };
 const PAGE_SIZE = 20;
+/** The public entry's fields, in the register's order, by the page's words for them. */
+const ENTRY_FIELD = {
+  name: 'name',
+  sex: 'sex',
+  trade: 'entryTrade',
+  employer: 'employer',
+  yearNamed: 'yearNamed',
+  studio: 'studio',
+  deeds: 'entryDeeds',
+} as const satisfies Record<keyof PublicEntry, keyof (typeof words)['zh']>;
 
 /**
  * 工匠与待遇: the named masters a page at a time (GET /masters: by the year named, found by name), each
@@ -218,7 +228,8 @@ function RegisterEntry({ master, w, onChange }: { master: Master; w: Words; onCh
   const [limited, setLimited] = useState(master.register.limited);
   const [deeds, setDeeds] = useState(master.register.deeds ?? '');
   const [withdraw, setWithdraw] = useState(false);
-  const [shown, setShown] = useState<Entry['public']>(master.register.public);
+  const { name } = useI18n();
+  const [shown, setShown] = useState<PublicEntry>(master.register.public);
   const [refusal, setRefusal] = useState<string | null>(null);
 
   const save = async () => {
@@ -257,11 +268,13 @@ function RegisterEntry({ master, w, onChange }: { master: Master; w: Words; onCh
         {w.save}
       </Button>
       <Descriptions size="small" bordered column={1} title={w.publicEntry} style={{ marginTop: 16 }}>
-        {Object.entries(shown).map(([k, v]) => (
-          <Descriptions.Item key={k} label={k}>
-            {v === null || v === undefined ? '—' : String(v)}
-          </Descriptions.Item>
-        ))}
+        {(Object.keys(ENTRY_FIELD) as Array<keyof PublicEntry>)
+          .filter((k) => k in shown)
+          .map((k) => (
+            <Descriptions.Item key={k} label={w[ENTRY_FIELD[k]]}>
+              {k === 'sex' ? name('sex', shown.sex) : (shown[k] ?? '—')}
+            </Descriptions.Item>
+          ))}
       </Descriptions>
     </Form>
   );
