@@ -70,6 +70,11 @@ describe('console: the office (chromium, real API)', () => {
     await page.getByText('已记录').waitFor({ state: 'hidden' });
     expect(await graveViolations(page)).toEqual([]);
 
+    // In English the enumerations read in English too: the industry, not its code.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Masters and benefits' }).waitFor();
+    await expect(row.textContent()).resolves.toContain('制鞋（Footwear and leather）');
+
     // An auditor reads the page, without the office's buttons.
     const auditor = await signedInPage(suite.browser, suite.api.url, { role: 'auditor', sub: 'auditor-console' });
     await auditor.goto(`${suite.api.url}/craftsmen`);
