@@ -10,7 +10,7 @@ jest.setTimeout(240_000);
 
 /**
  * The office's masters page (/craftsmen) in chromium against the real API and PostgreSQL: a master
- * named on paper (imported) is listed; the office records a benefit taken up, which the API then shows,
+ * named on paper (imported) is found by the year named and by name; the office records a benefit taken up, which the API then shows,
  * and downloads the master's certificate (a PDF); an auditor reads the same page without the buttons;
  * the page passes axe's serious and critical checks.
  */
@@ -23,15 +23,23 @@ describe('console: the office (chromium, real API)', () => {
     const imported = await suite.http.post('/masters/import', { masters: [master] }, office);
     expect(imported.status).toBe(201);
     const [{ candidateId }] = imported.body.imported as Array<{ candidateId: string }>;
+    // At the master's request the public reads the name and year only; the office still keeps the deeds it wrote.
+    const entry = await suite.http.patch(`/masters/${candidateId}/register`, { limited: true, deeds: '三十年专注手工皮鞋制作' }, office);
+    expect(entry.status).toBe(200);
 
     const page = await signedInPage(suite.browser, suite.api.url, { role: 'union_office', sub: 'office-console' });
     await page.goto(`${suite.api.url}/craftsmen`);
     await page.getByRole('heading', { name: '工匠与待遇' }).waitFor();
-    // Every master named so far is listed: the office finds this one by name.
+    // Masters accumulate year after year: the office narrows them to the year named, then finds this one by name.
+    await page.getByRole('combobox', { name: '命名年度' }).click();
+    await page.locator('.ant-select-dropdown').getByTitle(String(master.roundYear), { exact: true }).click();
     await page.getByRole('searchbox', { name: '按姓名查找' }).fill(master.name);
+    await page.getByRole('searchbox', { name: '按姓名查找' }).press('Enter');
     const row = page.getByRole('row', { name: new RegExp(master.name) }).first();
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('待办理 5');
+    await expect(row.textContent()).resolves.toContain(`${master.roundYear}制鞋（鞋革）`);
+    await expect(page.getByText('共 1 位').count()).resolves.toBe(1);
     expect(await graveViolations(page)).toEqual([]);
 
     // The certificate, fetched with the token and saved as a file: a PDF.
@@ -41,6 +49,10 @@ describe('console: the office (chromium, real API)', () => {
 
     // A benefit step: the recuperation trip taken up.
     await row.getByRole('button', { name: /展开行|Expand row/ }).click();
+    // The register form as the office left it: limited, its unpublished deeds in the box.
+    const register = page.getByRole('form', { name: `公开名录条目：${master.name}` });
+    await expect(register.getByRole('checkbox', { name: '应本人要求，仅公开姓名与命名年度' }).isChecked()).resolves.toBe(true);
+    await expect(register.getByLabel('公开的先进事迹（留空则保持不变）').inputValue()).resolves.toBe('三十年专注手工皮鞋制作');
     await page.getByRole('button', { name: '已享受：疗休养（一次）' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('说明（放弃时必填）').fill('报名参加劳模疗休养');
@@ -59,10 +71,16 @@ describe('console: the office (chromium, real API)', () => {
     await page.getByText('已记录').waitFor({ state: 'hidden' });
     expect(await graveViolations(page)).toEqual([]);
 
+    // In English the enumerations read in English too: the industry, not its code.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Masters and benefits' }).waitFor();
+    await expect(row.textContent()).resolves.toContain('制鞋（Footwear and leather）');
+
     // An auditor reads the page, without the office's buttons.
     const auditor = await signedInPage(suite.browser, suite.api.url, { role: 'auditor', sub: 'auditor-console' });
     await auditor.goto(`${suite.api.url}/craftsmen`);
     await auditor.getByRole('searchbox', { name: '按姓名查找' }).fill(master.name);
+    await auditor.getByRole('searchbox', { name: '按姓名查找' }).press('Enter');
     const seen = auditor.getByRole('row', { name: new RegExp(master.name) }).first();
     await seen.waitFor();
     await seen.getByRole('button', { name: /展开行|Expand row/ }).click();

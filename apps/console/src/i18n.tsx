@@ -1,17 +1,5 @@
 import { createContext, useContext } from 'react';
-// The Chinese names are the API's own (the labels its exports and documents print), so both say the same.
-import {
-  AREA_LABELS,
-  ATTACHMENT_KIND_LABELS,
-  CHANNEL_LABELS,
-  CONDITION_LABELS,
-  INDUSTRY_LABELS,
-  PRECHECK_LABELS,
-  SEX_LABELS,
-  SKILL_LEVEL_LABELS,
-  STAGE_LABELS,
-  STATUS_LABELS,
-} from '../../api/src/candidates/candidate-labels';
+import { names, type Kind } from './enum-names';
 
 /** The console's own words, 简体中文 first; antd's own (pagination, dialogs) come from its locale. */
 const zh = {
@@ -128,91 +116,7 @@ const en: Words = {
   signInAgain: 'Sign in again',
 };
 
-/** Enumerations by their Chinese (or English) names. */
-const names = {
-  zh: {
-    stage: STAGE_LABELS,
-    role: {
-      union_office: '区总工会（项目办）',
-      street_union: '镇街总工会',
-      inspector: '考察组',
-      expert: '评审专家',
-      leadership: '领导小组',
-      government: '区政府',
-      finance: '财务',
-      auditor: '审计',
-      admin: '系统管理员',
-      nominator: '推荐单位',
-    },
-    outcome: { approve: '通过', reject: '不通过', return: '退回补充' },
-    status: STATUS_LABELS,
-    channel: CHANNEL_LABELS,
-    industry: INDUSTRY_LABELS,
-    area: AREA_LABELS,
-    sex: SEX_LABELS,
-    skillLevel: SKILL_LEVEL_LABELS,
-    // 'overall': the one score of a form that claims no condition.
-    condition: { ...CONDITION_LABELS, overall: '综合评分' },
-    precheck: PRECHECK_LABELS,
-    attachmentKind: ATTACHMENT_KIND_LABELS,
-    seat: { assigned: '待评分', recused: '已回避', conflict: '利益冲突', scored: '已评分' },
-  },
-  en: {
-    stage: {
-      endorsement: 'Endorsement',
-      qualification: 'Qualification',
-      inspection: 'Inspection',
-      expert_review: 'Expert review',
-      voting: 'Public vote',
-      leadership: 'Leadership group',
-      public_notice: 'Public notice',
-      government_approval: 'Government approval',
-      commendation: 'Commendation',
-      payments: 'Payments',
-      closed: 'Closed',
-    },
-    role: {
-      union_office: 'Programme office',
-      street_union: 'Sub-district union',
-      inspector: 'Inspector',
-      expert: 'Expert',
-      leadership: 'Leadership group',
-      government: 'District government',
-      finance: 'Finance',
-      auditor: 'Auditor',
-      admin: 'Administrator',
-      nominator: 'Nominator',
-    },
-    outcome: { approve: 'Approve', reject: 'Reject', return: 'Return' },
-    status: {
-      awaiting_decision: 'Awaiting decision',
-      returned: 'Returned',
-      awaiting_panel: 'Awaiting panel',
-      scoring: 'Scoring',
-      rejected: 'Rejected',
-      withdrawn: 'Withdrawn',
-      completed: 'Completed',
-    },
-    channel: { organisational: 'Organisational', association: 'Association', self: 'Self', competition: 'Competition', imported: 'Imported' },
-    industry: {},
-    area: {},
-    sex: { male: 'Male', female: 'Female' },
-    skillLevel: {},
-    condition: {
-      craft_specialty: 'Craft specialty',
-      superb_skill: 'Superb skill',
-      leading_role: 'Leading role',
-      outstanding_contribution: 'Outstanding contribution',
-      overall: 'Overall',
-    },
-    precheck: {},
-    attachmentKind: {},
-    seat: { assigned: 'Assigned', recused: 'Recused', conflict: 'Conflict of interest', scored: 'Scored' },
-  },
-};
-
 export type Lang = 'zh' | 'en';
-type Kind = keyof (typeof names)['zh'];
 
 export interface I18n {
   lang: Lang;

@@ -9,7 +9,7 @@ import { BenefitDto, BenefitFilterDto, BenefitReportDto, BenefitStepDto, MasterB
 import { BenefitsService } from './benefits.service';
 
 /** The office, the government (whose bureaux grant most benefits), the leadership group and auditors; admin as for the reports. */
-const READERS: Role[] = ['union_office', 'government', 'leadership', 'auditor', 'admin'];
+export const READERS: Role[] = ['union_office', 'government', 'leadership', 'auditor', 'admin'];
 
 @ApiTags('benefits')
 @ApiBearerAuth()

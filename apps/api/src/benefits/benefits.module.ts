@@ -4,5 +4,5 @@ import { BenefitsRepository } from './benefits.repository';
 import { BenefitsService } from './benefits.service';
 
 /** The named masters' benefits besides the money: tasks for the bodies that grant them. */
-@Module({ controllers: [BenefitsController, MasterBenefitsController], providers: [BenefitsRepository, BenefitsService] })
+@Module({ controllers: [BenefitsController, MasterBenefitsController], providers: [BenefitsRepository, BenefitsService], exports: [BenefitsService] })
 export class BenefitsModule {}

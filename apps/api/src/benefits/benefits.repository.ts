@@ -77,6 +77,16 @@ export class BenefitsRepository {
     return rows.map(view);
   }
 
+  /** How many of each master's benefits stand at each status, for the masters given. */
+  async countsByStatus(candidateIds: string[]): Promise<Map<string, Record<BenefitStatus, number>>> {
+    const rows = (await this.ds.query(`SELECT candidate_id, status, count(*)::int AS n FROM master_benefits WHERE candidate_id = ANY($1::uuid[]) GROUP BY 1, 2`, [
+      candidateIds,
+    ])) as Array<{ candidate_id: string; status: BenefitStatus; n: number }>;
+    const counts = new Map(candidateIds.map((id) => [id, { offered: 0, taken_up: 0, declined: 0, granted: 0 }]));
+    for (const r of rows) counts.get(r.candidate_id)![r.status] = r.n;
+    return counts;
+  }
+
   async lock(tx: EntityManager, id: string): Promise<BenefitDto | null> {
     const [row] = (await tx.query(`SELECT ${BENEFIT_COLUMNS} FROM master_benefits b JOIN candidates c ON c.id = b.candidate_id WHERE b.id = $1 FOR UPDATE OF b`, [
       id,

@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../../../libs/contract';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { CandidateAccess } from '../candidates/candidate-access';
 import { badRequest, type FieldError } from '../common/validation';
-import { refuseTransition } from './benefit-rules';
+import { refuseTransition, type BenefitStatus } from './benefit-rules';
 import type { BenefitDto, BenefitFilterDto, BenefitReportDto, BenefitStepDto, MasterBenefitsDto } from './benefit.dto';
 import { BenefitsRepository, STEP_DATES } from './benefits.repository';
 
@@ -64,6 +64,12 @@ export class BenefitsService {
   async list(filter: BenefitFilterDto): Promise<BenefitDto[]> {
     await this.ensureOffered(null);
     return this.benefits.list(filter);
+  }
+
+  /** Per master given, how many benefits stand at each status (offered first to any named master who lacks them). */
+  async countsByStatus(candidateIds: string[]): Promise<Map<string, Record<BenefitStatus, number>>> {
+    await this.ensureOffered(null);
+    return this.benefits.countsByStatus(candidateIds);
   }
 
   async report(year: number): Promise<BenefitReportDto> {

@@ -1,15 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { FILE_CHANNELS } from '../../../../libs/contract';
 import { AREAS, INDUSTRIES } from '../../../../libs/domain';
+import { Paged } from '../common/page-query';
 import { STAGE_LABELS, STATUS_LABELS } from './candidate-labels';
 
 export const LIST_STAGES = Object.keys(STAGE_LABELS);
 export const LIST_STATUSES = Object.keys(STATUS_LABELS);
 export const LIST_SORTS = ['nominatedAt', 'dueAt'] as const;
-export const PAGE_SIZE_DEFAULT = 50;
-export const PAGE_SIZE_MAX = 500;
 
 const oneOf = (field: string, values: readonly string[]) => ({ message: `${field} must be one of ${values.join(', ')}` });
 
@@ -67,19 +65,5 @@ export class CandidateFilterDto {
   order?: 'asc' | 'desc';
 }
 
-export class CandidateListQueryDto extends CandidateFilterDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1, { message: 'page must be a whole number from 1' })
-  @IsInt({ message: 'page must be a whole number from 1' })
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT })
-  @IsOptional()
-  @Type(() => Number)
-  @Min(1, { message: `pageSize must be a whole number from 1 to ${PAGE_SIZE_MAX}` })
-  @Max(PAGE_SIZE_MAX, { message: `pageSize must be a whole number from 1 to ${PAGE_SIZE_MAX}` })
-  @IsInt({ message: `pageSize must be a whole number from 1 to ${PAGE_SIZE_MAX}` })
-  pageSize?: number;
-}
+/** The list's filters, a page at a time. */
+export class CandidateListQueryDto extends Paged(CandidateFilterDto) {}

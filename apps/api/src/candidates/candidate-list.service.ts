@@ -4,10 +4,11 @@ import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { csvExport, xlsxExport, type ExportFile } from '../common/export-file';
 import { AuditLog } from '../../../../libs/audit';
-import { recordPiiRead } from '../audit/pii-read';
-import { personalData, seesClearPii } from './candidate-view';
+import { personalData } from './candidate-view';
+import { recordClearListRead } from './candidate-viewer';
 import { candidateTable } from './candidate-export';
-import { PAGE_SIZE_DEFAULT, type CandidateFilterDto, type CandidateListQueryDto } from './candidate-list.dto';
+import { pageOf, type Page } from '../common/page-query';
+import { type CandidateFilterDto, type CandidateListQueryDto } from './candidate-list.dto';
 import { CandidateListRepository, type CandidateListRow, type ListFilter, type ListOrder, type ListScope } from './candidate-list.repository';
 
 export interface CandidateSummary {
@@ -33,12 +34,9 @@ export interface CandidateSummary {
   erased: boolean;
 }
 
-export interface CandidatePage {
-  items: CandidateSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type CandidatePage = Page<CandidateSummary>;
+
+const idOf = (c: CandidateSummary) => c.id;
 
 /**
  * The scope of a list, by the rules CandidateAccess applies to one file: district staff, the auditor
@@ -72,11 +70,10 @@ export class CandidateListService {
   ) {}
 
   async list(query: CandidateListQueryDto, claims: TokenClaims, now = new Date()): Promise<CandidatePage> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
-    const { rows, total } = await this.repo.findMatching(listScope(claims), filterOf(query), orderOf(query), { limit: pageSize, offset: (page - 1) * pageSize }, now);
+    const { page, pageSize, offset } = pageOf(query);
+    const { rows, total } = await this.repo.findMatching(listScope(claims), filterOf(query), orderOf(query), { limit: pageSize, offset }, now);
     const items = rows.map((r) => this.summary(r, claims));
-    await this.recordClearRead(items, claims, 'list');
+    await recordClearListRead(this.audit, claims, items.map(idOf), 'candidate_list');
     return { items, total, page, pageSize };
   }
 
@@ -94,19 +91,8 @@ export class CandidateListService {
   private async everyMatch(filter: CandidateFilterDto, claims: TokenClaims, now: Date): Promise<CandidateSummary[]> {
     const { rows } = await this.repo.findMatching(listScope(claims), filterOf(filter), orderOf(filter), null, now);
     const items = rows.map((r) => this.summary(r, claims));
-    await this.recordClearRead(items, claims, 'export');
+    await recordClearListRead(this.audit, claims, items.map(idOf), 'candidate_export');
     return items;
-  }
-
-  /** A list showing personal data in full is one audited read, naming the files it showed (up to 1,000 of them). */
-  private async recordClearRead(items: CandidateSummary[], claims: TokenClaims, kind: 'list' | 'export'): Promise<void> {
-    if (!items.length || !seesClearPii(claims.role)) return;
-    const candidateIds = items.length <= 1000 ? items.map((c) => c.id) : undefined;
-    await recordPiiRead(this.audit, claims, {
-      objectType: `candidate_${kind}`,
-      objectId: null,
-      detail: { fields: ['idNumber', 'mobile', 'homeAddress'], count: items.length, candidateIds },
-    });
   }
 
   private summary(r: CandidateListRow, claims: TokenClaims): CandidateSummary {

@@ -45,3 +45,16 @@ export class CandidateViewer {
     return this.show(row, state, claims);
   }
 }
+
+/**
+ * A list showing personal data in full (the office's) is one audited read, naming the files it showed
+ * (up to 1,000 of them); a list shown masked is not a read of personal data.
+ */
+export async function recordClearListRead(audit: AuditLog, claims: TokenClaims, candidateIds: string[], objectType: string): Promise<void> {
+  if (!candidateIds.length || !seesClearPii(claims.role)) return;
+  await recordPiiRead(audit, claims, {
+    objectType,
+    objectId: null,
+    detail: { fields: ['idNumber', 'mobile', 'homeAddress'], count: candidateIds.length, candidateIds: candidateIds.length <= 1000 ? candidateIds : undefined },
+  });
+}

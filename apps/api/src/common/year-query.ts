@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** `?year=` of a yearly report: a programme year (2017 on), Asia/Shanghai. */
 export class YearQuery {
@@ -10,4 +11,17 @@ export class YearQuery {
   @IsInt({ message: 'year must be a whole number' })
   @Type(() => Number)
   year!: number;
+}
+
+/** An optional `?year=` filter (2017 to 2100, Asia/Shanghai): one wording for every list narrowed to a year. */
+export function OptionalYear(description: string): PropertyDecorator {
+  const message = 'year must be a year from 2017 to 2100';
+  return applyDecorators(
+    ApiPropertyOptional({ description, example: 2019 }),
+    IsOptional(),
+    Max(2100, { message }),
+    Min(2017, { message }),
+    IsInt({ message }),
+    Type(() => Number),
+  );
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { OptionalYear } from '../common/year-query';
 
 export const REGISTER_FORMATS = ['json', 'csv'] as const;
 export const DEEDS_MAX = 2000;
@@ -11,12 +11,7 @@ export class RegisterQueryDto {
   @IsIn(REGISTER_FORMATS, { message: `format must be one of ${REGISTER_FORMATS.join(', ')}` })
   format?: (typeof REGISTER_FORMATS)[number];
 
-  @ApiPropertyOptional({ description: 'Only the masters named in that year' })
-  @IsOptional()
-  @Max(2100, { message: 'year must be a year from 2017 to 2100' })
-  @Min(2017, { message: 'year must be a year from 2017 to 2100' })
-  @IsInt({ message: 'year must be a year from 2017 to 2100' })
-  @Type(() => Number)
+  @OptionalYear('Only the masters named in that year')
   year?: number;
 }
 

@@ -27,7 +27,8 @@ export interface RegisterRow {
 export class RegisterRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async rows(filter: { year?: number; candidateId?: string } = {}): Promise<RegisterRow[]> {
+  /** `name`: part of the name, looked for as typed (strpos, not LIKE: a % or _ is itself). */
+  async rows(filter: { year?: number; candidateId?: string; name?: string } = {}): Promise<RegisterRow[]> {
     const rows: Array<Record<string, unknown>> = await this.ds.query(
       `SELECT m.candidate_id, c.name, c.form->>'sex' AS sex, c.trade, c.employer, m.year_named, to_char(m.named_on, 'YYYY-MM-DD') AS named_on,
               coalesce(g.limited, false) AS limited, g.deeds, g.updated_by, g.updated_at, st.name AS studio
@@ -35,9 +36,9 @@ export class RegisterRepository {
          JOIN candidates c ON c.id = m.candidate_id
          LEFT JOIN master_register g ON g.candidate_id = m.candidate_id
          LEFT JOIN studios st ON st.master_id = m.candidate_id AND st.status = 'named'
-        WHERE ($1::int IS NULL OR m.year_named = $1) AND ($2::uuid IS NULL OR m.candidate_id = $2)
+        WHERE ($1::int IS NULL OR m.year_named = $1) AND ($2::uuid IS NULL OR m.candidate_id = $2) AND ($3::text IS NULL OR strpos(lower(c.name), lower($3)) > 0)
         ORDER BY m.year_named, c.name, m.candidate_id`,
-      [filter.year ?? null, filter.candidateId ?? null],
+      [filter.year ?? null, filter.candidateId ?? null, filter.name ?? null],
     );
     return rows.map((r) => ({
       candidateId: r.candidate_id as string,
@@ -53,6 +54,12 @@ export class RegisterRepository {
       updatedBy: (r.updated_by as string | null) ?? null,
       updatedAt: r.updated_at ? new Date(r.updated_at as string).toISOString() : null,
     }));
+  }
+
+  /** The years in which masters were named, the latest first. */
+  async years(): Promise<number[]> {
+    const rows: Array<{ year_named: number }> = await this.ds.query(`SELECT DISTINCT year_named FROM (${NAMED_MASTERS_SQL}) m ORDER BY 1 DESC`);
+    return rows.map((r) => Number(r.year_named));
   }
 
   /** The office's entry for the master: `deeds` undefined leaves the published deeds as they are. */

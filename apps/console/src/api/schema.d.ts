@@ -1320,6 +1320,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/masters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The named masters a page at a time, the latest year first, then by name in pinyin: each with their file, register entry as the office reads it and benefits counted by status; ?year= named in that year, ?name= part of the name: { items, total, page, pageSize } */
+        get: operations["MastersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/masters/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years in which masters were named, the latest first (the masters list filters by them) */
+        get: operations["MastersController_years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/masters/import": {
         parameters: {
             query?: never;
@@ -3474,6 +3508,78 @@ export interface components {
             /** @description bonuses of named masters whose ceremony has no date yet */
             undated: components["schemas"]["UndatedBonusesDto"];
         };
+        RegisterPublicEntryDto: {
+            name: string;
+            yearNamed: number;
+            /**
+             * @description absent when limited
+             * @enum {string|null}
+             */
+            sex?: "male" | "female" | null;
+            /** @description absent when limited */
+            trade?: string;
+            /** @description absent when limited */
+            employer?: string;
+            /** @description the demonstration studio named after the master, once named; absent when limited */
+            studio?: string | null;
+            /** @description the deeds the office published, null until it does; absent when limited */
+            deeds?: string | null;
+        };
+        RegisterOfficeEntryDto: {
+            candidateId: string;
+            name: string;
+            yearNamed: number;
+            /** @description the public entry shows the name and the year named only */
+            limited: boolean;
+            deeds: string | null;
+            updatedBy: string | null;
+            /** @description ISO instant */
+            updatedAt: string | null;
+            /** @description the entry as the public reads it */
+            public: components["schemas"]["RegisterPublicEntryDto"];
+        };
+        BenefitCountsDto: {
+            offered: number;
+            taken_up: number;
+            declined: number;
+            granted: number;
+        };
+        MasterViewDto: {
+            candidateId: string;
+            name: string;
+            yearNamed: number;
+            /** @description the day they were named (YYYY-MM-DD) */
+            namedOn: string | null;
+            industry: string;
+            trade: string;
+            skillLevel: string | null;
+            employer: string;
+            /** @description sub-district */
+            area: string | null;
+            /** @description in clear for the programme office, masked (3303**********123X) for every other role; null once erased */
+            idNumber: string | null;
+            /** @description in clear for the programme office, masked (138****5678) otherwise; null once erased */
+            mobile: string | null;
+            /** @description in clear for the programme office, cut after 6 characters otherwise; null once erased */
+            homeAddress: string | null;
+            /** @description the retention sweep erased the personal data */
+            erased: boolean;
+            /** @description the register entry as the office reads it: whether limited, the deeds even when the public does not see them */
+            register: components["schemas"]["RegisterOfficeEntryDto"];
+            /** @description how many of the master's benefits stand at each status */
+            benefits: components["schemas"]["BenefitCountsDto"];
+        };
+        MasterPageDto: {
+            items: components["schemas"]["MasterViewDto"][];
+            /** @description masters matching */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        MasterYearsDto: {
+            /** @description the latest first */
+            years: number[];
+        };
         PaperPaymentDto: {
             /** @description The bank or treasury payment reference on the paper record */
             reference: string;
@@ -3645,23 +3751,6 @@ export interface components {
             /** @description every file found by the ID number */
             files: components["schemas"]["PersonFileDto"][];
         };
-        RegisterPublicEntryDto: {
-            name: string;
-            yearNamed: number;
-            /**
-             * @description absent when limited
-             * @enum {string|null}
-             */
-            sex?: "male" | "female" | null;
-            /** @description absent when limited */
-            trade?: string;
-            /** @description absent when limited */
-            employer?: string;
-            /** @description the demonstration studio named after the master, once named; absent when limited */
-            studio?: string | null;
-            /** @description the deeds the office published, null until it does; absent when limited */
-            deeds?: string | null;
-        };
         RegisterListDto: {
             /** @description masters listed */
             total: number;
@@ -3673,19 +3762,6 @@ export interface components {
             limited: boolean;
             /** @description The deeds the office publishes for the programme's columns (at most 2000 characters); null withdraws them; left out, they stay as they are */
             deeds?: Record<string, never> | null;
-        };
-        RegisterOfficeEntryDto: {
-            candidateId: string;
-            name: string;
-            yearNamed: number;
-            /** @description the public entry shows the name and the year named only */
-            limited: boolean;
-            deeds: string | null;
-            updatedBy: string | null;
-            /** @description ISO instant */
-            updatedAt: string | null;
-            /** @description the entry as the public reads it */
-            public: components["schemas"]["RegisterPublicEntryDto"];
         };
         CreateCompetitionDto: {
             /** @example 2031年瓯海区职工技能竞赛（眼镜装配） */
@@ -5971,6 +6047,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForecastDto"];
+                };
+            };
+        };
+    };
+    MastersController_list: {
+        parameters: {
+            query?: {
+                /** @description Masters named in this year */
+                year?: number;
+                /** @description Part of the name, any case */
+                name?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasterPageDto"];
+                };
+            };
+        };
+    };
+    MastersController_years: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MasterYearsDto"];
                 };
             };
         };

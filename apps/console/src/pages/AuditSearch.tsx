@@ -1,11 +1,12 @@
 import { Alert, App, Button, Form, Input, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { AREA_LABELS, CHANNEL_LABELS, INDUSTRY_LABELS, STAGE_LABELS, STATUS_LABELS } from '../../../api/src/candidates/candidate-labels';
 import { api, refusalText, type Schemas } from '../api/client';
 import type { paths } from '../api/schema';
 import { saveDownload } from '../download';
 import { FilterSelect, useRoundChoices } from '../filter-fields';
+import { usePagedList, type PageAnswer } from '../paged';
 import { fill } from '../fill';
 import { useI18n, useWords } from '../i18n';
 import { ROUTES } from '../routes';
@@ -17,35 +18,15 @@ type StudioQuery = NonNullable<paths['/studios']['get']['parameters']['query']>;
 type Candidate = Schemas['CandidateSummaryDto'];
 type Studio = Schemas['StudioSummaryDto'];
 type Filters = Omit<CandidateQuery, 'page' | 'pageSize'>;
-interface Paged<T> {
-  data?: { items: T[]; total: number };
-  error?: unknown;
-}
 
 /** The statuses of a named master's file: the "masters" tab is the candidate list narrowed to these. */
 const MASTER_STATUSES = ['paying', 'completed', 'subsidy_stopped'] as const;
 const PAGE_SIZE = 20;
 
-/**
- * A list the API pages (`items`, `total`) as a table with its pager: the first page again whenever
- * `fetchPage` changes (a new query), and a refusal shown above it.
- */
-function PagedResults<T extends { id: string }>({ fetchPage, columns }: { fetchPage: (page: number) => Promise<Paged<T>>; columns: TableColumnsType<T> }) {
+/** A list the API pages (`items`, `total`) as a table with its pager, and a refusal shown above it. */
+function PagedResults<T extends { id: string }>({ fetchPage, columns }: { fetchPage: (page: number) => Promise<PageAnswer<T>>; columns: TableColumnsType<T> }) {
   const w = useWords(words);
-  const [page, setPage] = useState(1);
-  const [result, setResult] = useState<{ items: T[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => setPage(1), [fetchPage]);
-  useEffect(() => {
-    let current = true;
-    setResult(null);
-    void fetchPage(page).then(({ data, error: refusal }) => {
-      if (!current) return; // a later query or page was asked for meanwhile
-      setError(data ? null : refusalText(refusal));
-      setResult(data ?? { items: [], total: 0 });
-    });
-    return () => void (current = false);
-  }, [fetchPage, page]);
+  const { result, error, pagination } = usePagedList(fetchPage, PAGE_SIZE);
   return (
     <>
       {error && <Alert type="error" showIcon message={`${w.loadFailed}: ${error}`} role="alert" />}
@@ -57,14 +38,7 @@ function PagedResults<T extends { id: string }>({ fetchPage, columns }: { fetchP
         scroll={{ x: true }}
         // Words in the text colour: antd's grey picture and placeholder fall short of WCAG's contrast.
         locale={{ emptyText: <Typography.Text>{w.empty}</Typography.Text> }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: result?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => fill(w.total, { n }),
-          onChange: setPage,
-        }}
+        pagination={{ ...pagination, showSizeChanger: false, showTotal: (n) => fill(w.total, { n }) }}
         columns={columns}
       />
     </>

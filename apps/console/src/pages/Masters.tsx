@@ -1,68 +1,63 @@
-import { Alert, App, Button, Checkbox, Descriptions, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Descriptions, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, refusalText, session, type Schemas } from '../api/client';
 import { saveDownload } from '../download';
 import { ExpandingTable, SmallTable } from '../tables';
 import { fill } from '../fill';
-import { useWords } from '../i18n';
+import { useI18n, useWords } from '../i18n';
+import { usePagedList } from '../paged';
 import { ROUTES } from '../routes';
 import { words } from './Masters.words';
 
 type Benefit = Schemas['BenefitDto'];
 type Step = Schemas['BenefitStepDto']['status'];
+type Master = Schemas['MasterViewDto'];
 type PublicEntry = Schemas['RegisterPublicEntryDto'];
 type Words = ReturnType<typeof useWords<(typeof words)['zh']>>;
-
-interface Master {
-  candidateId: string;
-  name: string;
-  benefits: Benefit[];
-}
 
 /** The steps the API allows from each status (offered → taken_up | declined; taken_up → granted). */
 const NEXT: Record<Benefit['status'], Step[]> = { offered: ['taken_up', 'declined'], taken_up: ['granted'], declined: [], granted: [] };
 const STEP_LABEL: Record<Step, 'takeUp' | 'decline' | 'grant'> = { taken_up: 'takeUp', declined: 'decline', granted: 'grant' };
 // Dark enough for white words (WCAG AA), as the finance page's tags.
 const STATUS_COLOUR: Record<Benefit['status'], string> = { offered: '#1d39c4', taken_up: '#874d00', declined: '#595959', granted: '#237804' };
-
-/** The named masters, one row each, from the benefits every named master is offered (GET /benefits). */
-function byMaster(benefits: Benefit[]): Master[] {
-  const masters = new Map<string, Master>();
-  for (const b of benefits) {
-    const m = masters.get(b.candidateId) ?? { candidateId: b.candidateId, name: b.name, benefits: [] };
-    m.benefits.push(b);
-    masters.set(b.candidateId, m);
-  }
-  return [...masters.values()];
-}
+const PAGE_SIZE = 20;
+/** The public entry's fields, in the register's order, by the page's words for them. */
+const ENTRY_FIELD = {
+  name: 'name',
+  sex: 'sex',
+  trade: 'entryTrade',
+  employer: 'employer',
+  yearNamed: 'yearNamed',
+  studio: 'studio',
+  deeds: 'entryDeeds',
+} as const satisfies Record<keyof PublicEntry, keyof (typeof words)['zh']>;
 
 /**
- * 工匠与待遇: the named masters (GET /benefits, grouped), each with the certificate one click away
- * (GET /candidates/:id/documents/certificate.pdf), the benefits' steps (PATCH /benefits/:id) and the
- * public register entry (PATCH /masters/:id/register). Auditors and others who may read see the same
- * page without the buttons; the government (whose bureaux grant most benefits) records benefits' steps too.
+ * 工匠与待遇: the named masters a page at a time (GET /masters: by the year named, found by name), each
+ * with the certificate one click away (GET /candidates/:id/documents/certificate.pdf), the benefits'
+ * steps (GET /candidates/:id/benefits when opened, PATCH /benefits/:id) and the register entry as the
+ * office reads it (PATCH /masters/:id/register). Auditors and others who may read see the same page
+ * without the buttons; the government (whose bureaux grant most benefits) records benefits' steps too.
  */
 export function Masters() {
   const w = useWords(words);
+  const { name: nameOf } = useI18n();
   const { message } = App.useApp();
   const role = session()?.role;
   const office = role === 'union_office';
   const grants = office || role === 'government';
-  const [masters, setMasters] = useState<Master[] | null>(null);
-  const [register, setRegister] = useState<PublicEntry[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  // Masters accumulate year after year: the office finds one by name.
+  const [years, setYears] = useState<number[]>([]);
+  // Masters accumulate year after year: the office narrows them to a year, finds one by name.
+  const [year, setYear] = useState<number | undefined>();
   const [find, setFind] = useState('');
-  const shown = masters && find.trim() ? masters.filter((m) => m.name.includes(find.trim())) : masters;
-
-  const load = useCallback(async () => {
-    const [b, r] = await Promise.all([api.GET('/benefits', {}), api.GET('/public/masters', {})]);
-    if (b.data) setMasters(byMaster(b.data));
-    else setError(refusalText(b.error));
-    if (r.data && typeof r.data === 'object') setRegister((r.data as Schemas['RegisterListDto']).masters);
-  }, []);
-  useEffect(() => void load(), [load]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => void api.GET('/masters/years').then(({ data }) => setYears(data?.years ?? [])), []);
+  const fetchPage = useCallback(
+    (page: number, pageSize: number) => api.GET('/masters', { params: { query: { year, name: find.trim() || undefined, page, pageSize } } }),
+    [year, find],
+  );
+  const { result, error: loadError, pagination, reload } = usePagedList(fetchPage, PAGE_SIZE);
 
   const certificate = async (m: Master) => {
     const {
@@ -77,32 +72,50 @@ export function Masters() {
     void message.success(`${w.downloaded}: ${saveDownload(data, response, `certificate-${m.name}.pdf`)}`);
   };
 
+  const failed = loadError ?? error;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {w.title}
       </Typography.Title>
       <Typography.Paragraph>{w.intro}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${error}`} />}
-      <Input.Search allowClear aria-label={w.find} placeholder={w.find} onChange={(e) => setFind(e.target.value)} style={{ maxWidth: 360 }} />
+      {failed && <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${failed}`} />}
+      <Form layout="inline">
+        <Form.Item label={w.yearNamed} htmlFor="masters-year">
+          <Select<number>
+            id="masters-year"
+            allowClear
+            placeholder={w.allYears}
+            style={{ width: 140 }}
+            value={year}
+            onChange={setYear}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+          />
+        </Form.Item>
+        <Form.Item>
+          <Input.Search allowClear aria-label={w.find} placeholder={w.find} onSearch={setFind} style={{ width: 280 }} />
+        </Form.Item>
+      </Form>
       <ExpandingTable<Master>
         aria-label={w.title}
         rowKey="candidateId"
-        rows={shown}
-        failed={!!error}
+        rows={result?.items ?? null}
+        failed={!!loadError}
         empty={w.none}
-        pagination={{ pageSize: 20 }}
-        expanded={(m) => <MasterDetail master={m} office={office} grants={grants} w={w} entry={register.find((e) => e.name === m.name)} onChange={() => void load()} />}
+        pagination={{ ...pagination, showSizeChanger: true, showTotal: (n) => fill(w.total, { n }) }}
+        expanded={(m) => <MasterDetail master={m} office={office} grants={grants} w={w} onChange={reload} />}
         columns={[
           { title: w.name, dataIndex: 'name' },
+          { title: w.yearNamed, dataIndex: 'yearNamed' },
+          { title: w.trade, render: (_, m) => `${m.trade}（${nameOf('industry', m.industry)}）` },
+          { title: w.area, render: (_, m) => nameOf('area', m.area) },
           {
             title: w.benefits,
             render: (_, m) => (
               <Space wrap size={4}>
-                {(['offered', 'taken_up', 'declined', 'granted'] as const).map((s) => {
-                  const n = m.benefits.filter((b) => b.status === s).length;
-                  return n ? <Tag key={s} color={STATUS_COLOUR[s]}>{`${w[s]} ${n}`}</Tag> : null;
-                })}
+                {(['offered', 'taken_up', 'declined', 'granted'] as const).map((s) =>
+                  m.benefits[s] ? <Tag key={s} color={STATUS_COLOUR[s]}>{`${w[s]} ${m.benefits[s]}`}</Tag> : null,
+                )}
               </Space>
             ),
           },
@@ -123,25 +136,21 @@ export function Masters() {
   );
 }
 
-function MasterDetail({
-  master,
-  office,
-  grants,
-  w,
-  entry,
-  onChange,
-}: {
-  master: Master;
-  office: boolean;
-  grants: boolean;
-  w: Words;
-  entry?: PublicEntry;
-  onChange: () => void;
-}) {
+/** An opened master: their benefits (read when opened) with the steps, and the office's register entry. */
+function MasterDetail({ master, office, grants, w, onChange }: { master: Master; office: boolean; grants: boolean; w: Words; onChange: () => void }) {
   const { message } = App.useApp();
+  const [benefits, setBenefits] = useState<Benefit[] | null>(null);
   const [pending, setPending] = useState<{ benefit: Benefit; status: Step } | null>(null);
   const [note, setNote] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [loadFailed, setLoadFailed] = useState<string | null>(null);
+
+  const loadBenefits = useCallback(async () => {
+    const { data, error } = await api.GET('/candidates/{id}/benefits', { params: { path: { id: master.candidateId } } });
+    setLoadFailed(data ? null : refusalText(error));
+    setBenefits(data?.benefits ?? []);
+  }, [master.candidateId]);
+  useEffect(() => void loadBenefits(), [loadBenefits]);
 
   const step = async () => {
     if (!pending) return;
@@ -155,14 +164,17 @@ function MasterDetail({
     setNote('');
     setRefusal(null);
     void message.success(w.recorded);
+    void loadBenefits();
     onChange();
   };
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {loadFailed && <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${loadFailed}`} />}
       <SmallTable<Benefit>
         aria-label={`${w.benefits}：${master.name}`}
-        dataSource={master.benefits}
+        loading={!benefits}
+        dataSource={benefits ?? []}
         columns={[
           { title: w.benefit, dataIndex: 'label' },
           { title: w.grantingBody, dataIndex: 'grantingBody' },
@@ -187,7 +199,7 @@ function MasterDetail({
             : []),
         ]}
       />
-      {office && <RegisterEntry master={master} entry={entry} w={w} onChange={onChange} />}
+      {office && <RegisterEntry master={master} w={w} onChange={onChange} />}
       <Modal
         open={!!pending}
         title={pending ? fill(w.stepTitle, { benefit: pending.benefit.label, status: w[pending.status] }) : ''}
@@ -210,13 +222,14 @@ function MasterDetail({
   );
 }
 
-function RegisterEntry({ master, entry, w, onChange }: { master: Master; entry?: PublicEntry; w: Words; onChange: () => void }) {
+/** The register entry as the office reads it (with GET /masters): the deeds it recorded, though the public may not see them. */
+function RegisterEntry({ master, w, onChange }: { master: Master; w: Words; onChange: () => void }) {
   const { message } = App.useApp();
-  // A limited entry shows the name and year only: no trade.
-  const [limited, setLimited] = useState(!!entry && !('trade' in entry));
-  const [deeds, setDeeds] = useState(entry?.deeds ?? '');
+  const [limited, setLimited] = useState(master.register.limited);
+  const [deeds, setDeeds] = useState(master.register.deeds ?? '');
   const [withdraw, setWithdraw] = useState(false);
-  const [shown, setShown] = useState<PublicEntry | undefined>(entry);
+  const { name } = useI18n();
+  const [shown, setShown] = useState<PublicEntry>(master.register.public);
   const [refusal, setRefusal] = useState<string | null>(null);
 
   const save = async () => {
@@ -254,15 +267,15 @@ function RegisterEntry({ master, entry, w, onChange }: { master: Master; entry?:
       <Button type="primary" onClick={() => void save()}>
         {w.save}
       </Button>
-      {shown && (
-        <Descriptions size="small" bordered column={1} title={w.publicEntry} style={{ marginTop: 16 }}>
-          {Object.entries(shown).map(([k, v]) => (
-            <Descriptions.Item key={k} label={k}>
-              {v === null || v === undefined ? '—' : String(v)}
+      <Descriptions size="small" bordered column={1} title={w.publicEntry} style={{ marginTop: 16 }}>
+        {(Object.keys(ENTRY_FIELD) as Array<keyof PublicEntry>)
+          .filter((k) => k in shown)
+          .map((k) => (
+            <Descriptions.Item key={k} label={w[ENTRY_FIELD[k]]}>
+              {k === 'sex' ? name('sex', shown.sex) : (shown[k] ?? '—')}
             </Descriptions.Item>
           ))}
-        </Descriptions>
-      )}
+      </Descriptions>
     </Form>
   );
 }
