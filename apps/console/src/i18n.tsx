@@ -156,6 +156,18 @@ const names = {
     precheck: PRECHECK_LABELS,
     attachmentKind: ATTACHMENT_KIND_LABELS,
     seat: { assigned: '待评分', recused: '已回避', conflict: '利益冲突', scored: '已评分' },
+    // A file's outcome on the round's re-review list ('pending': none yet), and an objection's status.
+    entryOutcome: {
+      pending: '待定',
+      selected: '列入正式候选名单',
+      left_out: '未列入正式候选名单',
+      disqualified: '取消资格',
+      approved: '区政府审定通过',
+      not_approved: '未获区政府审定',
+      commended: '已表彰',
+      withdrawn: '已撤回',
+    },
+    objection: { open: '待处理', upheld: '异议成立', dismissed: '异议不成立' },
   },
   en: {
     stage: {
@@ -208,6 +220,17 @@ const names = {
     precheck: {},
     attachmentKind: {},
     seat: { assigned: 'Assigned', recused: 'Recused', conflict: 'Conflict of interest', scored: 'Scored' },
+    entryOutcome: {
+      pending: 'Pending',
+      selected: 'On the formal list',
+      left_out: 'Left out',
+      disqualified: 'Disqualified',
+      approved: 'Approved',
+      not_approved: 'Not approved',
+      commended: 'Commended',
+      withdrawn: 'Withdrawn',
+    },
+    objection: { open: 'Open', upheld: 'Upheld', dismissed: 'Dismissed' },
   },
 };
 

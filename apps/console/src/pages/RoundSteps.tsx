@@ -1,6 +1,7 @@
 import { Alert, App, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { api, refusalText, type Schemas } from '../api/client';
+import type { I18n } from '../i18n';
 import { shanghaiInstant } from '../time';
 import { fill, type W } from './RoundParts';
 
@@ -86,7 +87,7 @@ export function roundSteps(id: string, w: W) {
 }
 
 /** The office resolves an objection: upheld (the candidate is disqualified) or dismissed, with the reason. */
-export function resolveStep(objection: Schemas['ObjectionViewDto'], w: W): Step {
+export function resolveStep(objection: Schemas['ObjectionViewDto'], w: W, name: I18n['name']): Step {
   return {
     title: fill(w.resolveTitle, { name: objection.candidateName }),
     initial: { outcome: 'dismissed' },
@@ -99,8 +100,8 @@ export function resolveStep(objection: Schemas['ObjectionViewDto'], w: W): Step 
       w.resolution,
       'outcome',
       [
-        { value: 'dismissed', label: w.obj_dismissed },
-        { value: 'upheld', label: w.obj_upheld },
+        { value: 'dismissed', label: name('objection', 'dismissed') },
+        { value: 'upheld', label: name('objection', 'upheld') },
       ],
       w.upheldHint,
     ),
