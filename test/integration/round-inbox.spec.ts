@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { approve, closeRounds, createLegacyRound, createRound, idNumber, mobileNumber, openDb } from '../support/review-helpers';
-import { act, roundOf, runVote, today, untilPhase } from '../support/round-driver';
-import { client, eventually, nomination, scoreThroughApi, startApi, startWorker, token, VISIT } from '../support/service';
+import { closeRounds, createLegacyRound, createRound, openDb } from '../support/review-helpers';
+import { act, nominateInRound, reviewForRound, roundOf, runVote, today, untilPhase } from '../support/round-driver';
+import { client, eventually, startApi, startWorker, token } from '../support/service';
 
 jest.setTimeout(240_000);
 
@@ -64,24 +64,9 @@ describe("the round's steps in the inbox (real Temporal dev server and PostgreSQ
 
   it('offers each role the step the round waits on, phase by phase, with where to do it, when it is due and whether it is overdue', async () => {
     const round = await createRound(http, undefined, office, { quota: 2 });
-    const nominate = async (name: string) => {
-      const res = await http.post(
-        '/nominations',
-        nomination({ roundId: round.roundId, channel: 'self', name, idNumber: idNumber(), mobile: mobileNumber() }),
-        token('nominator'),
-      );
-      if (res.status !== 201) throw new Error(`nomination: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body.candidateId as string;
-    };
-    const [a, b] = [await nominate('收件甲大师'), await nominate('收件乙大师')];
-    for (const [id, mark] of [
-      [a, 90],
-      [b, 80],
-    ] as const) {
-      await approve(http, id, 'qualification');
-      await approve(http, id, 'inspection', { visit: VISIT });
-      await scoreThroughApi(http, id, [mark, mark, mark, mark, mark]);
-    }
+    const [a, b] = [await nominateInRound(http, round.roundId, '收件甲大师'), await nominateInRound(http, round.roundId, '收件乙大师')];
+    await reviewForRound(http, a, [90, 90, 90, 90, 90]);
+    await reviewForRound(http, b, [80, 80, 80, 80, 80]);
 
     // Nominating: the round closes nominations on its own timer; nobody has a round step.
     expect((await roundOf(http, round.roundId)).phase).toBe('nominating');

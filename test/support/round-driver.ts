@@ -1,5 +1,6 @@
 import { shanghaiDate } from '../../libs/contract/calendar';
-import { eventually, token, type client } from './service';
+import { approve, idNumber, mobileNumber } from './review-helpers';
+import { eventually, nomination, scoreThroughApi, token, VISIT, type client } from './service';
 
 type Http = ReturnType<typeof client>;
 
@@ -24,6 +25,20 @@ export async function act(http: Http, path: string, body: unknown, role: 'union_
   const res = await http.post(path, body, token(role));
   if (res.status !== 200) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** A self-nomination in the round (a fresh ID number and mobile); the file's id. */
+export async function nominateInRound(http: Http, roundId: string, name: string): Promise<string> {
+  const res = await http.post('/nominations', nomination({ roundId, channel: 'self', name, idNumber: idNumber(), mobile: mobileNumber() }), token('nominator'));
+  if (res.status !== 201) throw new Error(`nomination: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.candidateId as string;
+}
+
+/** Qualification, inspection and a scored expert review (a mark per seated expert): the file then waits for the round. */
+export async function reviewForRound(http: Http, candidateId: string, marks: number[]) {
+  await approve(http, candidateId, 'qualification');
+  await approve(http, candidateId, 'inspection', { visit: VISIT });
+  await scoreThroughApi(http, candidateId, marks);
 }
 
 /** Ends nominations (the office closes the window) and freezes the re-review list; returns the listed candidates, best first. */

@@ -22,6 +22,8 @@ const CODES: Record<Kind, readonly string[]> = {
   precheck: Object.keys(PRECHECK_LABELS),
   attachmentKind: ATTACHMENT_KINDS,
   seat: ['assigned', 'recused', 'conflict', 'scored'],
+  entryOutcome: ['pending', 'selected', 'left_out', 'disqualified', 'approved', 'not_approved', 'commended', 'withdrawn'],
+  objection: ['open', 'upheld', 'dismissed'],
 };
 
 const HAN = /\p{Script=Han}/u;

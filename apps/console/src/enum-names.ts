@@ -1,5 +1,5 @@
 // The Chinese names are the API's own (the labels its exports and documents print), so both say the same.
-import type { PanelSeatState, Role } from '../../../libs/contract';
+import type { EntryOutcome, ObjectionStateV1, PanelSeatState, Role } from '../../../libs/contract';
 import {
   AREA_LABELS,
   ATTACHMENT_KIND_LABELS,
@@ -40,6 +40,18 @@ const zh = {
   precheck: PRECHECK_LABELS,
   attachmentKind: ATTACHMENT_KIND_LABELS,
   seat: { assigned: '待评分', recused: '已回避', conflict: '利益冲突', scored: '已评分' } satisfies Record<PanelSeatState['status'], string>,
+  // A file's outcome on the round's re-review list ('pending': none yet), and an objection's status.
+  entryOutcome: {
+    pending: '待定',
+    selected: '列入正式候选名单',
+    left_out: '未列入正式候选名单',
+    disqualified: '取消资格',
+    approved: '区政府审定通过',
+    not_approved: '未获区政府审定',
+    commended: '已表彰',
+    withdrawn: '已撤回',
+  } satisfies Record<EntryOutcome | 'pending', string>,
+  objection: { open: '待处理', upheld: '异议成立', dismissed: '异议不成立' } satisfies Record<ObjectionStateV1['status'], string>,
 };
 
 export type Kind = keyof typeof zh;
@@ -156,6 +168,17 @@ const en: { [K in Kind]: Record<keyof (typeof zh)[K], string> } = {
     consent: 'Consent to the handling of personal data',
   },
   seat: { assigned: 'Assigned', recused: 'Recused', conflict: 'Conflict of interest', scored: 'Scored' },
+  entryOutcome: {
+    pending: 'Pending',
+    selected: 'On the formal list',
+    left_out: 'Left out',
+    disqualified: 'Disqualified',
+    approved: 'Approved',
+    not_approved: 'Not approved',
+    commended: 'Commended',
+    withdrawn: 'Withdrawn',
+  },
+  objection: { open: 'Open', upheld: 'Upheld', dismissed: 'Dismissed' },
 };
 
 export const names = { zh, en };

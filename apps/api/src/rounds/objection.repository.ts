@@ -36,6 +36,11 @@ export class ObjectionRepository {
     return this.select('o.round_id = $1', [roundId]);
   }
 
+  /** The objections raised against one candidate, oldest first. */
+  async forCandidate(candidateId: string): Promise<ObjectionRow[]> {
+    return this.select('o.candidate_id = $1', [candidateId]);
+  }
+
   private async select(where: string, params: unknown[]): Promise<ObjectionRow[]> {
     const rows: Array<Record<string, unknown>> = await this.ds.query(
       `SELECT o.id, o.round_id, o.candidate_id, o.objector_name, o.contact_cipher, o.grounds, o.ip_hash, o.filed_at, o.status,

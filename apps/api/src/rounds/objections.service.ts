@@ -25,6 +25,12 @@ export class ObjectionsService {
     return rows.map((o) => objectionView(o, claims, this.pii));
   }
 
+  /** The objections against one file, through the same view as the round's list. */
+  async forCandidate(candidateId: string, claims: TokenClaims) {
+    const rows = await this.objections.forCandidate(candidateId);
+    return rows.map((o) => objectionView(o, claims, this.pii));
+  }
+
   /** The round decides (the objection must be open, the reason given); its activity writes the resolution before it answers. */
   async resolve(id: string, dto: ResolutionDto, claims: TokenClaims) {
     const objection = await this.objections.find(id);

@@ -50,6 +50,14 @@ export class RankingDto extends RoundHeadDto implements Fields<Answer<RoundsServ
   @ListOf(RankingEntryDto) ranking!: RankingEntryDto[];
 }
 
+export class CandidateStandingDto implements Fields<Answer<RoundsService, 'standing'>> {
+  @Text() candidateId!: string;
+  @Text('null for a file of no round', NULLABLE) roundId!: string | null;
+  @Int(undefined, NULLABLE) year!: number | null;
+  @Int(undefined, NULLABLE) quota!: number | null;
+  @One(RankingEntryDto, "the file's line of the round's ranking; null until it has an expert score", NULLABLE) line!: RankingEntryDto | null;
+}
+
 export class ProgrammeDto implements Fields<Answer<RoundProgressService, 'programme'>> {
   @Int('PROGRAMME_TARGET') target!: number;
   @Int('masters commended so far') commended!: number;

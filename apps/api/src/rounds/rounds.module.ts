@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StudiosModule } from '../studios/studios.module';
+import { CandidateRoundController } from './candidate-round.controller';
 import { DecisionReasonsRepository } from './decision-reasons.repository';
 import { ObjectionRepository } from './objection.repository';
 import { ObjectionsController } from './objections.controller';
@@ -20,7 +21,7 @@ import { RoundsService } from './rounds.service';
  */
 @Module({
   imports: [StudiosModule],
-  controllers: [RoundsController, RoundActionsController, ObjectionsController, PublicNoticeController, ProgrammeController],
+  controllers: [RoundsController, RoundActionsController, ObjectionsController, PublicNoticeController, ProgrammeController, CandidateRoundController],
   providers: [
     RoundsService,
     RoundEngine,

@@ -225,6 +225,21 @@ export class RoundsService {
    */
   async ranking(id: string): Promise<{ roundId: string; year: number; quota: number; ranking: RankingEntry[] }> {
     const round = await this.find(id);
+    return { roundId: round.id, year: round.year, quota: round.quota, ranking: await this.rankingLines(round.id) };
+  }
+
+  /**
+   * Where one file stands in its round: its line of the ranking (null until it has an expert score),
+   * ranked among the whole round by the same query. A file of no round has neither.
+   */
+  async standing(candidateId: string, roundId: string | null) {
+    const round = roundId ? await this.find(roundId) : null;
+    const [line] = round ? await this.rankingLines(round.id, candidateId) : [];
+    return { candidateId, roundId: round?.id ?? null, year: round?.year ?? null, quota: round?.quota ?? null, line: line ?? null };
+  }
+
+  /** The ranking's lines: the whole round's, or one file's (ranked among the whole round before it is picked out). */
+  private async rankingLines(roundId: string, candidateId: string | null = null): Promise<RankingEntry[]> {
     const rows: Array<{
       rank: string | number;
       id: string;
@@ -244,39 +259,36 @@ export class RoundsService {
     }> = await this.ds.query(
       // A listed file's score is its entry's: the status projection trails the file, and a file
       // whose last expert scored just before the list was frozen is listed before it shows a score.
-      `SELECT rank() OVER (ORDER BY COALESCE(e.expert_score_centi, s.score_centi) DESC) AS rank,
-              c.id, c.name, c.employer, c.industry, COALESCE(e.expert_score_centi, s.score_centi) AS score_centi, s.stage, s.status,
-              e.candidate_id IS NOT NULL AS listed, e.votes, e.vote_score_centi, e.combined_centi, e.combined_rank, e.outcome, e.reason
-         FROM candidates c
-         JOIN candidate_status s ON s.candidate_id = c.id
-         LEFT JOIN round_entries e ON e.round_id = c.round_id AND e.candidate_id = c.id
-        WHERE c.round_id = $1 AND (e.candidate_id IS NOT NULL OR s.score_centi IS NOT NULL)
-        ORDER BY 6 DESC, c.name, c.id`,
-      [id],
+      `SELECT * FROM (
+         SELECT rank() OVER (ORDER BY COALESCE(e.expert_score_centi, s.score_centi) DESC) AS rank,
+                c.id, c.name, c.employer, c.industry, COALESCE(e.expert_score_centi, s.score_centi) AS score_centi, s.stage, s.status,
+                e.candidate_id IS NOT NULL AS listed, e.votes, e.vote_score_centi, e.combined_centi, e.combined_rank, e.outcome, e.reason
+           FROM candidates c
+           JOIN candidate_status s ON s.candidate_id = c.id
+           LEFT JOIN round_entries e ON e.round_id = c.round_id AND e.candidate_id = c.id
+          WHERE c.round_id = $1 AND (e.candidate_id IS NOT NULL OR s.score_centi IS NOT NULL)) ranked
+        WHERE $2::uuid IS NULL OR ranked.id = $2::uuid
+        ORDER BY ranked.score_centi DESC, ranked.name, ranked.id`,
+      [roundId, candidateId],
     );
     const centi = (v: number | null) => (v === null ? null : Math.round(Number(v)) / 100);
-    return {
-      roundId: round.id,
-      year: round.year,
-      quota: round.quota,
-      ranking: rows.map((r) => ({
-        rank: Number(r.rank),
-        candidateId: r.id,
-        name: r.name,
-        employer: r.employer,
-        industry: r.industry,
-        score: Math.round(Number(r.score_centi)) / 100,
-        stage: r.stage,
-        status: r.status,
-        ...(r.listed && {
-          votes: r.votes === null ? null : Number(r.votes),
-          voteScore: centi(r.vote_score_centi),
-          combinedScore: centi(r.combined_centi),
-          combinedRank: r.combined_rank === null ? null : Number(r.combined_rank),
-          outcome: r.outcome,
-          reason: r.reason,
-        }),
-      })),
-    };
+    return rows.map((r) => ({
+      rank: Number(r.rank),
+      candidateId: r.id,
+      name: r.name,
+      employer: r.employer,
+      industry: r.industry,
+      score: Math.round(Number(r.score_centi)) / 100,
+      stage: r.stage,
+      status: r.status,
+      ...(r.listed && {
+        votes: r.votes === null ? null : Number(r.votes),
+        voteScore: centi(r.vote_score_centi),
+        combinedScore: centi(r.combined_centi),
+        combinedRank: r.combined_rank === null ? null : Number(r.combined_rank),
+        outcome: r.outcome,
+        reason: r.reason,
+      }),
+    }));
   }
 }

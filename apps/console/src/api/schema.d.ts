@@ -782,6 +782,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/candidates/{id}/round": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the file stands in its round: its line of the round's ranking (rank, expert score; once listed votes, vote score, combined score and rank, outcome and why)
+         * @description `line` is null until the file has an expert score; round fields are null for a file of no round. 404 unknown file
+         */
+        get: operations["CandidateRoundController_round"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/candidates/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The objections against the file, oldest first, with their resolution; the objector's contact in clear for the programme office only */
+        get: operations["CandidateRoundController_objectionsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/studio-batches": {
         parameters: {
             query?: never;
@@ -2827,6 +2864,15 @@ export interface components {
             studios: {
                 [key: string]: unknown;
             };
+        };
+        CandidateStandingDto: {
+            candidateId: string;
+            /** @description null for a file of no round */
+            roundId: string | null;
+            year: number | null;
+            quota: number | null;
+            /** @description the file's line of the round's ranking; null until it has an expert score */
+            line: components["schemas"]["RankingEntryDto"] | null;
         };
         CreateStudioBatchDto: {
             /**
@@ -5237,6 +5283,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+        };
+    };
+    CandidateRoundController_round: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateStandingDto"];
+                };
+            };
+        };
+    };
+    CandidateRoundController_objectionsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionViewDto"][];
                 };
             };
         };

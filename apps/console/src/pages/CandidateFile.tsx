@@ -12,7 +12,10 @@ import { ApplicationFormCard } from './file/ApplicationFormCard';
 import { AttachmentsCard } from './file/AttachmentsCard';
 import { DocumentsCard } from './file/DocumentsCard';
 import { PanelCard } from './file/PanelCard';
+import { ObjectionsCard } from './file/ObjectionsCard';
 import { PrechecksCard } from './file/PrechecksCard';
+import { ROUND_READERS, RoundCard } from './file/RoundCard';
+import { HISTORY_READERS, TimelineCard } from './file/TimelineCard';
 import { ReviewPageLink } from './ReviewShared';
 
 type File = Schemas['CandidateViewDto'];
@@ -40,12 +43,15 @@ export function CandidateFile() {
   if (error) return <Alert type="error" showIcon message={`${t.loadFailed}: ${error}`} role="alert" />;
   if (!file) return <Spin />;
   const decisions = file.decisions as unknown as Decision[];
+  const role = session()?.role ?? '';
+  // Cards of reads the API would refuse this role are left out rather than shown failing.
+  const inRound = file.roundId !== null && ROUND_READERS.has(role);
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap size="large">
         <Link to={ROUTES.inbox}>← {t.back}</Link>
-        {AUDITORS.has(session()?.role ?? '') && <Link to={ROUTES.auditCase(file.candidateId)}>{w.timeline} →</Link>}
+        {AUDITORS.has(role) && <Link to={ROUTES.auditCase(file.candidateId)}>{w.timeline} →</Link>}
       </Space>
       <ReviewPageLink file={file} />
       <Typography.Title level={1} style={{ fontSize: 22 }}>
@@ -93,7 +99,10 @@ export function CandidateFile() {
       <ApplicationFormCard file={file} />
       <AttachmentsCard candidateId={file.candidateId} />
       <PanelCard file={file} />
+      {inRound && <RoundCard candidateId={file.candidateId} />}
+      {inRound && <ObjectionsCard candidateId={file.candidateId} />}
       <DocumentsCard file={file} />
+      {HISTORY_READERS.has(role) && <TimelineCard candidateId={file.candidateId} />}
       {deciding && <DecisionDialog file={file} onClose={() => setDeciding(false)} onDecided={(next) => setFile(next)} />}
     </Space>
   );

@@ -5,13 +5,13 @@ import { Link, useParams } from 'react-router-dom';
 import { STAGE_LABELS } from '../../../api/src/candidates/candidate-labels';
 import { api, refusalText, session, type Schemas } from '../api/client';
 import { usePolling } from '../poll';
-import { useI18n, useWords } from '../i18n';
+import { useI18n, useWords, type I18n } from '../i18n';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
 import { words } from './RoundDashboard.words';
 import { FormalList, GovernmentApproval } from './RoundLists';
 import { resolveStep, roundSteps, StepDialog, type Step } from './RoundSteps';
-import { fill, ListTable, named, num, plain, scoreColumns, Section, type W } from './RoundParts';
+import { fill, ListTable, named, num, objectionColumns, scoreColumns, Section, type W } from './RoundParts';
 
 type Round = Schemas['RoundDto'];
 type Objection = Schemas['ObjectionViewDto'];
@@ -25,7 +25,6 @@ type Windows = {
 };
 type QuotaUse = { quota: number; selected: number; approved: number; commended: number; remaining: number };
 type AreaCount = { count: number; target: number; meetsTarget: boolean };
-type Resolution = { outcome: string; reason: string; resolvedBy: string; resolvedAt: string } | null;
 
 const Chart = lazy(async () => ({ default: (await import('./RoundFunnelChart')).RoundFunnelChart }));
 
@@ -183,7 +182,7 @@ export function RoundPage() {
 
       {state.ranking && (
         <Section title={w.ranking} extra={take(phase === 'reviewing', steps.freeze)}>
-          <ListTable<RankingLine> rowKey="candidateId" rows={state.ranking} empty={w.rankingEmpty} columns={rankingColumns(w)} />
+          <ListTable<RankingLine> rowKey="candidateId" rows={state.ranking} empty={w.rankingEmpty} columns={rankingColumns(w, name)} />
         </Section>
       )}
 
@@ -204,7 +203,22 @@ export function RoundPage() {
               <Descriptions.Item label={w.noticeWindow}>{state.notice.window}</Descriptions.Item>
             </Descriptions>
           )}
-          {state.objections && <ListTable<Objection> rowKey="id" rows={state.objections} empty={w.objectionsEmpty} columns={objectionColumns(w, office ? open : null)} />}
+          {state.objections && (
+            <ListTable<Objection>
+              rowKey="id"
+              rows={state.objections}
+              empty={w.objectionsEmpty}
+              columns={objectionColumns(w, name, (o) =>
+                office ? (
+                  <Button size="small" onClick={() => open(resolveStep(o, w, name))}>
+                    {w.resolve}
+                  </Button>
+                ) : (
+                  '—'
+                ),
+              )}
+            />
+          )}
         </Section>
       )}
 
@@ -263,12 +277,12 @@ function Areas({ byArea, w }: { byArea: Record<string, AreaCount>; w: W }) {
 }
 
 /** The ranked list: rank (equal expert scores share it), the scores, the combined rank, whether listed, the outcome and why. */
-const rankingColumns = (w: W): ColumnsType<RankingLine> => [
+const rankingColumns = (w: W, name: I18n['name']): ColumnsType<RankingLine> => [
   { title: w.rank, dataIndex: 'rank', key: 'rank' },
   ...scoreColumns(w),
   { title: w.combinedRank, key: 'combinedRank', render: (_, l) => num(l.combinedRank) },
   { title: w.onList, key: 'listed', render: (_, l) => (l.outcome !== undefined ? w.listed : w.notListed) },
-  { title: w.outcome, key: 'outcome', render: (_, l) => (l.outcome === undefined ? '—' : named(w, 'out', l.outcome ?? 'pending')) },
+  { title: w.outcome, key: 'outcome', render: (_, l) => (l.outcome === undefined ? '—' : name('entryOutcome', l.outcome ?? 'pending')) },
   { title: w.reason, key: 'reason', render: (_, l) => l.reason ?? '—' },
 ];
 
@@ -293,25 +307,3 @@ function Tally({ tally, w }: { tally: Schemas['VoteTallyDto']; w: W }) {
     </Space>
   );
 }
-
-/** The objections with their resolution; the office resolves an open one. */
-const objectionColumns = (w: W, open: ((step: Step) => void) | null): ColumnsType<Objection> => [
-  ...plain<Objection>([w.candidate, 'candidateName'], [w.objector, 'objectorName'], [w.contact, 'contact'], [w.grounds, 'grounds']),
-  { title: w.filedAt, key: 'filedAt', render: (_, o) => shanghai(o.filedAt) },
-  { title: w.status, key: 'status', render: (_, o) => named(w, 'obj', o.status) },
-  {
-    title: w.resolution,
-    key: 'resolution',
-    render: (_, o) => {
-      const r = o.resolution as Resolution;
-      if (r) return `${r.reason}（${shanghai(r.resolvedAt)}）`;
-      return open ? (
-        <Button size="small" onClick={() => open(resolveStep(o, w))}>
-          {w.resolve}
-        </Button>
-      ) : (
-        '—'
-      );
-    },
-  },
-];

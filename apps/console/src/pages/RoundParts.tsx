@@ -2,6 +2,8 @@ import { Card, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type { Schemas } from '../api/client';
+import type { I18n } from '../i18n';
+import { shanghai } from '../time';
 import { CardTitle } from './file/CardTitle';
 import type { words } from './RoundDashboard.words';
 
@@ -50,4 +52,21 @@ export const scoreColumns = (w: W): ColumnsType<Line> => [
   { title: w.votes, key: 'votes', render: (_, l) => num(l.votes) },
   { title: w.voteScore, key: 'voteScore', render: (_, l) => num(l.voteScore) },
   { title: w.combinedScore, key: 'combined', render: (_, l) => num(l.combinedScore) },
+];
+
+type Objection = Schemas['ObjectionViewDto'];
+type Resolution = { outcome: string; reason: string; resolvedBy: string; resolvedAt: string } | null;
+/** The objections with their resolution (its reason and when); `open` shows what an open one offers (the office's button). */
+export const objectionColumns = (w: W, name: I18n['name'], open: (o: Objection) => ReactNode): ColumnsType<Objection> => [
+  ...plain<Objection>([w.candidate, 'candidateName'], [w.objector, 'objectorName'], [w.contact, 'contact'], [w.grounds, 'grounds']),
+  { title: w.filedAt, key: 'filedAt', render: (_, o) => shanghai(o.filedAt) },
+  { title: w.status, key: 'status', render: (_, o) => name('objection', o.status) },
+  {
+    title: w.resolution,
+    key: 'resolution',
+    render: (_, o) => {
+      const r = o.resolution as Resolution;
+      return r ? `${r.reason}（${shanghai(r.resolvedAt)}）` : open(o);
+    },
+  },
 ];

@@ -2,6 +2,7 @@ import { Form, Input, InputNumber, Radio } from 'antd';
 import type { ReactNode } from 'react';
 import { api, type Schemas } from '../api/client';
 import { FormDialog } from '../FormDialog';
+import type { I18n } from '../i18n';
 import { instantRule, shanghaiInstant } from '../time';
 import { fill, type W } from './RoundParts';
 
@@ -84,7 +85,7 @@ export function roundSteps(id: string, w: W) {
 }
 
 /** The office resolves an objection: upheld (the candidate is disqualified) or dismissed, with the reason. */
-export function resolveStep(objection: Schemas['ObjectionViewDto'], w: W): Step {
+export function resolveStep(objection: Schemas['ObjectionViewDto'], w: W, name: I18n['name']): Step {
   return {
     title: fill(w.resolveTitle, { name: objection.candidateName }),
     initial: { outcome: 'dismissed' },
@@ -97,8 +98,8 @@ export function resolveStep(objection: Schemas['ObjectionViewDto'], w: W): Step 
       w.resolution,
       'outcome',
       [
-        { value: 'dismissed', label: w.obj_dismissed },
-        { value: 'upheld', label: w.obj_upheld },
+        { value: 'dismissed', label: name('objection', 'dismissed') },
+        { value: 'upheld', label: name('objection', 'upheld') },
       ],
       w.upheldHint,
     ),
