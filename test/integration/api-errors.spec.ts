@@ -69,6 +69,7 @@ describe('refused requests (real Temporal dev server and PostgreSQL)', () => {
     }
     const badId = await http.post('/candidates/not-a-uuid/decisions', { stage: 'endorsement', outcome: 'approve', reason: 'x' }, street);
     expect(badId.status).toBe(400);
+    expect(badId.body).toMatchObject({ message: 'id: must be a UUID', fields: [{ field: 'id', reason: 'must be a UUID' }] });
     // None of it reached the workflow.
     expect((await http.get(`/candidates/${candidateId}`, office)).body.decisions).toEqual([]);
   });

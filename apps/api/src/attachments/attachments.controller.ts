@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Role } from '../../../../libs/contract';
@@ -10,6 +10,7 @@ import { contentDisposition, type UploadedPart } from './attachment-files';
 import { AttachmentDto } from './attachment.responses';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentUploadInterceptor } from './upload.interceptor';
+import { uuid } from '../common/uuid-param';
 
 /**
  * Who reads a file's documents (ID-card scans, certificates): the roles whose work is checking them, and
@@ -17,7 +18,6 @@ import { AttachmentUploadInterceptor } from './upload.interceptor';
  * pay from the file, nor admin, who runs the system: none of them needs an ID card scan.
  */
 export const DOCUMENT_READERS: Role[] = ['union_office', 'street_union', 'inspector', 'expert', 'auditor', 'nominator'];
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('attachments')
 @ApiBearerAuth()

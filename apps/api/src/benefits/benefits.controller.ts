@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Role } from '../../../../libs/contract';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
-import { uuid } from '../candidates/candidates.controller';
+import { uuid } from '../common/uuid-param';
 import { YearQuery } from '../common/year-query';
 import { BenefitDto, BenefitFilterDto, BenefitReportDto, BenefitStepDto, MasterBenefitsDto } from './benefit.dto';
 import { BenefitsService } from './benefits.service';

@@ -8,7 +8,7 @@ import { Roles } from '../auth/roles.decorator';
 import { accountChanges, BankAccountDto, bankAccountView } from './bank-account';
 import { CandidateAccess } from './candidate-access';
 import { BankAccountRecordedDto } from './candidate.responses';
-import { uuid } from './candidates.controller';
+import { uuid } from '../common/uuid-param';
 
 @ApiTags('candidates')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Role } from '../../../../libs/contract';
 import type { AuthedRequest } from '../auth/auth.guard';
@@ -6,10 +6,9 @@ import { Roles } from '../auth/roles.decorator';
 import { CandidateViewDto, FormVersionDto, HistoryEntryDto, RefusedDecisionDto } from './candidate.responses';
 import { CandidatesService } from './candidates.service';
 import { DecisionDto, DepartureCorrectionDto, DepartureDto, ResubmissionDto } from './decision.dto';
+import { uuid } from '../common/uuid-param';
 
 export const REVIEWERS: Role[] = ['street_union', 'union_office', 'inspector', 'expert', 'leadership', 'government'];
-export const uuid = new ParseUUIDPipe();
-
 @ApiTags('candidates')
 @ApiBearerAuth()
 @Controller('candidates')

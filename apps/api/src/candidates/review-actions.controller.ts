@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { CandidateViewDto, RecusalDto } from './candidate.responses';
-import { uuid } from './candidates.controller';
+import { uuid } from '../common/uuid-param';
 import { ReasonDto } from './decision.dto';
 import { PanelDto, ScoresDto } from './panel.dto';
 import { ReviewActionsService } from './review-actions.service';

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Req } from '@nestjs/common';
+import { Controller, Get, Header, Param, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Role } from '../../../../libs/contract';
 import { DOCUMENT_READERS } from '../attachments/attachments.controller';
@@ -7,8 +7,7 @@ import { Roles } from '../auth/roles.decorator';
 import { ApiFileResponse } from '../common/api-response';
 import { download } from '../common/export-file';
 import { DocumentsService } from './documents.service';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
+import { uuid } from '../common/uuid-param';
 
 /**
  * Who prints the round's documents and the certificates: the programme office that issues them, the

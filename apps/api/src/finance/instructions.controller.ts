@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Role } from '../../../../libs/contract';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
-import { uuid } from '../candidates/candidates.controller';
+import { uuid } from '../common/uuid-param';
 import { BatchApprovalDto, ConfirmDto, InstructionFilterDto, NoBodyDto, ReasonDto } from './instruction.dto';
 import { InstructionBatchDto, InstructionDetailDto, InstructionDto, InstructionPageDto } from './finance.responses';
 import { InstructionsService } from './instructions.service';

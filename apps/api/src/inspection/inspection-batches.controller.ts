@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
-import { uuid } from '../candidates/candidates.controller';
+import { uuid } from '../common/uuid-param';
 import { CreateBatchDto, ListBatchesQuery } from './inspection-batch.dto';
 import { InspectionBatchesService } from './inspection-batches.service';
 import { BatchCreatedDto, BatchDto, BatchPageDto } from './inspection.responses';

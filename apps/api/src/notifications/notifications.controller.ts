@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { uuid } from '../common/uuid-param';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -50,7 +51,7 @@ export class NotificationsController {
   @Roles(...ROLES)
   @ApiOperation({ summary: "Marks one of the caller's notifications read; 404 for one that is not the caller's" })
   @ApiOkResponse({ type: NotificationDto })
-  read(@Param('id', new ParseUUIDPipe()) id: string, @Body() _none: NoBodyDto, @Req() req: AuthedRequest) {
+  read(@Param('id', uuid) id: string, @Body() _none: NoBodyDto, @Req() req: AuthedRequest) {
     return this.notifications.markRead(req.claims, id);
   }
 }

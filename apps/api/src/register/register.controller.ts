@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Query, Req, UseGuards } from '@nestjs/common';
+import { uuid } from '../common/uuid-param';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthedRequest } from '../auth/auth.guard';
@@ -54,7 +55,7 @@ export class MasterRegisterController {
       "The master's entry in the public register: { limited } at the master's request (name and year only), { deeds } the text the office publishes (null withdraws it). 404 unknown, 409 not a named master",
   })
   @ApiOkResponse({ type: RegisterOfficeEntryDto })
-  setEntry(@Param('id', new ParseUUIDPipe({ version: undefined })) id: string, @Body() dto: RegisterEntryDto, @Req() req: AuthedRequest) {
+  setEntry(@Param('id', uuid) id: string, @Body() dto: RegisterEntryDto, @Req() req: AuthedRequest) {
     return this.register.setEntry(id, dto, req.claims.sub);
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { CandidateAccess } from '../candidates/candidate-access';
-import { uuid } from '../candidates/candidates.controller';
+import { uuid } from '../common/uuid-param';
 import { ObjectionsService } from './objections.service';
 import { CandidateStandingDto, ObjectionViewDto } from './round.responses';
 import { RoundsService } from './rounds.service';

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { ResolutionDto } from './round-actions.dto';
 import { ObjectionsService } from './objections.service';
 import { ObjectionViewDto } from './round.responses';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
+import { uuid } from '../common/uuid-param';
 
 /** The office investigates the public's objections and resolves them; others read them. */
 @ApiTags('rounds')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
@@ -6,8 +6,7 @@ import { Public } from '../auth/roles.decorator';
 import { ObjectionDto } from './round-actions.dto';
 import { PublicNoticeService } from './public-notice.service';
 import { ObjectionFiledDto, PublicNoticeDto } from './round.responses';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
+import { uuid } from '../common/uuid-param';
 
 /** The public notice (社会公示) and the public's objections: no token, rate-limited per client address like the vote. */
 @ApiTags('public notice')

@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { ApprovalDto, CeremonyDto, FormalListDto, OpenVotingDto, PhaseChangeDto, ReReviewListDto, StartNoticeDto } from './round-actions.dto';
 import { RoundActionsService } from './round-actions.service';
 import { RoundDto } from './round.dto';
+import { uuid } from '../common/uuid-param';
 
-const uuid = new ParseUUIDPipe({ version: undefined });
 const REFUSALS = '409 wrong phase (the message names the phase and what the action needs), 403 wrong role, 400 malformed, 404 unknown round';
 
 /** The round's cohort steps, each an Update on the round workflow; every reply is the round's view. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Role } from '../../../../libs/contract';
 import type { AuthedRequest } from '../auth/auth.guard';
@@ -8,9 +8,9 @@ import { RoundProgressService } from './round-progress.service';
 import { ProgrammeDto, RankingDto, RoundFunnelDto, RoundReportDto } from './round.responses';
 import { RoundsService } from './rounds.service';
 import { StudioProgramme } from '../studios/studio-programme';
+import { uuid } from '../common/uuid-param';
 
 const STAFF: Role[] = ['union_office', 'street_union', 'inspector', 'expert', 'leadership', 'government', 'finance', 'auditor', 'admin'];
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('rounds')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
@@ -6,8 +6,7 @@ import { STUDIO_READERS } from './studio-access';
 import { CreateStudioBatchDto, StudioBatchApprovalDto } from './studio.dto';
 import { StudioBatchDto, StudioBatchSummaryDto } from './studio.responses';
 import { StudioBatchesService } from './studio-batches.service';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
+import { uuid } from '../common/uuid-param';
 
 /** Studio batches (每两年选拔一批): the window, the creation standard, the leadership group's approval. */
 @ApiTags('studios')

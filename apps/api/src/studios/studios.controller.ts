@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
@@ -8,8 +8,8 @@ import { STUDIO_READERS } from './studio-access';
 import { AddApprenticeDto, CreateStudioDto, ScreeningDto, StudioListQuery, StudioReasonDto, StudioResubmissionDto, UpdateApprenticeDto } from './studio.dto';
 import { ApprenticeDto, StudioPageDto, StudioViewDto } from './studio.responses';
 import { StudiosService } from './studios.service';
+import { uuid } from '../common/uuid-param';
 
-const uuid = new ParseUUIDPipe({ version: undefined });
 const REFUSALS = '409 the studio is not where the action needs it (the message says where it is), 403 wrong role, 400 malformed (fields named), 404 unknown or not yours';
 
 /** Demonstration studios (示范性工作室): applications, screening, withdrawal, and their apprentices. Every reply is the studio's view. */

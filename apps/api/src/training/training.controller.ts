@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { Role } from '../../../../libs/contract';
 import type { AuthedRequest } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
-import { uuid } from '../candidates/candidates.controller';
+import { uuid } from '../common/uuid-param';
 import { YearQuery } from '../common/year-query';
 import { AddParticipantsDto, CreateBaseDto, CreateCourseDto, ParticipantOutcomeDto, SetAsideDto, SpendingDto } from './training.dto';
 import { BaseDto, BaseSummaryDto, CourseDto, FundYearDto, TrainingFundDto, TrainingReportDto } from './training-views.dto';
