@@ -15,6 +15,8 @@ const submit = (page: Page) => page.getByRole('dialog').getByRole('button', { na
 async function choose(page: Page, label: string, text: string | RegExp): Promise<void> {
   await page.getByRole('dialog').locator('.ant-form-item', { hasText: label }).locator('.ant-select-selector').click();
   await page.locator('.ant-select-item-option', { hasText: text }).click();
+  // The list closes with a fade: axe on it mid-fade sees its blended colours and its options' ARIA.
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' });
 }
 
 /** axe on the page as it settles: no dialog open, the toast gone. */
@@ -143,6 +145,10 @@ describe('console: studios (chromium, real API)', () => {
     await suite.db.query(`UPDATE studio_batches SET closes_at = now() WHERE id = $1`, [batchId]);
     const leadership = await signedInPage(suite.browser, suite.api.url, { role: 'leadership', sub: 'leadership-studios' });
     await leadership.goto(`${suite.api.url}/workshops`);
+    // Found by name, as the list grows batch after batch: the one studio, whatever page it was on.
+    await leadership.getByLabel('按工作室或大师姓名查找').fill(name);
+    await leadership.getByLabel('按工作室或大师姓名查找').press('Enter');
+    await leadership.getByText('共 1 个').waitFor();
     await leadership.getByRole('button', { name: `审批 ${year} 年度创建批次` }).click();
     const decision = leadership.getByRole('dialog');
     await decision.getByText(name).waitFor();
@@ -159,6 +165,8 @@ describe('console: studios (chromium, real API)', () => {
     // An auditor reads the same studio without a button to act.
     const auditor = await signedInPage(suite.browser, suite.api.url, { role: 'auditor', sub: 'auditor-studios' });
     await auditor.goto(`${suite.api.url}/workshops`);
+    await auditor.getByLabel('按工作室或大师姓名查找').fill(master.name);
+    await auditor.getByLabel('按工作室或大师姓名查找').press('Enter');
     const seen = auditor.getByRole('row', { name: new RegExp(name) }).first();
     await seen.getByRole('button', { name: /展开行|Expand row/ }).click();
     await auditor

@@ -1,6 +1,6 @@
 import { STATUS_LABELS, PRECHECK_LABELS } from '../../apps/api/src/candidates/candidate-labels';
 import { names, type Kind } from '../../apps/console/src/enum-names';
-import { CONDITIONS, FILE_CHANNELS, OUTCOMES, PHASES, ROLES, STAGES } from '../../libs/contract';
+import { CONDITIONS, FILE_CHANNELS, OUTCOMES, PAYMENT_KINDS, PHASES, ROLES, STAGES, STUDIO_STATUSES } from '../../libs/contract';
 import { ATTACHMENT_KINDS } from '../../libs/db/entities/attachment.entity';
 import { AREAS, INDUSTRIES, SKILL_LEVELS } from '../../libs/domain';
 
@@ -24,6 +24,8 @@ const CODES: Record<Kind, readonly string[]> = {
   seat: ['assigned', 'recused', 'conflict', 'scored'],
   entryOutcome: ['pending', 'selected', 'left_out', 'disqualified', 'approved', 'not_approved', 'commended', 'withdrawn'],
   objection: ['open', 'upheld', 'dismissed'],
+  paymentKind: PAYMENT_KINDS,
+  studioStatus: STUDIO_STATUSES,
 };
 
 const HAN = /\p{Script=Han}/u;

@@ -1,5 +1,5 @@
 // The Chinese names are the API's own (the labels its exports and documents print), so both say the same.
-import type { EntryOutcome, ObjectionStateV1, PanelSeatState, Role } from '../../../libs/contract';
+import type { EntryOutcome, ObjectionStateV1, PanelSeatState, PaymentKind, Role, StudioStatus } from '../../../libs/contract';
 import {
   AREA_LABELS,
   ATTACHMENT_KIND_LABELS,
@@ -52,6 +52,17 @@ const zh = {
     withdrawn: '已撤回',
   } satisfies Record<EntryOutcome | 'pending', string>,
   objection: { open: '待处理', upheld: '异议成立', dismissed: '异议不成立' } satisfies Record<ObjectionStateV1['status'], string>,
+  // As the notice words them (一次性奖金, 生活补贴) and the bank run prints them.
+  paymentKind: { bonus: '奖金', subsidy: '生活补贴', studio_grant: '工作室资助' } satisfies Record<PaymentKind, string>,
+  studioStatus: {
+    applied: '已申报',
+    returned: '已退回',
+    screened: '已审核待审批',
+    named: '已命名',
+    rejected: '审核未通过',
+    not_approved: '未获批准',
+    withdrawn: '已撤回',
+  } satisfies Record<StudioStatus, string>,
 };
 
 export type Kind = keyof typeof zh;
@@ -179,6 +190,19 @@ const en: { [K in Kind]: Record<keyof (typeof zh)[K], string> } = {
     withdrawn: 'Withdrawn',
   },
   objection: { open: 'Open', upheld: 'Upheld', dismissed: 'Dismissed' },
+  paymentKind: { bonus: 'Bonus', subsidy: 'Monthly subsidy', studio_grant: 'Studio grant' },
+  studioStatus: {
+    applied: 'Applied',
+    returned: 'Returned',
+    screened: 'Screened, awaiting approval',
+    named: 'Named',
+    rejected: 'Rejected at screening',
+    not_approved: 'Not approved',
+    withdrawn: 'Withdrawn',
+  },
 };
 
 export const names = { zh, en };
+
+/** Every code of a kind, in the order its names are listed (a filter's choices). */
+export const codesOf = (kind: Kind): string[] => Object.keys(zh[kind]);

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { STUDIO_STATUSES, type ScreeningOutcome, type StudioStatus } from '../../../../libs/contract';
+import { Paged } from '../common/page-query';
 import { SKILL_LEVELS } from '../../../../libs/domain';
 import { DateWithin, IsCalendarDate } from '../common/calendar-date.validator';
 import { CompetitionDto } from '../nominations/form.dto';
@@ -245,7 +246,8 @@ export class UpdateApprenticeDto {
   outcome?: ApprenticeOutcomeDto;
 }
 
-export class StudioListQuery {
+/** Which studios: of a batch, of a master, in a status, whose name or master's name holds some text. */
+export class StudioFilterDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'batchId must be a UUID' })
@@ -261,18 +263,11 @@ export class StudioListQuery {
   @IsIn(STUDIO_STATUSES, { message: `status must be one of ${STUDIO_STATUSES.join(', ')}` })
   status?: StudioStatus;
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ description: "Part of the studio's or its master's name, any case" })
   @IsOptional()
-  @Type(() => Number)
-  @Min(1, { message: 'page must be a whole number from 1' })
-  @IsInt({ message: 'page must be a whole number from 1' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @Max(500, { message: 'pageSize must be a whole number from 1 to 500' })
-  @Min(1, { message: 'pageSize must be a whole number from 1 to 500' })
-  @IsInt({ message: 'pageSize must be a whole number from 1 to 500' })
-  pageSize?: number;
+  @MaxLength(50, { message: 'name must be at most 50 characters' })
+  @IsString({ message: 'name must be given once, as text' })
+  name?: string;
 }
+
+export class StudioListQuery extends Paged(StudioFilterDto) {}

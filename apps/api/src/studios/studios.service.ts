@@ -17,6 +17,7 @@ import { PiiCipher } from '../../../../libs/security/pii';
 import type { TokenClaims } from '../../../../libs/security/token';
 import { actorOf } from '../auth/auth.guard';
 import { accountChanges, type BankAccountDto } from '../candidates/bank-account';
+import { pageOf } from '../common/page-query';
 import { badRequest } from '../common/validation';
 import { shanghaiLocal, windowText } from '../rounds/round-time';
 import { StudioAccess } from './studio-access';
@@ -125,8 +126,7 @@ export class StudiosService {
 
   /** The studios the caller may see, newest first, a page at a time, from the rows the workflows keep current. */
   async list(query: StudioListQuery, claims: TokenClaims): Promise<{ items: StudioSummary[]; total: number; page: number; pageSize: number }> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
+    const { page, pageSize, offset } = pageOf(query);
     const q = this.ds
       .getRepository(StudioEntity)
       .createQueryBuilder('s')
@@ -140,13 +140,11 @@ export class StudiosService {
     if (query.batchId) q.andWhere('s.batch_id = :batchId', { batchId: query.batchId });
     if (query.masterId) q.andWhere('s.master_id = :masterId', { masterId: query.masterId });
     if (query.status) q.andWhere('s.status = :status', { status: query.status });
+    // strpos, not LIKE: a % or _ typed into the search box is looked for as itself.
+    if (query.name) q.andWhere('(strpos(lower(s.name), lower(:name)) > 0 OR strpos(lower(c.name), lower(:name)) > 0)', { name: query.name });
     this.scope(q, claims);
     const [items, [{ total }]] = await Promise.all([
-      q
-        .clone()
-        .offset((page - 1) * pageSize)
-        .limit(pageSize)
-        .getRawMany<Omit<StudioSummary, 'appliedAt'> & { appliedAt: Date }>(),
+      q.clone().offset(offset).limit(pageSize).getRawMany<Omit<StudioSummary, 'appliedAt'> & { appliedAt: Date }>(),
       q.clone().select('count(*)::int', 'total').orderBy().getRawMany<{ total: number }>(),
     ]);
     return { items: items.map((i) => ({ ...i, appliedAt: new Date(i.appliedAt).toISOString() })), total, page, pageSize };

@@ -5427,6 +5427,8 @@ export interface operations {
                 batchId?: string;
                 masterId?: string;
                 status?: "applied" | "returned" | "screened" | "named" | "rejected" | "not_approved" | "withdrawn";
+                /** @description Part of the studio's or its master's name, any case */
+                name?: string;
                 page?: number;
                 pageSize?: number;
             };

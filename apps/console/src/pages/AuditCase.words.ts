@@ -156,8 +156,8 @@ export const ACTIONS = {
   },
 } as const;
 
-/** Payment kinds and deadline alerts in the timeline's details. */
-export const KINDS = {
-  zh: { bonus: '一次性奖励', subsidy: '月度补贴', studio_grant: '工作室资助', reminder: '到期提醒', escalation: '逾期上报' },
-  en: { bonus: 'Bonus', subsidy: 'Monthly subsidy', studio_grant: 'Studio grant', reminder: 'Reminder', escalation: 'Escalation' },
+/** Deadline alerts in the timeline's details (payment kinds there are named as everywhere: `paymentKind`). */
+export const ALERTS = {
+  zh: { reminder: '到期提醒', escalation: '逾期上报' },
+  en: { reminder: 'Reminder', escalation: 'Escalation' },
 } as const;

@@ -8,10 +8,11 @@ import { saveDownload } from '../download';
 import { FilterSelect, useRoundChoices } from '../filter-fields';
 import { usePagedList, type PageAnswer } from '../paged';
 import { fill } from '../fill';
+import { codesOf } from '../enum-names';
 import { useI18n, useWords } from '../i18n';
 import { ROUTES } from '../routes';
 import { shanghai } from '../time';
-import { STUDIO_STATUS, words } from './AuditSearch.words';
+import { words } from './AuditSearch.words';
 
 type CandidateQuery = NonNullable<paths['/candidates']['get']['parameters']['query']>;
 type StudioQuery = NonNullable<paths['/studios']['get']['parameters']['query']>;
@@ -158,16 +159,16 @@ function CandidateSearch({ masters = false }: { masters?: boolean }) {
 
 function StudioSearch() {
   const w = useWords(words);
-  const { lang } = useI18n();
+  const { name } = useI18n();
   const [status, setStatus] = useState<StudioQuery['status']>();
-  const statusName = (s: string | null | undefined) => (s ? ((STUDIO_STATUS[lang] as Record<string, string>)[s] ?? s) : '—');
+  const statusName = (s: string | null | undefined) => (s ? name('studioStatus', s) : '—');
 
   const fetchPage = useCallback((page: number) => api.GET('/studios', { params: { query: { status, page, pageSize: PAGE_SIZE } } }), [status]);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Form<{ status?: StudioQuery['status'] }> layout="inline" onValuesChange={(_, values) => setStatus(values.status)}>
-        <FilterSelect label={w.status} name="status" width={160} options={choices(Object.keys(STUDIO_STATUS.zh), statusName)} />
+        <FilterSelect label={w.status} name="status" width={160} options={choices(codesOf('studioStatus'), statusName)} />
       </Form>
       <PagedResults<Studio>
         fetchPage={fetchPage}

@@ -97,9 +97,3 @@ export const words = {
     empty: 'Nothing matches',
   },
 };
-
-/** A studio's status (the API's enumeration), 简体中文 and English. */
-export const STUDIO_STATUS = {
-  zh: { applied: '已申报', returned: '退回补充', screened: '已初审', named: '已命名', rejected: '未通过', not_approved: '未获审定', withdrawn: '已撤回' },
-  en: { applied: 'Applied', returned: 'Returned', screened: 'Screened', named: 'Named', rejected: 'Rejected', not_approved: 'Not approved', withdrawn: 'Withdrawn' },
-} as const;

@@ -2,10 +2,11 @@ import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal,
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { PAYMENT_KINDS as KINDS } from '../../../../libs/contract/money';
 import { api, refusalText, session, type Schemas } from '../api/client';
 import { saveDownload } from '../download';
 import { MonthPicker, thisMonth } from '../MonthPicker';
-import { useWords } from '../i18n';
+import { useI18n, useWords } from '../i18n';
 import { shanghai, ZONE } from '../time';
 import { fill } from '../fill';
 import { yuan } from '../money';
@@ -21,7 +22,6 @@ const useFinanceWords = () => useWords(words);
 const FinanceForecast = lazy(async () => ({ default: (await import('./FinanceForecast')).FinanceForecast }));
 
 const STATUSES = ['open', 'due', 'approved', 'paid', 'failed', 'reissued', 'cancelled'] as const;
-const KINDS = ['bonus', 'subsidy', 'studio_grant'] as const;
 // Solid tags, white on these, keep the contrast WCAG AA asks for (antd's light preset tags do not).
 const STATUS_COLOURS: Record<string, string | undefined> = { due: '#874d00', approved: '#1d39c4', paid: '#237804', failed: '#a8071a' };
 
@@ -74,6 +74,7 @@ const filterOf = (params: URLSearchParams) => ({
 type Action = { kind: 'confirm' | 'fail' | 'reissue'; item: Instruction };
 
 function Instructions({ w }: { w: W }) {
+  const { name } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const clerk = session()?.role === 'finance';
@@ -127,7 +128,7 @@ function Instructions({ w }: { w: W }) {
   };
 
   const statusOptions = [{ value: 'all', label: w.any }, ...STATUSES.map((s) => ({ value: s, label: w[`status_${s}`] }))];
-  const kindOptions = [{ value: '', label: w.any }, ...KINDS.map((k) => ({ value: k, label: w[`kind_${k}`] }))];
+  const kindOptions = [{ value: '', label: w.any }, ...KINDS.map((k) => ({ value: k, label: name('paymentKind', k) }))];
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -184,7 +185,7 @@ function Instructions({ w }: { w: W }) {
         expandable={{ expandedRowRender: (item) => <Detail item={item} w={w} /> }}
         columns={[
           { title: w.payee, dataIndex: 'payeeName', key: 'payee' },
-          { title: w.kind, key: 'kind', render: (_, t) => w[`kind_${t.kind}`] },
+          { title: w.kind, key: 'kind', render: (_, t) => name('paymentKind', t.kind) },
           { title: w.instalment, key: 'instalment', render: (_, t) => (t.kind === 'subsidy' ? fill(w.subsidyInstalment, { n: t.instalment }) : w.bonusInstalment) },
           { title: w.attempt, dataIndex: 'attempt', key: 'attempt' },
           { title: w.amount, key: 'amount', align: 'right', render: (_, t) => yuan(t.amountFen) },
@@ -283,6 +284,7 @@ function Detail({ item, w }: { item: Instruction; w: W }) {
 
 /** Confirm with a bank reference and date, mark failed or reissue (each with its reason). */
 function ActionDialog({ action, w, onClose, onDone }: { action: Action; w: W; onClose: () => void; onDone: (text: string) => void }) {
+  const { name } = useI18n();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -306,7 +308,7 @@ function ActionDialog({ action, w, onClose, onDone }: { action: Action; w: W; on
     <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} okText={w.submit} cancelText={w.cancel} confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ paidOn: dayjs(dayjs().tz(ZONE).format('YYYY-MM-DD')) }}>
         <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
-          <Descriptions.Item label={w.kind}>{w[`kind_${item.kind}`]}</Descriptions.Item>
+          <Descriptions.Item label={w.kind}>{name('paymentKind', item.kind)}</Descriptions.Item>
           <Descriptions.Item label={w.amount}>{yuan(item.amountFen)}</Descriptions.Item>
           <Descriptions.Item label={w.dueOn}>{item.dueOn}</Descriptions.Item>
         </Descriptions>

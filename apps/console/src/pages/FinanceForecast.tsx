@@ -6,7 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, refusalText, type Schemas } from '../api/client';
 import { useEchart } from '../echart';
-import { useWords } from '../i18n';
+import { useI18n, useWords } from '../i18n';
 import { MonthPicker, thisMonth } from '../MonthPicker';
 import { fill } from '../fill';
 import { yuan } from '../money';
@@ -22,6 +22,9 @@ const COLOURS = ['#b7280f', '#d48806', '#1d39c4'];
 /** GET /finance/forecast: the money committed month by month, as a stacked bar chart and the same figures as a table. */
 export function FinanceForecast() {
   const w = useWords(words);
+  const { name } = useI18n();
+  // The months' series are camelCase (studioGrant); the payment kind's code is studio_grant.
+  const kindName = (s: (typeof SERIES)[number]) => name('paymentKind', s === 'studioGrant' ? 'studio_grant' : s);
   const [from, setFrom] = useState(thisMonth());
   const [months, setMonths] = useState(12);
   const [forecast, setForecast] = useState<Schemas['ForecastDto'] | null>(null);
@@ -48,7 +51,7 @@ export function FinanceForecast() {
             xAxis: { type: 'category', data: forecast.months.map((m) => m.month) },
             yAxis: { type: 'value', name: w.total },
             series: SERIES.map((s) => ({
-              name: w[`kind_${s}`],
+              name: kindName(s),
               type: 'bar',
               stack: 'total',
               data: forecast.months.map((m) => m[s].fen / 100),
@@ -82,7 +85,7 @@ export function FinanceForecast() {
         pagination={false}
         columns={[
           { title: w.monthCol, dataIndex: 'month', key: 'month' },
-          ...SERIES.map((s) => ({ title: w[`kind_${s}`], key: s, align: 'right' as const, render: (_: unknown, m: Month) => yuan(m[s].fen) })),
+          ...SERIES.map((s) => ({ title: kindName(s), key: s, align: 'right' as const, render: (_: unknown, m: Month) => yuan(m[s].fen) })),
           { title: w.total, key: 'total', align: 'right', render: (_, m) => yuan(m.totalFen) },
         ]}
       />

@@ -1,13 +1,15 @@
-import { Alert, Button, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, refusalText, session, type Schemas } from '../api/client';
 import { fill } from '../fill';
-import { useWords } from '../i18n';
+import { codesOf } from '../enum-names';
+import { useI18n, useWords } from '../i18n';
+import { usePagedList } from '../paged';
 import { ExpandingTable, SmallTable } from '../tables';
 import { shanghai } from '../time';
 import { ApproveBatchDialog, CreateBatchDialog } from './studio/BatchDialogs';
 import { RegisterDialog } from './studio/RegisterDialog';
-import { StudioDetail, type Words } from './studio/StudioDetail';
+import { StudioDetail } from './studio/StudioDetail';
 import { words as formWords } from './studio/StudioForms.words';
 import { words } from './Studios.words';
 
@@ -16,10 +18,9 @@ type Studio = Schemas['StudioSummaryDto'];
 type View = Schemas['StudioViewDto'];
 type Status = Studio['status'];
 
-const STATUSES: Status[] = ['applied', 'returned', 'screened', 'named', 'rejected', 'not_approved', 'withdrawn'];
-const statusName = (w: Words, s: Status) => (s === 'named' ? w.namedStatus : w[s]);
-
 /** The list's row as the studio now stands (the reply to an action on it). */
+const PAGE_SIZE = 20;
+
 const summaryOf = (row: Studio, v: View): Studio => ({
   ...row,
   name: v.name,
@@ -38,26 +39,31 @@ const summaryOf = (row: Studio, v: View): Studio => ({
  */
 export function Studios() {
   const w = useWords(words);
+  const { name } = useI18n();
   const fw = useWords(formWords);
   const role = session()?.role;
   const office = role === 'union_office';
   const leadership = role === 'leadership';
   const [batches, setBatches] = useState<Batch[] | null>(null);
-  const [studios, setStudios] = useState<Studio[] | null>(null);
   const [status, setStatus] = useState<Status | undefined>(undefined);
+  // Studios accumulate batch after batch: the office narrows them by status and finds one by its or its master's name.
+  const [find, setFind] = useState('');
+  // What an action's reply says of a row, until the list reads it again (the list trails the workflows by a moment).
+  const [latest, setLatest] = useState<Record<string, Studio>>({});
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<ReactNode>(null);
 
   const loadBatches = useCallback(() => {
     void api.GET('/studio-batches', {}).then(({ data, error: e }) => (data ? setBatches(data) : setError(refusalText(e))));
   }, []);
-  const loadStudios = useCallback(() => {
-    void api
-      .GET('/studios', { params: { query: { ...(status ? { status } : {}), pageSize: 100 } } })
-      .then(({ data, error: e }) => (data ? setStudios(data.items) : setError(refusalText(e))));
-  }, [status]);
+  const fetchPage = useCallback(
+    (page: number, pageSize: number) => api.GET('/studios', { params: { query: { status, name: find.trim() || undefined, page, pageSize } } }),
+    [status, find],
+  );
+  const { result, error: listError, pagination, reload: loadStudios } = usePagedList(fetchPage, PAGE_SIZE);
   useEffect(loadBatches, [loadBatches]);
-  useEffect(loadStudios, [loadStudios]);
+  useEffect(() => setLatest({}), [result]);
+  const studios = result && result.items.map((r) => latest[r.id] ?? r);
 
   const close = () => setDialog(null);
   // A new batch or studio changes the lists and their counts: both are asked again.
@@ -66,7 +72,10 @@ export function Studios() {
     loadBatches();
     loadStudios();
   };
-  const changed = (v: View) => setStudios((rows) => rows && rows.map((r) => (r.id === v.id ? summaryOf(r, v) : r)));
+  const changed = (v: View) => {
+    const row = studios?.find((r) => r.id === v.id);
+    if (row) setLatest((l) => ({ ...l, [v.id]: summaryOf(row, v) }));
+  };
   // The list's rows trail the studios' workflows by a moment: the approval's reply says where each studio now stands.
   const approved = (batch: Schemas['StudioBatchDto']) => {
     close();
@@ -76,7 +85,7 @@ export function Studios() {
       const s = decided.get(r.id);
       return s ? { ...r, status: s.status, namedOn: s.namedOn } : r;
     };
-    setStudios((rows) => rows && rows.map(follow));
+    setLatest((l) => Object.fromEntries((studios ?? []).map((r) => [r.id, follow(l[r.id] ?? r)])));
   };
   const now = new Date().toISOString();
 
@@ -85,7 +94,7 @@ export function Studios() {
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {w.title}
       </Typography.Title>
-      {error && <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${error}`} />}
+      {(error ?? listError) && <Alert type="error" showIcon role="alert" message={`${w.loadFailed}: ${error ?? listError}`} />}
       {dialog}
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {w.batches}
@@ -131,22 +140,24 @@ export function Studios() {
           style={{ width: 220 }}
           value={status ?? 'all'}
           onChange={(v) => setStatus(v === 'all' ? undefined : v)}
-          options={[{ value: 'all', label: w.allStatuses }, ...STATUSES.map((s) => ({ value: s, label: statusName(w, s) }))]}
+          options={[{ value: 'all', label: w.allStatuses }, ...codesOf('studioStatus').map((s) => ({ value: s as Status, label: name('studioStatus', s) }))]}
         />
+        <Input.Search allowClear aria-label={w.find} placeholder={w.find} onSearch={setFind} style={{ width: 280 }} />
         {office && <Button onClick={() => setDialog(<RegisterDialog batches={batches ?? []} w={fw} onDone={reload} onClose={close} />)}>{fw.register}</Button>}
       </Space>
       <ExpandingTable<Studio>
         aria-label={w.studios}
         rows={studios}
-        failed={!!error}
+        failed={!!listError}
         empty={w.none}
+        pagination={{ ...pagination, showSizeChanger: true, showTotal: (n) => fill(w.total, { n }) }}
         expanded={(s) => <StudioDetail id={s.id} w={w} office={office} onChange={changed} />}
         columns={[
           { title: w.studio, dataIndex: 'name' },
           { title: w.master, dataIndex: 'masterName' },
           { title: w.hostUnit, dataIndex: 'hostUnit' },
           { title: w.year, dataIndex: 'batchYear' },
-          { title: w.status, render: (_, s) => <Tag>{statusName(w, s.status)}</Tag> },
+          { title: w.status, render: (_, s) => <Tag>{name('studioStatus', s.status)}</Tag> },
           { title: w.namedOn, render: (_, s) => s.namedOn ?? '—' },
           { title: w.apprentices, dataIndex: 'apprentices' },
         ]}

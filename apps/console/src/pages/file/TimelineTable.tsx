@@ -6,7 +6,7 @@ import { fill } from '../../fill';
 import { useI18n, useWords } from '../../i18n';
 import { yuan } from '../../money';
 import { shanghai } from '../../time';
-import { ACTIONS, EVENTS, KINDS, words } from '../AuditCase.words';
+import { ACTIONS, ALERTS, EVENTS, words } from '../AuditCase.words';
 
 type Entry = Schemas['HistoryEntryDto'];
 
@@ -27,7 +27,7 @@ export function TimelineTable({ entries, label, pageSize = 100 }: { entries: Ent
   const w = useWords(words);
   const { lang, name } = useI18n();
 
-  const kind = (k: unknown) => (typeof k === 'string' ? ((KINDS[lang] as Record<string, string | undefined>)[k] ?? k) : '—');
+  const kind = (k: unknown) => (typeof k === 'string' ? ((ALERTS[lang] as Record<string, string | undefined>)[k] ?? name('paymentKind', k)) : '—');
   const event = (e: Entry): ReactNode => {
     if (e.type !== 'audit') return (EVENTS[lang] as Record<string, string>)[e.type] ?? e.type;
     const known = (ACTIONS[lang] as Record<string, string | undefined>)[e.action ?? ''];

@@ -82,7 +82,7 @@ export function StudioDetail({ id, w, office, onChange }: { id: string; w: Words
       )}
       {dialog}
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
-        <Descriptions.Item label={w.status}>{w[view.status === 'named' ? 'namedStatus' : view.status]}</Descriptions.Item>
+        <Descriptions.Item label={w.status}>{name('studioStatus', view.status)}</Descriptions.Item>
         <Descriptions.Item label={w.master}>{str(view.master.name)}</Descriptions.Item>
         <Descriptions.Item label={w.hostUnit}>{view.hostUnit}</Descriptions.Item>
         <Descriptions.Item label={w.trade}>{view.trade}</Descriptions.Item>
