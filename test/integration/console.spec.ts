@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { REFUSALS, type RefusalCode } from '../../apps/api/src/common/refusal-codes';
 import { idNumber, mobileNumber, streetUnion } from '../support/review-helpers';
@@ -146,5 +147,19 @@ describe('web console (chromium, real API and worker)', () => {
     } finally {
       await oidc.close();
     }
+  });
+
+  it('loads the staff console with under 600 KB of JavaScript gzipped (the first page needs nothing more)', async () => {
+    const html = await (await fetch(`${suite.api.url}/`)).text();
+    // What the page loads before any page of its own: the entry script and what it preloads.
+    const scripts = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    let gzipped = 0;
+    for (const src of scripts) {
+      const res = await fetch(new URL(src, suite.api.url));
+      expect(res.status).toBe(200);
+      gzipped += gzipSync(Buffer.from(await res.arrayBuffer()), { level: 9 }).length;
+    }
+    expect(gzipped).toBeLessThan(600 * 1024);
   });
 });
