@@ -200,7 +200,8 @@ describe('demonstration studios over HTTP (real worker, Temporal dev server and 
     expect((await http.get(`/studios?batchId=${batchId}`, office)).body.total).toBe(4);
     expect((await http.get(`/studios?status=named&pageSize=0`, office)).status).toBe(400);
     // Found by part of its name or its master's, any case; a % is looked for as itself.
-    const found = async (name: string) => (await http.get(`/studios?name=${encodeURIComponent(name)}&batchId=${batchId}`, office)).body.items.map((i: { id: string }) => i.id);
+    const found = async (name: string) =>
+      (await http.get(`/studios?name=${encodeURIComponent(name)}&batchId=${batchId}`, office)).body.items.map((i: { id: string }) => i.id);
     expect(await found(`${tag}-A`.toUpperCase())).toEqual([a]);
     expect(await found('%')).toEqual([]);
     const res = await http.get(`/studios?name=${'长'.repeat(51)}`, office);
