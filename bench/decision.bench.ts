@@ -130,6 +130,8 @@ async function measure(stack: Stack): Promise<void> {
   };
 
   const timings: Record<Kind, number[]> = { floor: [], bare: [], api: [], inproc: [] };
+  // The same by stage: a stage whose owner's right depends on the file (leadership) reads it before the Update.
+  const byStage: Record<string, number[]> = {};
   const parts = breakdown();
   const run = async (n: number, record: boolean) => {
     for (let i = 0; i < n; i++) {
@@ -147,6 +149,7 @@ async function measure(stack: Stack): Promise<void> {
         for (const [kind, fn] of order) {
           const [, ms] = await timed(fn);
           if (record) timings[kind].push(ms);
+          if (record) (byStage[`${kind}:${stage}`] ??= []).push(ms);
         }
         if (stage === 'inspection') await Promise.all([scorePanel(a), scorePanel(b), scorePanel(c)]);
       }
@@ -176,6 +179,8 @@ async function measure(stack: Stack): Promise<void> {
   console.log(
     `  ${'HTTP, auth, validation, JSON (rest)'.padEnd(38)} p50=${(p('inproc', 50) - pct(parts.samples['CandidatesService.decide (whole)'], 50)).toFixed(2).padStart(7)} ms`,
   );
+  console.log(`p50 by stage (ms):        ${STAGES.map((s) => s.padStart(14)).join('')}`);
+  for (const k of ['bare', 'api'] as const) console.log(`  ${k.padEnd(24)}${STAGES.map((s) => pct(byStage[`${k}:${s}`], 50).toFixed(2).padStart(14)).join('')}`);
   console.log(`reply size: bare Update ${avg(replyBytes.bare)} B (workflow state), API ${avg(replyBytes.api)} B (view) on average`);
 
   floorWorker.shutdown();
