@@ -257,14 +257,17 @@ export class RoundsService {
       outcome: string | null;
       reason: string | null;
     }> = await this.ds.query(
-      // A listed file's score is its entry's: the status projection trails the file, and a file
-      // whose last expert scored just before the list was frozen is listed before it shows a score.
+      // A listed file's score is its entry's: the status projection trails the file (under load a
+      // file's first report may not even be written), and the round lists a file whose last expert
+      // scored just before the freeze by asking the file itself. Such a file stands where every
+      // listed file stood at the freeze: its review done, waiting for the round.
       `SELECT * FROM (
          SELECT rank() OVER (ORDER BY COALESCE(e.expert_score_centi, s.score_centi) DESC) AS rank,
-                c.id, c.name, c.employer, c.industry, COALESCE(e.expert_score_centi, s.score_centi) AS score_centi, s.stage, s.status,
+                c.id, c.name, c.employer, c.industry, COALESCE(e.expert_score_centi, s.score_centi) AS score_centi,
+                COALESCE(s.stage, 'expert_review') AS stage, COALESCE(s.status, 'awaiting_round') AS status,
                 e.candidate_id IS NOT NULL AS listed, e.votes, e.vote_score_centi, e.combined_centi, e.combined_rank, e.outcome, e.reason
            FROM candidates c
-           JOIN candidate_status s ON s.candidate_id = c.id
+           LEFT JOIN candidate_status s ON s.candidate_id = c.id
            LEFT JOIN round_entries e ON e.round_id = c.round_id AND e.candidate_id = c.id
           WHERE c.round_id = $1 AND (e.candidate_id IS NOT NULL OR s.score_centi IS NOT NULL)) ranked
         WHERE $2::uuid IS NULL OR ranked.id = $2::uuid
